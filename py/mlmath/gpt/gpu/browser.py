@@ -1,0 +1,81 @@
+"""The adapter's browser face: WebGPU through Pyodide's js module.
+
+Each call crosses the JS bridge (about 1-2 µs; a dict turned into a JS object about
+10 µs), so descriptors are built only at setup and a step is plain method calls.
+"""
+
+from js import Object, Promise, Uint8Array, navigator
+from pyodide.ffi import to_js
+
+from . import GpuError
+
+# GPUBufferUsage and GPUMapMode flags (the constants of the WebGPU spec)
+MAP_READ, COPY_SRC, COPY_DST, UNIFORM, STORAGE = 1, 4, 8, 64, 128
+
+
+def js(obj):
+    return to_js(obj, dict_converter=Object.fromEntries)
+
+
+class BrowserGpu:
+    def __init__(self, device):
+        self.device = device
+
+    @classmethod
+    async def open(cls):
+        if not hasattr(navigator, "gpu"):
+            raise GpuError("this browser has no WebGPU (navigator.gpu is missing)")
+        adapter = await navigator.gpu.requestAdapter()
+        if adapter is None:
+            raise GpuError("no GPU adapter")
+        return cls(await adapter.requestDevice())
+
+    def buffer(self, nbytes):
+        return self.device.createBuffer(js({"size": nbytes, "usage": STORAGE | COPY_SRC | COPY_DST}))
+
+    def uniform(self, data):
+        buf = self.device.createBuffer(js({"size": len(data), "usage": UNIFORM | COPY_DST}))
+        self.write(buf, data)
+        return buf
+
+    def staging(self, nbytes):
+        return self.device.createBuffer(js({"size": nbytes, "usage": MAP_READ | COPY_DST}))
+
+    def write(self, buf, data, offset=0):
+        self.device.queue.writeBuffer(buf, offset, to_js(memoryview(data).cast("B")))
+
+    async def compile(self, sources):
+        names = list(sources)
+        pending = [
+            self.device.createComputePipelineAsync(js({
+                "layout": "auto",
+                "compute": {"module": self.device.createShaderModule(js({"code": sources[n]})), "entryPoint": "main"},
+            }))
+            for n in names
+        ]
+        return dict(zip(names, await Promise.all(to_js(pending))))
+
+    def bind(self, pipeline, slices):
+        entries = [
+            {"binding": i, "resource": {"buffer": buf, "offset": off, "size": size}}
+            for i, (buf, off, size) in enumerate(slices)
+        ]
+        return self.device.createBindGroup(js({"layout": pipeline.getBindGroupLayout(0), "entries": entries}))
+
+    def submit(self, dispatches, copies=()):
+        encoder = self.device.createCommandEncoder()
+        compute = encoder.beginComputePass()
+        for pipeline, group, (x, y, z) in dispatches:
+            compute.setPipeline(pipeline)
+            compute.setBindGroup(0, group)
+            compute.dispatchWorkgroups(x, y, z)
+        compute.end()
+        for src, dst, nbytes in copies:
+            encoder.copyBufferToBuffer(src, 0, dst, 0, nbytes)
+        self.device.queue.submit(to_js([encoder.finish()]))
+
+    async def read(self, staging, nbytes):
+        await staging.mapAsync(MAP_READ, 0, nbytes)
+        data = Uint8Array.new(staging.getMappedRange(0, nbytes)).to_bytes()
+        staging.unmap()
+        return data

@@ -1,0 +1,36 @@
+"""Widgets for the lessons, and the page's registry of the ones mounted on it.
+
+A lesson names a widget by `Widget.name`; `REGISTRY` maps names to classes. In the
+page, cells reach a mounted widget with `widget("id")` to hand it their own
+functions or objects; the page redraws any widget whose scene changed after a run.
+"""
+
+from .base import Widget
+
+REGISTRY: dict[str, type[Widget]] = {}
+
+
+def register(cls):
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def create(name, config=None):
+    if name not in REGISTRY:
+        raise KeyError(f"no widget named {name!r}; known widgets: {', '.join(sorted(REGISTRY))}")
+    return REGISTRY[name](config)
+
+
+# The page's mounted widgets, by the id the lesson gave them.
+mounted: dict[str, Widget] = {}
+
+
+def widget(widget_id):
+    """The widget mounted on this page under `widget_id`, for a cell to drive."""
+    try:
+        return mounted[widget_id]
+    except KeyError:
+        raise KeyError(f"this page has no widget with id {widget_id!r}; it has: {', '.join(mounted)}") from None
+
+
+from . import catalogue  # noqa: E402,F401 - importing registers every widget

@@ -1,0 +1,99 @@
+// The main thread's handle on the page's Python worker: run cells, forward widget
+// events, and stop a runaway run without losing the learner's variables.
+//
+// With cross-origin isolation a shared byte interrupts Python in place (a
+// KeyboardInterrupt, as in a notebook). Without it, Stop ends the worker and a new
+// one replays the cells that had run, so the namespace comes back.
+
+const STOP_GRACE_MS = 1500;
+
+export class Kernel extends EventTarget {
+  constructor({ root, pyodideVersion, widgets }) {
+    super();
+    this.options = { root: new URL(root, location.href).href, pyodideVersion, widgets };
+    this.canInterrupt = self.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
+    this.history = [];   // successful runs, replayed after a restart
+    this.pending = new Map();
+    this.nextId = 1;
+    this.start();
+  }
+
+  start() {
+    this.worker = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
+    this.interrupt = this.canInterrupt ? new SharedArrayBuffer(1) : null;
+    this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
+    this.ready.catch(() => {});
+    this.worker.onmessage = ({ data }) => this.receive(data);
+    this.worker.onerror = (e) => this.rejectReady(new Error(e.message || "the Python worker failed to start"));
+    this.worker.postMessage({ op: "init", ...this.options, interrupt: this.interrupt });
+  }
+
+  receive(data) {
+    if ("ready" in data) {
+      this.bootMs = data.ready;
+      this.resolveReady();
+      this.dispatchEvent(new CustomEvent("ready", { detail: data.ready }));
+    } else if ("fatal" in data) {
+      this.rejectReady(new Error(data.fatal));
+    } else if ("stream" in data) {
+      this.pending.get(data.id)?.onStream?.(data.stream);
+    } else {
+      const job = this.pending.get(data.id);
+      this.pending.delete(data.id);
+      job?.resolve(JSON.parse(data.reply));
+    }
+  }
+
+  send(message, onStream) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, onStream });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  async run(cell, code, check, onStream) {
+    await this.ready;
+    if (this.interrupt) new Uint8Array(this.interrupt)[0] = 0;
+    this.running = cell;
+    const reply = await this.send({ op: "run", cell, code, check }, onStream);
+    this.running = null;
+    if (reply.ok) this.history.push({ cell, code });
+    return reply;
+  }
+
+  async event(widget, event) {
+    await this.ready;
+    return this.send({ op: "event", widget, event });
+  }
+
+  // Resolves to "interrupted" (variables kept in place) or "restarted" (variables rebuilt by replay).
+  async stop() {
+    const jobs = [...this.pending.values()];
+    if (this.interrupt) {
+      new Uint8Array(this.interrupt)[0] = 2;   // SIGINT: Python raises KeyboardInterrupt at its next check
+      const settled = await Promise.race([
+        Promise.all(jobs.map((job) => new Promise((r) => { const done = job.resolve; job.resolve = (v) => { done(v); r(); }; }))),
+        new Promise((r) => setTimeout(() => r("timeout"), STOP_GRACE_MS)),
+      ]);
+      if (settled !== "timeout") return "interrupted";
+    }
+    await this.restart();
+    return "restarted";
+  }
+
+  async restart() {
+    this.worker.terminate();
+    for (const [, job] of this.pending) {
+      job.resolve({ ok: false, interrupted: true, scenes: {},
+        error: "Stopped. Python was restarted and the cells you had run were replayed, so your variables are back." });
+    }
+    this.pending.clear();
+    this.running = null;
+    this.start();
+    const replay = this.history;
+    this.history = [];
+    for (const { cell, code } of replay) await this.run(cell, code, null);
+    this.dispatchEvent(new CustomEvent("restarted", { detail: replay.length }));
+  }
+}

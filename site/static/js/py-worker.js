@@ -1,0 +1,62 @@
+// The page's Python: Pyodide in a module worker, so a long cell never freezes the page.
+// Runs are queued in order (cells share one namespace, like a notebook); widget events
+// are answered between runs, or while a run awaits.
+import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
+
+let kernel;
+let ready;
+let runs = Promise.resolve();
+
+async function boot({ root, pyodideVersion, widgets, interrupt }) {
+  const started = performance.now();
+  const py = await loadPyodide({
+    indexURL: new URL("../vendor/pyodide/", import.meta.url).href,
+    // Only packages the site does not carry (numpy, ...) come from Pyodide's own CDN.
+    packageBaseUrl: `https://cdn.jsdelivr.net/pyodide/v${pyodideVersion}/full/`,
+  });
+  if (interrupt) py.setInterruptBuffer(new Uint8Array(interrupt));
+  const zip = await fetch(new URL("py/mlmath.zip", root));
+  if (!zip.ok) throw new Error(`could not fetch the mlmath package (${zip.status})`);
+  py.unpackArchive(await zip.arrayBuffer(), "zip", { extractDir: "/home/pyodide/lib" });
+  py.runPython("import sys; sys.path.insert(0, '/home/pyodide/lib')");
+  const { Kernel } = py.pyimport("mlmath.kernel");
+  kernel = Kernel(JSON.stringify(widgets));
+  self.pyodide = py;
+  return performance.now() - started;
+}
+
+async function loadImports(code) {
+  try {
+    await self.pyodide.loadPackagesFromImports(code);
+  } catch (err) {
+    return `Could not load a package this cell imports (${err.message}). ` +
+      "The site carries only the standard library and mlmath; other packages need Pyodide's CDN, so you must be online.";
+  }
+  return null;
+}
+
+async function run({ id, cell, code, check }) {
+  const problem = await loadImports(code);
+  if (problem) return postMessage({ id, reply: JSON.stringify({ ok: false, error: problem, scenes: {} }) });
+  const send = (text) => postMessage({ id, stream: text });
+  try {
+    postMessage({ id, reply: await kernel.run(cell, code, check ?? null, send) });
+  } catch (err) {
+    postMessage({ id, reply: JSON.stringify({ ok: false, error: `The page's Python failed: ${err.message}`, scenes: {} }) });
+  }
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.op === "init") {
+    ready = boot(data);
+    try {
+      postMessage({ ready: await ready });
+    } catch (err) {
+      postMessage({ fatal: String(err && err.message || err) });
+    }
+    return;
+  }
+  await ready;
+  if (data.op === "run") runs = runs.then(() => run(data));
+  else if (data.op === "event") postMessage({ id: data.id, reply: kernel.event(data.widget, JSON.stringify(data.event)) });
+};

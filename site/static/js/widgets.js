@@ -1,0 +1,168 @@
+// Draws a widget's scene (plain data from its Python class) as SVG and form controls,
+// and sends the learner's drags, keys and inputs back to Python.
+//
+// Elements are patched in place, index by index, so a handle being dragged or
+// focused keeps its identity across redraws. At most one drag event is in flight;
+// newer positions replace older ones while Python answers, so a drag never lags.
+
+const SVG = "http://www.w3.org/2000/svg";
+const KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", "Enter", " "]);
+
+function attrsOf(s) {
+  switch (s.t) {
+    case "line": return ["line", { x1: s.x1, y1: s.y1, x2: s.x2, y2: s.y2 }];
+    case "rect": return ["rect", { x: s.x, y: s.y, width: s.w, height: s.h, rx: s.rx ?? 0 }];
+    case "circle": return ["circle", { cx: s.cx, cy: s.cy, r: s.r }];
+    case "text": return ["text", { x: s.x, y: s.y, "text-anchor": s.anchor ?? "middle" }];
+    case "path": return ["path", { d: s.d }];
+    case "poly": return ["polyline", { points: s.pts.map((p) => p.join(",")).join(" ") }];
+    default: throw new Error(`unknown shape ${s.t}`);
+  }
+}
+
+function patchShape(svg, index, s) {
+  const [tag, attrs] = attrsOf(s);
+  let el = svg.children[index];
+  if (!el || el.tagName !== tag) {
+    const fresh = document.createElementNS(SVG, tag);
+    el ? svg.replaceChild(fresh, el) : svg.appendChild(fresh);
+    el = fresh;
+  }
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.setAttribute("class", (s.cls ?? "") + (s.handle ? " handle" : ""));
+  if (s.t === "text" && el.textContent !== s.s) el.textContent = s.s;
+  if (s.handle) {
+    el.dataset.handle = s.handle;
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", s.value !== undefined ? "slider" : "button");
+    el.setAttribute("aria-label", s.label ?? s.handle);
+    if (s.value !== undefined) el.setAttribute("aria-valuetext", s.value);
+  } else if (el.dataset.handle) {
+    delete el.dataset.handle;
+    for (const a of ["tabindex", "role", "aria-label", "aria-valuetext"]) el.removeAttribute(a);
+  }
+}
+
+function patchControls(box, controls, send) {
+  controls.forEach((c, i) => {
+    let wrap = box.children[i];
+    if (!wrap || wrap.dataset.id !== c.id || wrap.dataset.kind !== c.kind) {
+      const fresh = document.createElement(c.kind === "button" ? "div" : "label");
+      fresh.dataset.id = c.id;
+      fresh.dataset.kind = c.kind;
+      if (c.kind === "button") {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.addEventListener("click", () => send({ type: "input", id: c.id, value: null }));
+        fresh.append(b);
+      } else {
+        const input = document.createElement("input");
+        input.type = c.kind === "range" ? "range" : "text";
+        input.addEventListener("input", () => send({ type: "input", id: c.id,
+          value: c.kind === "range" ? Number(input.value) : input.value }));
+        fresh.append(document.createElement("span"), input, document.createElement("output"));
+      }
+      wrap ? box.replaceChild(fresh, wrap) : box.append(fresh);
+      wrap = fresh;
+    }
+    if (c.kind === "button") {
+      wrap.firstChild.textContent = c.label;
+      wrap.firstChild.disabled = !!c.disabled;
+      return;
+    }
+    const [label, input, output] = wrap.children;
+    label.textContent = c.label;
+    if (c.kind === "range") {
+      Object.assign(input, { min: c.min, max: c.max, step: c.step ?? "any" });
+      output.textContent = c.display ?? c.value;
+    }
+    if (document.activeElement !== input || c.kind === "range") input.value = c.value;
+  });
+  while (box.children.length > controls.length) box.lastChild.remove();
+}
+
+export class WidgetView {
+  constructor(figure, scene, sendEvent, onGoal) {
+    this.figure = figure;
+    this.svg = figure.querySelector("svg.canvas");
+    this.controls = figure.querySelector(".controls");
+    this.readouts = figure.querySelector(".readouts");
+    this.goal = figure.querySelector(".goal");
+    this.sendEvent = sendEvent;
+    this.onGoal = onGoal;
+    this.inFlight = false;
+    this.queued = null;
+    this.draw(scene);
+    this.listen();
+  }
+
+  draw(scene) {
+    if (scene.error) {
+      this.goal.textContent = `This widget hit an error: ${scene.error}`;
+      this.goal.classList.add("bad");
+      return;
+    }
+    this.scene = scene;
+    this.svg.setAttribute("viewBox", `0 0 ${scene.w} ${scene.h}`);
+    scene.shapes.forEach((s, i) => patchShape(this.svg, i, s));
+    while (this.svg.children.length > scene.shapes.length) this.svg.lastChild.remove();
+    patchControls(this.controls, scene.controls, (e) => this.send(e));
+    this.readouts.replaceChildren(...scene.readouts.map((r) => {
+      const span = document.createElement("span");
+      span.className = "readout";
+      span.textContent = r.label ? `${r.label} = ${r.value}` : r.value;
+      return span;
+    }));
+    if (scene.goal) {
+      this.goal.textContent = (scene.goal.met ? "✓ " : "Goal: ") + scene.goal.text;
+      this.goal.classList.toggle("good", scene.goal.met);
+      if (scene.goal.met) this.onGoal?.();
+    }
+    this.figure.dispatchEvent(new CustomEvent("drawn"));
+  }
+
+  // Send an event; while one is in flight keep only the newest, so drags never queue up.
+  send(event) {
+    if (this.inFlight) { this.queued = event; return; }
+    this.inFlight = true;
+    this.sendEvent(event).then((scene) => {
+      this.draw(scene);
+      this.inFlight = false;
+      const next = this.queued;
+      this.queued = null;
+      if (next) this.send(next);
+    });
+  }
+
+  toUnits(e) {
+    const p = this.svg.createSVGPoint();
+    p.x = e.clientX; p.y = e.clientY;
+    const q = p.matrixTransform(this.svg.getScreenCTM().inverse());
+    return { x: q.x, y: q.y };
+  }
+
+  listen() {
+    let dragging = null;
+    this.svg.addEventListener("pointerdown", (e) => {
+      const handle = e.target.closest("[data-handle]")?.dataset.handle;
+      if (!handle) return;
+      dragging = handle;
+      this.svg.setPointerCapture(e.pointerId);
+      e.target.focus?.({ preventScroll: true });
+      e.preventDefault();
+      this.send({ type: "drag", handle, ...this.toUnits(e) });
+    });
+    this.svg.addEventListener("pointermove", (e) => {
+      if (dragging) this.send({ type: "drag", handle: dragging, ...this.toUnits(e) });
+    });
+    const end = () => { dragging = null; };
+    this.svg.addEventListener("pointerup", end);
+    this.svg.addEventListener("pointercancel", end);
+    this.svg.addEventListener("keydown", (e) => {
+      const handle = e.target.closest?.("[data-handle]")?.dataset.handle;
+      if (!handle || !KEYS.has(e.key)) return;
+      e.preventDefault();
+      this.send({ type: "key", handle, key: e.key === " " ? "Enter" : e.key, shift: e.shiftKey });
+    });
+  }
+}

@@ -1,0 +1,76 @@
+"""Browser fixtures: the built site served locally, and a real headless Chromium driving it.
+
+Every page a test opens records console errors, uncaught page errors and any
+request to a host other than the local server, so tests can assert there are none.
+"""
+
+import os
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_site"
+sys.path.insert(0, str(ROOT))
+
+from serve import make_server  # noqa: E402
+
+CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-webgpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    if not (SITE / "index.html").exists():
+        pytest.fail("_site/ is not built: run the tests through `python3 run_tests.py`")
+    server = make_server(SITE, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or None, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page plus what went wrong on it."""
+
+    def __init__(self, context, site_url):
+        self.context = context
+        self.page = context.new_page()
+        self.errors, self.foreign = [], []
+        host = urlparse(site_url).netloc
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: urlparse(r.url).scheme in ("http", "https")
+                     and urlparse(r.url).netloc != host and self.foreign.append(r.url))
+
+    def assert_clean(self):
+        assert self.errors == [], f"console errors: {self.errors}"
+        assert self.foreign == [], f"requests to other hosts: {self.foreign}"
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watched(context, site_url):
+    return Watched(context, site_url)
+
+
+def wait_for_python(page, timeout=90_000):
+    page.wait_for_selector('.kernel[data-state="ready"]', timeout=timeout)
