@@ -28,8 +28,12 @@ def tinyshakespeare(cache_dir):
         if path.is_file():
             return _verified(path.read_bytes(), path)
     print("data: downloading tiny-shakespeare")
-    with urllib.request.urlopen(CANONICAL, timeout=120) as response:
-        blob = _verified(response.read(), CANONICAL)
+    try:
+        with urllib.request.urlopen(CANONICAL, timeout=120) as response:
+            blob = _verified(response.read(), CANONICAL)
+    except OSError as exc:
+        raise RuntimeError(f"tiny-shakespeare is not on this machine and could not be downloaded ({exc}); "
+                           "set MLMATH_DATA to the path of a copy") from None
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     (Path(cache_dir) / "tinyshakespeare.txt").write_bytes(blob)
     return blob

@@ -52,7 +52,10 @@ function refresh() {
   bar.querySelector(".progress-text").textContent = `${passed} of ${steps.length} steps`;
   bar.querySelectorAll(".dots li").forEach((li, i) => li.classList.toggle("done", i < passed));
   document.querySelector(".lesson-done").hidden = passed < steps.length;
-  if (passed === steps.length && !mine.done) mine.done = true;
+  if (passed === steps.length && !mine.done) {
+    mine.done = true;
+    progress.save(record);
+  }
 }
 
 function pass(gate) {

@@ -1,0 +1,184 @@
+"""Every shipped lesson, driven the way a learner drives it, in headless Chromium."""
+
+import json
+import time
+
+import pytest
+
+from conftest import SITE, wait_for_python
+
+pytestmark = pytest.mark.browser
+
+CATALOG = json.loads((SITE / "catalog.json").read_text()) if (SITE / "catalog.json").exists() else {"modules": []}
+SHIPPED = [lesson["key"] for m in CATALOG["modules"] for lesson in m["lessons"] if lesson["status"] == "shipped"]
+
+
+def lesson_data(page):
+    return json.loads(page.locator("#lesson-data").text_content())
+
+
+def open_lesson(watched, site_url, key):
+    watched.page.goto(f"{site_url}lessons/{key}.html")
+    wait_for_python(watched.page)
+    return watched.page
+
+
+def run_cell(page, cell_id, code=None):
+    cell = page.locator(f'.cell[data-cell="{cell_id}"]')
+    if code is not None:
+        cell.locator("textarea").fill(code)
+    cell.locator("button.run").click()
+    page.wait_for_function(
+        "id => !document.querySelector(`.cell[data-cell='${id}'] button.run`).disabled", arg=cell_id, timeout=60_000)
+    return cell
+
+
+def open_everything(page, data):
+    """Mark every gate passed so every step is open (to test cells anywhere in a lesson)."""
+    gates = {g: True for step in data["steps"] for g in step}
+    page.evaluate("""([key, gates]) => {
+        const r = JSON.parse(localStorage.getItem('mlmath.progress'));
+        r.lessons[key] = {gates, done: true, updated: 1};
+        localStorage.setItem('mlmath.progress', JSON.stringify(r));
+    }""", [data["key"], gates])
+    page.reload()
+    wait_for_python(page)
+
+
+@pytest.mark.parametrize("key", SHIPPED)
+def test_lesson_loads_clean_with_math_and_widgets(watched, site_url, key):
+    page = open_lesson(watched, site_url, key)
+    data = lesson_data(page)
+    assert page.locator("h1").inner_text()
+    assert page.locator(".katex").count() > 0, "LaTeX was not typeset"
+    for wid in data["widgets"]:
+        assert page.locator(f'figure[data-widget="{wid}"] svg.canvas > *').count() > 0, f"widget {wid} drew nothing"
+    assert page.locator("section.step:not([hidden])").count() == 1, "only the first step is open at the start"
+    watched.assert_clean()
+
+
+def answer_wrong_then_right(page, data, gate, step_index):
+    """Fail a gate first (feedback shown, next step still locked), then pass it."""
+    nxt = page.locator(f'section.step[data-step="{step_index + 1}"]')
+    if gate in data["quizzes"]:
+        quiz, spec = page.locator(f'.quiz[data-gate="{gate}"]'), data["quizzes"][gate]
+        if spec["kind"] == "choice":
+            options = quiz.locator("input")
+            wrong = [i for i, o in enumerate(spec["options"]) if not o["correct"]]
+            options.nth(wrong[0]).check()
+            quiz.locator("button.check").click()
+            assert "bad" in quiz.locator(".feedback").get_attribute("class")
+            assert quiz.locator(".feedback").inner_text().strip()
+            for i, o in enumerate(spec["options"]):
+                options.nth(i).set_checked(o["correct"])
+        else:
+            quiz.locator("input").fill(str(spec["answer"] + spec["tolerance"] + 1))
+            quiz.locator("button.check").click()
+            assert "bad" in quiz.locator(".feedback").get_attribute("class")
+            quiz.locator("input").fill(str(spec["answer"]))
+        if nxt.count():
+            assert nxt.is_hidden()
+        quiz.locator("button.check").click()
+        assert "good" in quiz.locator(".feedback").get_attribute("class")
+    elif gate in data["cells"]:
+        spec = data["cells"][gate]
+        cell = run_cell(page, gate, spec["starter"])
+        assert "bad" in cell.locator(".feedback").get_attribute("class"), "the starter passed in the browser"
+        if nxt.count():
+            assert nxt.is_hidden()
+        cell = run_cell(page, gate, spec["solution"])
+        feedback = cell.locator(".feedback")
+        assert "good" in feedback.get_attribute("class"), feedback.inner_text() + cell.locator(".out").inner_text()
+    else:
+        solution = data["widgets"][gate]["config"]["goal"]["solution"]
+        assert page.locator(f'figure[data-widget="{gate}"] .goal.good').count() == 0
+        page.evaluate("""async ([id, values]) => {
+            const m = window.mlmath; m.views[id].draw(await m.kernel.event(id, {type: 'set', values}));
+        }""", [gate, solution])
+        page.wait_for_selector(f'figure[data-widget="{gate}"] .goal.good')
+
+
+@pytest.mark.parametrize("key", SHIPPED)
+def test_walk_every_gate_wrong_then_right(watched, site_url, key):
+    page = open_lesson(watched, site_url, key)
+    data = lesson_data(page)
+    for i, gates in enumerate(data["steps"]):
+        assert page.locator(f'section.step[data-step="{i}"]').is_visible()
+        for gate in gates:
+            answer_wrong_then_right(page, data, gate, i)
+    page.wait_for_selector(".lesson-done:not([hidden])")
+    assert page.locator(".progress-text").inner_text() == f"{len(data['steps'])} of {len(data['steps'])} steps"
+    saved = json.loads(page.evaluate("localStorage.getItem('mlmath.progress')"))
+    assert saved["lessons"][key]["done"] is True
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("key", SHIPPED)
+def test_stop_a_runaway_loop_keeps_variables(watched, site_url, key):
+    page = open_lesson(watched, site_url, key)
+    data = lesson_data(page)
+    open_everything(page, data)
+    cell_id = next(iter(data["cells"]))
+    run_cell(page, cell_id, "kept = 41")
+    cell = page.locator(f'.cell[data-cell="{cell_id}"]')
+    cell.locator("textarea").fill("while True:\n    pass")
+    cell.locator("button.run").click()
+    time.sleep(0.5)
+    assert page.evaluate("1 + 1") == 2, "the page froze while Python ran"
+    started = time.monotonic()
+    cell.locator("button.stop").click()
+    page.wait_for_function(f"!document.querySelector(`.cell[data-cell='{cell_id}'] button.run`).disabled")
+    assert time.monotonic() - started < 1.5
+    assert "Stopped" in cell.locator(".cell-status").inner_text()
+    run_cell(page, cell_id, "kept + 1")
+    assert cell.locator(".out").inner_text().strip() == "42"
+
+
+@pytest.mark.parametrize("key", SHIPPED)
+def test_reload_restores_progress_and_edited_code(watched, site_url, key):
+    page = open_lesson(watched, site_url, key)
+    data = lesson_data(page)
+    for gate in data["steps"][0]:
+        answer_wrong_then_right(page, data, gate, 0)
+    page.reload()
+    wait_for_python(page)
+    assert page.locator('section.step[data-step="1"]').is_visible()
+    assert page.locator('section.step[data-step="2"]').is_hidden()
+
+    open_everything(page, data)
+    cell_id = next(iter(data["cells"]))
+    page.locator(f'.cell[data-cell="{cell_id}"] textarea').fill("edited = 'mine'\n")
+    page.reload()
+    wait_for_python(page)
+    assert page.locator(f'.cell[data-cell="{cell_id}"] textarea').input_value() == "edited = 'mine'\n"
+    watched.assert_clean()
+
+
+def test_traceback_points_at_the_learners_line(watched, site_url):
+    page = open_lesson(watched, site_url, SHIPPED[0])
+    data = lesson_data(page)
+    open_everything(page, data)
+    cell_id = next(iter(data["cells"]))
+    cell = run_cell(page, cell_id, "x = 1\ny = x + not_defined_here\n")
+    out = cell.locator(".out").inner_text()
+    assert f'File "<cell {cell_id}>", line 2' in out
+    assert "NameError" in out and "runner.py" not in out and "kernel.py" not in out
+    cell = run_cell(page, cell_id, "print('<b>bold</b>')")
+    assert cell.locator(".out b").count() == 0 and "<b>bold</b>" in cell.locator(".out").inner_text()
+
+
+def test_a_changed_starter_is_offered_beside_the_learners_edit(watched, site_url):
+    page = open_lesson(watched, site_url, SHIPPED[0])
+    data = lesson_data(page)
+    cell_id = next(iter(data["cells"]))
+    page.evaluate("""([key, id]) => {
+        const r = JSON.parse(localStorage.getItem('mlmath.progress'));
+        r.cells[key] = {[id]: {code: 'old_edit = 1\\n', hash: 'an-old-hash'}};
+        localStorage.setItem('mlmath.progress', JSON.stringify(r));
+    }""", [data["key"], cell_id])
+    open_everything(page, data)
+    cell = page.locator(f'.cell[data-cell="{cell_id}"]')
+    assert cell.locator("textarea").input_value() == "old_edit = 1\n"
+    assert cell.locator(".starter-changed").is_visible()
+    cell.locator(".starter-changed button.use-new").click()
+    assert cell.locator("textarea").input_value() == data["cells"][cell_id]["starter"]
