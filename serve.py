@@ -29,10 +29,13 @@ class CourseHandler(http.server.SimpleHTTPRequestHandler):
                       ".json": "application/json", ".wgsl": "text/plain; charset=utf-8",
                       ".woff2": "font/woff2", ".zip": "application/zip", ".txt": "text/plain; charset=utf-8"}
 
+    isolate = True   # False behaves like GitHub Pages, which cannot send these headers
+
     def end_headers(self):
-        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
-        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
-        self.send_header("Cross-Origin-Resource-Policy", "same-origin")
+        if self.isolate:
+            self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+            self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+            self.send_header("Cross-Origin-Resource-Policy", "same-origin")
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
@@ -40,8 +43,8 @@ class CourseHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(site_dir, port, host="127.0.0.1"):
-    handler = functools.partial(CourseHandler, directory=str(site_dir))
+def make_server(site_dir, port, host="127.0.0.1", isolate=True):
+    handler = functools.partial(type("Handler", (CourseHandler,), {"isolate": isolate}), directory=str(site_dir))
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
