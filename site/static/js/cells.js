@@ -1,6 +1,7 @@
 // A code cell: an editor, Run / Stop / Reset, inline output, and for exercises the
 // hidden check, hints one at a time, and the reference solution on request.
 // Everything the learner's code prints is shown as text, never parsed as HTML.
+import { attach as highlightEditor } from "./highlight.js";
 import { renderMath } from "./math.js";
 
 const HINTS_BEFORE_SOLUTION = 1;
@@ -22,6 +23,7 @@ export class Cell {
     this.stopButton = el.querySelector("button.stop");
     this.hintsShown = 0;
     this.tries = 0;
+    this.repaint = highlightEditor(this.code);
     this.restore(saved);
     this.wire();
   }
@@ -53,6 +55,7 @@ export class Cell {
 
   autosize() {
     this.code.rows = Math.max(3, this.code.value.split("\n").length);
+    this.repaint();
   }
 
   wire() {
