@@ -65,7 +65,7 @@ def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons"):
     _zip_package(ROOT / "py" / "mlmath", out / "py" / "mlmath.zip")
     shutil.copytree(ROOT / "wgsl", out / "wgsl")
     (out / "data").mkdir()
-    (out / "lessons").mkdir()
+    (out / "lessons").mkdir(exist_ok=True)
     (out / "data" / "tinyshakespeare.txt").write_bytes(tinyshakespeare(cache))
 
     order = [lesson for m in modules for lesson in m.lessons if lesson.key in lessons]

@@ -101,6 +101,16 @@ def _check_exercise(part, where, namespace):
     return problems
 
 
+def _mount(lesson):
+    """Mount the lesson's widgets as the page does, so cells can reach them with widget("id")."""
+    widgets.mounted.clear()
+    for part in lesson.parts("widget"):
+        try:
+            widgets.mounted[part.id] = widgets.create(part.arg, part.data)
+        except Exception:  # noqa: BLE001 - _check_widget reports it with context
+            pass
+
+
 def validate(lesson):
     """Return (problems, first scenes by widget id). An empty problem list means shippable."""
     problems, scenes, seen = [], {}, set()
@@ -111,6 +121,7 @@ def validate(lesson):
     if not any(lesson.parts("widget")):
         problems.append(f"{lesson.path.name}: needs at least one widget")
     namespace = {"__name__": "__main__"}
+    _mount(lesson)
     for step in [None] + lesson.steps:
         where = f"{lesson.path.name} step {step.title!r}" if step else f"{lesson.path.name} intro"
         parts = step.parts if step else lesson.intro

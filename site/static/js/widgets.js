@@ -91,7 +91,7 @@ export class WidgetView {
     this.sendEvent = sendEvent;
     this.onGoal = onGoal;
     this.inFlight = false;
-    this.queued = null;
+    this.queue = [];
     this.draw(scene);
     this.listen();
   }
@@ -121,16 +121,20 @@ export class WidgetView {
     this.figure.dispatchEvent(new CustomEvent("drawn"));
   }
 
-  // Send an event; while one is in flight keep only the newest, so drags never queue up.
+  // One event in flight at a time. A newer drag replaces a queued drag, so a drag
+  // never lags behind the pointer; keys and inputs all count, so they queue.
   send(event) {
-    if (this.inFlight) { this.queued = event; return; }
+    if (this.inFlight) {
+      const last = this.queue.at(-1);
+      if (event.type === "drag" && last?.type === "drag") this.queue[this.queue.length - 1] = event;
+      else this.queue.push(event);
+      return;
+    }
     this.inFlight = true;
     this.sendEvent(event).then((scene) => {
       this.draw(scene);
       this.inFlight = false;
-      const next = this.queued;
-      this.queued = null;
-      if (next) this.send(next);
+      if (this.queue.length) this.send(this.queue.shift());
     });
   }
 

@@ -5,7 +5,7 @@ and over wgpu-py (CPython), so one engine drives both.
     gpu.write(buf, data, offset)                                    upload (no readback)
     await gpu.compile({name: wgsl})                                 pipelines, in parallel
     gpu.bind(pipeline, [(buf, offset, nbytes), ...])                bind group 0
-    gpu.submit(dispatches, copies)     one encoder and one compute pass, then the copies
+    gpu.submit(dispatches, copies)     one encoder, one compute pass, then (src, offset, dst, n) copies
     await gpu.read(staging, nbytes)                                 map and copy out
 """
 

@@ -70,8 +70,8 @@ class BrowserGpu:
             compute.setBindGroup(0, group)
             compute.dispatchWorkgroups(x, y, z)
         compute.end()
-        for src, dst, nbytes in copies:
-            encoder.copyBufferToBuffer(src, 0, dst, 0, nbytes)
+        for src, offset, dst, nbytes in copies:
+            encoder.copyBufferToBuffer(src, offset, dst, 0, nbytes)
         self.device.queue.submit(to_js([encoder.finish()]))
 
     async def read(self, staging, nbytes):

@@ -68,8 +68,8 @@ class NativeGpu:
             compute.set_bind_group(0, group)
             compute.dispatch_workgroups(*n)
         compute.end()
-        for src, dst, nbytes in copies:
-            encoder.copy_buffer_to_buffer(src, 0, dst, 0, nbytes)
+        for src, offset, dst, nbytes in copies:
+            encoder.copy_buffer_to_buffer(src, offset, dst, 0, nbytes)
         self.device.queue.submit([encoder.finish()])
 
     async def read(self, staging, nbytes):
