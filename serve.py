@@ -1,6 +1,8 @@
 """Set up, build and serve the course: `python3 serve.py` then open http://127.0.0.1:8000.
 
---build-only builds _site/ and exits; --port N serves on another port.
+--build-only builds _site/ and exits; --port N serves on another port;
+--only m12-l01,m12-l02 builds just those lessons (the rest show as drafting), for
+authors iterating on one lesson; --out DIR builds somewhere other than _site/.
 """
 
 import argparse
@@ -52,19 +54,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build-only", action="store_true", help="build _site/ and exit")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--only", help="comma-separated lesson keys to build, e.g. m01-l01")
+    parser.add_argument("--out", type=Path, default=SITE, help="where to build (default _site/)")
     args = parser.parse_args()
     reexec_in_venv("build")
     from mlbuild.site import BuildError, build
 
     try:
-        catalog = build(SITE)
+        catalog = build(args.out, only=args.only and set(args.only.split(",")))
     except BuildError as exc:
         sys.exit(f"build failed: {exc}")
     shipped = sum(1 for m in catalog["modules"] for lesson in m["lessons"] if lesson["status"] == "shipped")
-    print(f"built {SITE.relative_to(ROOT)}/: {shipped} lessons shipped, the rest drafting")
+    print(f"built {args.out}: {shipped} lessons shipped, the rest drafting")
     if args.build_only:
         return
-    server = make_server(SITE, args.port)
+    server = make_server(args.out, args.port)
     print(f"serving the course at http://127.0.0.1:{args.port}  (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()

@@ -18,9 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "py"))
 
-from mlmath.gpt.__main__ import load_wgsl, read_text  # noqa: E402
+from mlmath.gpt.__main__ import read_text  # noqa: E402
 from mlmath.gpt.engine import Engine  # noqa: E402
-from mlmath.gpt.gpu import open_gpu  # noqa: E402
+from mlmath.gpt.gpu import load_wgsl, open_gpu  # noqa: E402
 from mlmath.gpt.model import Config, init_params  # noqa: E402
 from mlmath.gpt.prng import Rng  # noqa: E402
 from mlmath.gpt.tokenizer import Tokenizer  # noqa: E402

@@ -33,11 +33,13 @@ def _zip_package(src, dest):
             z.write(path, path.relative_to(src.parent).as_posix())
 
 
-def load_lessons(modules, lessons_dir):
-    """Parse and validate every lesson source; raise BuildError listing all problems."""
+def load_lessons(modules, lessons_dir, only=None):
+    """Parse and validate every lesson source (or those named in `only`); raise BuildError listing all problems."""
     known = {lesson.key for m in modules for lesson in m.lessons}
     found, problems = {}, []
     for path in sorted(Path(lessons_dir).glob("*.md")):
+        if only and path.stem not in only:
+            continue
         try:
             lesson = parse_lesson(path)
         except ValueError as exc:
@@ -54,10 +56,10 @@ def load_lessons(modules, lessons_dir):
     return found
 
 
-def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons"):
+def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons", only=None):
     out, cache = Path(out), Path(cache)
     modules = load_catalog(COURSE_TOML)
-    lessons = load_lessons(modules, lessons_dir)
+    lessons = load_lessons(modules, lessons_dir, only)
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(SITE_SRC / "static", out)

@@ -144,4 +144,5 @@ def validate(lesson):
                 outcome, _ = _run(part.body, namespace, part.id)
                 if not outcome.ok:
                     problems.append(f"{where}: python cell {part.id} raised:\n{outcome.error}")
+    widgets.mounted.clear()
     return problems, scenes

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "_site"
+SITE = Path(os.environ.get("MLMATH_SITE", ROOT / "_site"))   # another built site, to test one lesson alone
 sys.path.insert(0, str(ROOT))
 
 from serve import make_server  # noqa: E402

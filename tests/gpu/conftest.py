@@ -9,13 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mlmath.gpt.gpu import GpuError, open_gpu
+from mlmath.gpt.gpu import GpuError, load_wgsl, open_gpu
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def load_wgsl(name):
-    return (REPO / "wgsl" / f"{name}.wgsl").read_text()
 
 
 @pytest.fixture(scope="session")

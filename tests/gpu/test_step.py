@@ -12,9 +12,9 @@ import asyncio
 import numpy as np
 import pytest
 import reference as ref
-from conftest import load_wgsl
 
 from mlmath.gpt.engine import Engine
+from mlmath.gpt.gpu import load_wgsl
 from mlmath.gpt.model import Config, init_params, param_table
 from mlmath.gpt.train import lr_at
 

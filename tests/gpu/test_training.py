@@ -6,10 +6,10 @@ import hashlib
 
 import numpy as np
 import pytest
-from conftest import load_wgsl
 
 from mlmath.gpt import checkpoint
 from mlmath.gpt.engine import Engine
+from mlmath.gpt.gpu import load_wgsl
 from mlmath.gpt.model import Config, init_params
 from mlmath.gpt.sample import generate
 from mlmath.gpt.tokenizer import Tokenizer

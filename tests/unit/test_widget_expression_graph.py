@@ -427,6 +427,7 @@ def test_the_lesson_runs_through_the_page_kernel_and_steps_the_learners_own_clos
     """Run every solution and cell as a learner would; the learner's graphs reach the widgets."""
     lesson = parse_lesson(LESSON)
     specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
+    widgets.mounted.clear()          # a page mounts only its own widgets
     kernel = Kernel(json.dumps(specs))
     scenes = {}
     try:

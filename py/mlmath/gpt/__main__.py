@@ -9,17 +9,13 @@ from pathlib import Path
 from . import checkpoint
 from .checkpoint import CheckpointError
 from .engine import Engine
-from .gpu import GpuError, open_gpu
+from .gpu import GpuError, load_wgsl, open_gpu
 from .model import Config, init_params, n_params
 from .sample import generate
 from .tokenizer import Tokenizer
 from .train import Windows, estimate, train
 
 REPO = Path(__file__).resolve().parents[3]
-
-
-def load_wgsl(name):
-    return (REPO / "wgsl" / f"{name}.wgsl").read_text()
 
 
 def read_text(path):

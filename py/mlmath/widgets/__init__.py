@@ -1,9 +1,14 @@
 """Widgets for the lessons, and the page's registry of the ones mounted on it.
 
-A lesson names a widget by `Widget.name`; `REGISTRY` maps names to classes. In the
-page, cells reach a mounted widget with `widget("id")` to hand it their own
-functions or objects; the page redraws any widget whose scene changed after a run.
+A lesson names a widget by its module: ```widget number_line mounts the class that
+`widgets/number_line.py` registers under that name. Modules load on first use, so a
+page imports only the widgets it shows. In the page, cells reach a mounted widget
+with `widget("id")` to hand it their own functions or objects; the page redraws any
+widget whose scene changed after a run.
 """
+
+import importlib
+import pkgutil
 
 from .base import Widget
 
@@ -17,7 +22,12 @@ def register(cls):
 
 def create(name, config=None):
     if name not in REGISTRY:
-        raise KeyError(f"no widget named {name!r}; known widgets: {', '.join(sorted(REGISTRY))}")
+        known = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "base")
+        if name not in known:
+            raise KeyError(f"no widget named {name!r}; known widgets: {', '.join(known)}")
+        importlib.import_module(f"{__name__}.{name}")
+        if name not in REGISTRY:
+            raise KeyError(f"widgets/{name}.py must register a Widget whose name is {name!r}")
     return REGISTRY[name](config)
 
 
@@ -32,5 +42,3 @@ def widget(widget_id):
     except KeyError:
         raise KeyError(f"this page has no widget with id {widget_id!r}; it has: {', '.join(mounted)}") from None
 
-
-from . import catalogue  # noqa: E402,F401 - importing registers every widget

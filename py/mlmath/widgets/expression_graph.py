@@ -575,9 +575,22 @@ class ExpressionGraph(Widget):
             shift = sum(p - want[i] for p, i in zip(placed, members)) / max(len(members), 1)
             for p, i in zip(placed, members):
                 y[i] = p - shift
-        top = min(y, default=0.0)
-        y = [v - top + MARGIN + BOX_H / 2 for v in y]
-        return col, y
+        # An edge that skips columns runs along a lane clear of the boxes it passes.
+        lanes = {}
+        for i, v in enumerate(order):
+            for c in _children(v):
+                j = index.get(id(c))
+                if j is None or col[i] - col[j] < 2 or (i, j) in lanes:
+                    continue
+                between = [y[k] for k in range(len(order)) if col[j] < col[k] < col[i]]
+                clear = lambda lane: all(abs(lane - b) >= BOX_H / 2 + 6 for b in between)  # noqa: E731
+                above, below = min(between) - ROW / 2 - 4, max(between) + ROW / 2 + 4
+                options = [y[j], y[i]] + sorted((above, below), key=lambda lane: abs(lane - y[j]))
+                lanes[(i, j)] = next(lane for lane in options if clear(lane))
+        top = min([v - BOX_H / 2 for v in y] + [lane - 8 for lane in lanes.values()], default=0.0)
+        y = [v - top + MARGIN for v in y]
+        lanes = {k: lane - top + MARGIN for k, lane in lanes.items()}
+        return col, y, lanes
 
     def _x(self, column):
         return MARGIN + OP_R * 2 + 8 + column * (BOX_W + GAP)
@@ -593,9 +606,10 @@ class ExpressionGraph(Widget):
         order, too_big = self._graph()
         self._sync(order)
         if order and not too_big:
-            self._cols, self._ys = self._layout(order)
+            self._cols, self._ys, self._lanes = self._layout(order)
             self.width = int(self._x(max(self._cols)) + BOX_W + MARGIN)
-            self.height = int(max(self._ys) + BOX_H / 2 + MARGIN)
+            self.height = int(max([y + BOX_H / 2 for y in self._ys]
+                                  + [lane + 8 for lane in self._lanes.values()]) + MARGIN)
         else:
             self.width, self.height = 600, 90
         self.width = max(self.width, 320)
@@ -643,10 +657,16 @@ class ExpressionGraph(Widget):
                         continue
                     x1, y1 = self._x(col[j]) + BOX_W, ys[j]
                     x2, y2 = ox - OP_R, y
-                    mid = (x1 + x2) / 2
-                    edges.append({"t": "path", "d": f"M {x1:.1f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} "
-                                                    f"{x2:.1f} {y2:.1f}",
-                                  "cls": "accent" if id(v) in ran else "edge"})
+                    lane = self._lanes.get((i, j))
+                    if lane is None:
+                        mid = (x1 + x2) / 2
+                        d = f"M {x1:.1f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {x2:.1f} {y2:.1f}"
+                    else:       # out of the child's column, along the lane, into the op circle
+                        xb, xc = self._x(col[j] + 1), self._x(col[i] - 1) + BOX_W
+                        m1, m2 = (x1 + xb) / 2, (xc + x2) / 2
+                        d = (f"M {x1:.1f} {y1:.1f} C {m1:.1f} {y1:.1f} {m1:.1f} {lane:.1f} {xb:.1f} {lane:.1f} "
+                             f"H {xc:.1f} C {m2:.1f} {lane:.1f} {m2:.1f} {y2:.1f} {x2:.1f} {y2:.1f}")
+                    edges.append({"t": "path", "d": d, "cls": "accent" if id(v) in ran else "edge"})
                     if times > 1:
                         edges.append({"t": "text", "x": round(x2 - 12, 1), "y": round(y2 - 7, 1),
                                       "s": f"\u00d7{times}", "cls": "small accent2"})

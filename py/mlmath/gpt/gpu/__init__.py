@@ -1,6 +1,7 @@
 """The GPU adapter: the same small interface over the browser's navigator.gpu (Pyodide)
 and over wgpu-py (CPython), so one engine drives both.
 
+    load_wgsl(name)                                                 a kernel's source
     gpu.buffer(nbytes) / gpu.uniform(data) / gpu.staging(nbytes)   allocate
     gpu.write(buf, data, offset)                                    upload (no readback)
     await gpu.compile({name: wgsl})                                 pipelines, in parallel
@@ -16,9 +17,18 @@ class GpuError(RuntimeError):
     pass
 
 
-async def open_gpu():
+def face():
     if sys.platform == "emscripten":
-        from .browser import BrowserGpu as Gpu
+        from . import browser as face
     else:
-        from .native import NativeGpu as Gpu
-    return await Gpu.open()
+        from . import native as face
+    return face
+
+
+async def open_gpu():
+    return await face().Gpu.open()
+
+
+def load_wgsl(name):
+    """A kernel's WGSL: fetched from the site's wgsl/ in the page, read from the repository natively."""
+    return face().load_wgsl(name)

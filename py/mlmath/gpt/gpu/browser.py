@@ -1,11 +1,14 @@
-"""The adapter's browser face: WebGPU through Pyodide's js module.
+"""The adapter's browser face: WebGPU through Pyodide's js module, in the page's worker.
 
 Each call crosses the JS bridge (about 1-2 µs; a dict turned into a JS object about
-10 µs), so descriptors are built only at setup and a step is plain method calls.
+10 µs), so descriptors are converted only at setup and a step is plain method calls.
 """
 
-from js import Object, Promise, Uint8Array, navigator
+from urllib.parse import urljoin
+
+from js import Object, Promise, Uint8Array, location, navigator
 from pyodide.ffi import to_js
+from pyodide.http import open_url
 
 from . import GpuError
 
@@ -14,12 +17,20 @@ MAP_READ, COPY_SRC, COPY_DST, UNIFORM, STORAGE = 1, 4, 8, 64, 128
 
 
 def js(obj):
+    """A Python dict (nested lists and dicts too) as the plain JS object WebGPU expects."""
     return to_js(obj, dict_converter=Object.fromEntries)
 
 
-class BrowserGpu:
+def load_wgsl(name):
+    # The worker's location is the site's js/py-worker.js; the kernels are in the site's wgsl/.
+    # A synchronous request is fine in a worker: the page never waits on it.
+    return open_url(urljoin(location.href, f"../wgsl/{name}.wgsl")).read()
+
+
+class Gpu:
     def __init__(self, device):
         self.device = device
+        self.uploads = {}  # one typed array per upload size, reused by every step
 
     @classmethod
     async def open(cls):
@@ -42,18 +53,22 @@ class BrowserGpu:
         return self.device.createBuffer(js({"size": nbytes, "usage": MAP_READ | COPY_DST}))
 
     def write(self, buf, data, offset=0):
-        self.device.queue.writeBuffer(buf, offset, to_js(memoryview(data).cast("B")))
+        data = memoryview(data).cast("B")
+        if len(data) not in self.uploads:
+            self.uploads[len(data)] = Uint8Array.new(len(data))
+        upload = self.uploads[len(data)]
+        upload.assign(data)  # copy into the JS heap; writeBuffer copies it on again
+        self.device.queue.writeBuffer(buf, offset, upload)
 
     async def compile(self, sources):
-        names = list(sources)
         pending = [
             self.device.createComputePipelineAsync(js({
                 "layout": "auto",
-                "compute": {"module": self.device.createShaderModule(js({"code": sources[n]})), "entryPoint": "main"},
+                "compute": {"module": self.device.createShaderModule(js({"code": code})), "entryPoint": "main"},
             }))
-            for n in names
+            for code in sources.values()
         ]
-        return dict(zip(names, await Promise.all(to_js(pending))))
+        return dict(zip(sources, await Promise.all(to_js(pending))))
 
     def bind(self, pipeline, slices):
         entries = [

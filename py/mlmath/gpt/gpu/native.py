@@ -1,8 +1,12 @@
 """The adapter's native face: wgpu-py (wgpu-native over Vulkan, Metal or D3D12)."""
 
+from pathlib import Path
+
 import wgpu
 
 from . import GpuError
+
+WGSL = Path(__file__).resolve().parents[4] / "wgsl"
 
 # WebGPU's default limits, requested explicitly so native runs fail where a browser would.
 LIMITS = {
@@ -15,7 +19,11 @@ LIMITS = {
 U = wgpu.BufferUsage
 
 
-class NativeGpu:
+def load_wgsl(name):
+    return (WGSL / f"{name}.wgsl").read_text()
+
+
+class Gpu:
     def __init__(self, device):
         self.device = device
 
