@@ -185,3 +185,11 @@ def test_a_changed_starter_is_offered_beside_the_learners_edit(watched, site_url
     assert cell.locator(".starter-changed").is_visible()
     cell.locator(".starter-changed button.use-new").click()
     assert cell.locator("textarea").input_value() == data["cells"][cell_id]["starter"]
+
+
+def test_a_cell_can_read_tiny_shakespeare_from_the_site(watched, site_url):
+    page = open_lesson(watched, site_url, SHIPPED[0])
+    reply = page.evaluate("""() => window.mlmath.kernel.run('probe',
+        'from mlmath.data import shakespeare\\nlen(shakespeare()), len(set(shakespeare()))', null)""")
+    assert reply["ok"] and reply["value"] == "(1115394, 65)", reply
+    watched.assert_clean()
