@@ -89,6 +89,10 @@ def catalog_page(catalog):
         modules.append(f'<section class="module" id="module-{m["number"]}"><h2><small>Module {m["number"]}</small> '
                        f'{escape(m["title"])}</h2><p class="desc">{inline(m["description"])}</p>'
                        f'<ol class="lessons">{"".join(rows)}</ol></section>')
+    toc = "".join(
+        f'<li><a href="#module-{m["number"]}"><span class="num">{m["number"]}</span> {escape(m["title"])}</a>'
+        f'<small>{sum(1 for x in m["lessons"] if x["status"] == "shipped")} of {len(m["lessons"])} ready</small></li>'
+        for m in catalog["modules"])
     head = _head("ml-math · " + catalog["title"], "",
                  '<script type="module" src="js/catalog.js"></script>\n')
     return head + f"""<body class="catalog-page">
@@ -103,7 +107,7 @@ def catalog_page(catalog):
     <span id="progress-message" role="status"></span>
   </div>
 </header>
-<main>{"".join(modules)}</main>
+<main><nav aria-label="Modules"><ol class="toc">{toc}</ol></nav>{"".join(modules)}</main>
 </body>
 </html>
 """
