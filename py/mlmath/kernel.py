@@ -49,7 +49,7 @@ class Kernel:
         for wid, w in widgets.mounted.items():
             try:
                 scene = json.dumps(w.scene())
-            except Exception as exc:  # noqa: BLE001 - a learner's function may break a widget
+            except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a learner's function may break or hang a widget
                 scene = json.dumps({**json.loads(self.sent[wid]), "error": f"{type(exc).__name__}: {exc}"})
             if scene != self.sent[wid]:
                 self.sent[wid] = changed[wid] = scene
@@ -77,7 +77,7 @@ class Kernel:
             # "set" puts a widget straight into a state (the browser tests walk goals with it).
             w.set_values(event["values"]) if event["type"] == "set" else w.handle(event)
             scene = json.dumps(w.scene())
-        except Exception as exc:  # noqa: BLE001
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001
             return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
         self.sent[widget_id] = scene
         return scene

@@ -193,3 +193,32 @@ def test_a_cell_can_read_tiny_shakespeare_from_the_site(watched, site_url):
         'from mlmath.data import shakespeare\\nlen(shakespeare()), len(set(shakespeare()))', null)""")
     assert reply["ok"] and reply["value"] == "(1115394, 65)", reply
     watched.assert_clean()
+
+
+def test_a_learner_function_that_hangs_a_widget_can_be_stopped(watched, site_url):
+    page = open_lesson(watched, site_url, "m01-l01")
+    data = lesson_data(page)
+    open_everything(page, data)
+    cell_id = next(iter(data["cells"]))
+    cell = page.locator(f'.cell[data-cell="{cell_id}"]')
+    cell.locator("textarea").fill("from mlmath.widgets import widget\n"
+                                  "def stuck(a, b):\n    while True:\n        pass\n"
+                                  "widget('gap').use(stuck)")
+    cell.locator("button.run").click()
+    time.sleep(0.5)
+    cell.locator("button.stop").click()
+    page.wait_for_function(f"!document.querySelector(`.cell[data-cell='{cell_id}'] button.run`).disabled")
+    assert "KeyboardInterrupt" in page.locator('figure[data-widget="gap"] .goal').inner_text()
+
+    handle = page.locator('figure[data-widget="gap"] [data-handle]').first
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector('figure[data-widget="gap"] .busy button', timeout=10_000)
+    page.click('figure[data-widget="gap"] .busy button')
+    page.wait_for_selector('figure[data-widget="gap"] .busy', state="detached", timeout=10_000)
+    run_cell(page, cell_id, "widget('gap').use(None)")
+    before = page.locator('figure[data-widget="gap"] .readouts').inner_text()
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("t => document.querySelector(`figure[data-widget='gap'] .readouts`).innerText !== t",
+                           arg=before)

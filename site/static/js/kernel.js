@@ -64,6 +64,7 @@ export class Kernel extends EventTarget {
 
   async event(widget, event) {
     await this.ready;
+    if (this.interrupt && !this.running) new Uint8Array(this.interrupt)[0] = 0;
     return this.send({ op: "event", widget, event });
   }
 

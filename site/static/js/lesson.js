@@ -114,7 +114,8 @@ for (const figure of document.querySelectorAll("figure.widget")) {
   const id = figure.dataset.widget;
   views[id] = new WidgetView(figure, data.widgets[id].scene,
     (event) => kernel.event(id, event),
-    figure.dataset.gate ? () => pass(id) : null);
+    figure.dataset.gate ? () => pass(id) : null,
+    () => kernel.stop());
 }
 
 function drawScenes(scenes) {

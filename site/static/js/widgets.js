@@ -81,8 +81,11 @@ function patchControls(box, controls, send) {
   while (box.children.length > controls.length) box.lastChild.remove();
 }
 
+const BUSY_AFTER_MS = 1500;
+
 export class WidgetView {
-  constructor(figure, scene, sendEvent, onGoal) {
+  constructor(figure, scene, sendEvent, onGoal, stop) {
+    this.stop = stop;
     this.figure = figure;
     this.svg = figure.querySelector("svg.canvas");
     this.controls = figure.querySelector(".controls");
@@ -131,11 +134,29 @@ export class WidgetView {
       return;
     }
     this.inFlight = true;
+    const busy = setTimeout(() => this.showBusy(true), BUSY_AFTER_MS);
     this.sendEvent(event).then((scene) => {
+      clearTimeout(busy);
+      this.showBusy(false);
       this.draw(scene);
       this.inFlight = false;
       if (this.queue.length) this.send(this.queue.shift());
     });
+  }
+
+  // Python may be running a long cell, or a learner's function handed to this widget may loop.
+  showBusy(on) {
+    this.busy?.remove();
+    this.busy = null;
+    if (!on) return;
+    this.busy = document.createElement("p");
+    this.busy.className = "busy";
+    this.busy.setAttribute("role", "status");
+    this.busy.textContent = "Python is busy, so this widget is waiting. ";
+    const button = Object.assign(document.createElement("button"), { type: "button", textContent: "Stop Python" });
+    button.addEventListener("click", () => this.stop());
+    this.busy.append(button);
+    this.goal.after(this.busy);
   }
 
   toUnits(e) {
