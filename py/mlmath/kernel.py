@@ -37,12 +37,21 @@ class _Stream:
 
 
 class Kernel:
-    def __init__(self, widget_specs):
+    def __init__(self, widget_specs, push=None):
+        """`push(widget_id, scene_json)` sends a scene to the page at once, for Widget.refresh()."""
         self.namespace = {"__name__": "__main__"}
         self.sent = {}
         for spec in json.loads(widget_specs):
             widgets.mounted[spec["id"]] = widgets.create(spec["name"], spec["config"])
             self.sent[spec["id"]] = json.dumps(widgets.mounted[spec["id"]].scene())
+        self.push = push
+        widgets.publish = self._publish if push else None
+
+    def _publish(self, widget):
+        for wid, w in widgets.mounted.items():
+            if w is widget:
+                self.sent[wid] = json.dumps(widget.scene())
+                self.push(wid, self.sent[wid])
 
     def _changed_scenes(self):
         changed = {}

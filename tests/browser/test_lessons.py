@@ -222,3 +222,19 @@ def test_a_learner_function_that_hangs_a_widget_can_be_stopped(watched, site_url
     page.keyboard.press("ArrowRight")
     page.wait_for_function("t => document.querySelector(`figure[data-widget='gap'] .readouts`).innerText !== t",
                            arg=before)
+
+
+def test_a_background_task_redraws_a_widget_while_the_page_stays_live(watched, site_url):
+    page = open_lesson(watched, site_url, "m01-l01")
+    cell_id = next(iter(lesson_data(page)["cells"]))
+    open_everything(page, lesson_data(page))
+    run_cell(page, cell_id, "import asyncio\nfrom mlmath.widgets import widget\n"
+                            "async def animate():\n"
+                            "    for v in range(-9, 0):\n"
+                            "        widget('order').set_values({'a': v, 'b': 4})\n"
+                            "        widget('order').refresh()\n"
+                            "        await asyncio.sleep(0.05)\n"
+                            "task = asyncio.ensure_future(animate())")
+    page.wait_for_function("document.querySelector(`figure[data-widget='order'] [data-handle='a']`)"
+                           ".getAttribute('aria-valuetext').replace('\\u2212', '-') === '-1'")
+    watched.assert_clean()

@@ -34,6 +34,9 @@ def create(name, config=None):
 # The page's mounted widgets, by the id the lesson gave them.
 mounted: dict[str, Widget] = {}
 
+# Set by the page's kernel: sends one widget's scene to the page at once (Widget.refresh).
+publish = None
+
 
 def widget(widget_id):
     """The widget mounted on this page under `widget_id`, for a cell to drive."""

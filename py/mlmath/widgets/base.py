@@ -52,6 +52,12 @@ class Widget:
     def controls(self):
         return []
 
+    def refresh(self):
+        """Redraw now, mid-run: for widgets fed by a long task (a training loop) rather than by events."""
+        from . import publish
+        if publish is not None:
+            publish(self)
+
     def goal_met(self):
         if not self.goal:
             return False

@@ -35,6 +35,8 @@ export class Kernel extends EventTarget {
       this.dispatchEvent(new CustomEvent("ready", { detail: data.ready }));
     } else if ("fatal" in data) {
       this.rejectReady(new Error(data.fatal));
+    } else if ("scene" in data) {
+      this.dispatchEvent(new CustomEvent("scene", { detail: { widget: data.widget, scene: JSON.parse(data.scene) } }));
     } else if ("stream" in data) {
       this.pending.get(data.id)?.onStream?.(data.stream);
     } else {

@@ -121,6 +121,7 @@ for (const figure of document.querySelectorAll("figure.widget")) {
 function drawScenes(scenes) {
   for (const [id, scene] of Object.entries(scenes ?? {})) views[id]?.draw(scene);
 }
+kernel.addEventListener("scene", (e) => views[e.detail.widget]?.draw(e.detail.scene));
 
 const cells = [...document.querySelectorAll(".cell")].map((el) => new Cell(el, data.cells[el.dataset.cell], {
   kernel,

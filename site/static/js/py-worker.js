@@ -20,7 +20,7 @@ async function boot({ root, pyodideVersion, widgets, interrupt }) {
   py.unpackArchive(await zip.arrayBuffer(), "zip", { extractDir: "/home/pyodide/lib" });
   py.runPython("import sys; sys.path.insert(0, '/home/pyodide/lib')");
   const { Kernel } = py.pyimport("mlmath.kernel");
-  kernel = Kernel(JSON.stringify(widgets));
+  kernel = Kernel(JSON.stringify(widgets), (widget, scene) => postMessage({ widget, scene }));
   self.pyodide = py;
   return performance.now() - started;
 }
