@@ -9,7 +9,8 @@ Shapes (all coordinates in the widget's own width x height box):
   {"t": "line", "x1", "y1", "x2", "y2"}      {"t": "rect", "x", "y", "w", "h"}
   {"t": "circle", "cx", "cy", "r"}           {"t": "text", "x", "y", "s", "anchor"?}
   {"t": "path", "d"}                         {"t": "poly", "pts": [[x, y], ...]}
-Any shape may carry "cls" (a CSS class). A shape with "handle": name is draggable
+Any shape may carry "cls" (a CSS class) and "opacity" (fill opacity, 0 to 1, for
+heatmaps; class "nofill" leaves a rect or circle hollow). A shape with "handle": name is draggable
 and focusable; "label" names it for screen readers and "value" is announced.
 """
 

@@ -30,6 +30,8 @@ function patchShape(svg, index, s) {
   }
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   el.setAttribute("class", (s.cls ?? "") + (s.handle ? " handle" : ""));
+  if (s.opacity !== undefined) el.setAttribute("fill-opacity", s.opacity);
+  else el.removeAttribute("fill-opacity");
   if (s.t === "text" && el.textContent !== s.s) el.textContent = s.s;
   if (s.handle) {
     el.dataset.handle = s.handle;
