@@ -1,38 +1,52 @@
 """Capstone engine benchmark: one JSON object per line, {"metric", "value", "unit"}.
 
-    python benchmarks/bench_engine.py [--batch 32] [--iters 20]
+    python benchmarks/bench_engine.py [--batch 32] [--iters 20]            natively (wgpu)
+    python benchmarks/bench_engine.py --browser [--browser-iters 5]        headless Chromium, then natively
 
-First iteration includes compiling the pipelines and building the bind groups. Steady
+Metric names start with where they ran: "native." (wgpu-py; lavapipe on a machine without
+a GPU) or "browser." (the site's page runtime: Pyodide in the page's worker, WebGPU in
+headless Chromium; SwiftShader, on the CPU, without a GPU).
+
+Compile is Engine.create: every pipeline (compiled in parallel), buffer and bind group.
+First iteration is that plus one step waited for. Steady
 iterations are timed one by one, each waited for by reading its loss back; host time is
 the Python side of a step alone (uploads, encoding, submit), without waiting.
+--browser builds a one-lesson site in a temporary folder and needs Playwright and a Chromium ($CHROMIUM,
+`chromium` on PATH, or Playwright's own).
 """
 
 import argparse
+import ast
 import asyncio
+import inspect
 import json
-import statistics
+import os
+import shutil
 import sys
-import time
+import tempfile
+import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "py"))
+sys.path[:0] = [str(REPO / "py"), str(REPO / "build"), str(REPO)]
 
-from mlmath.gpt.__main__ import read_text  # noqa: E402
-from mlmath.gpt.engine import Engine  # noqa: E402
-from mlmath.gpt.gpu import load_wgsl, open_gpu  # noqa: E402
-from mlmath.gpt.model import Config, init_params  # noqa: E402
-from mlmath.gpt.prng import Rng  # noqa: E402
-from mlmath.gpt.tokenizer import Tokenizer  # noqa: E402
-from mlmath.gpt.train import Windows, lr_at  # noqa: E402
+IMPORTS = """\
+import statistics
+import time
+from mlmath.data import shakespeare
+from mlmath.gpt.engine import Engine
+from mlmath.gpt.gpu import load_wgsl, open_gpu
+from mlmath.gpt.model import Config, init_params
+from mlmath.gpt.prng import Rng
+from mlmath.gpt.tokenizer import Tokenizer
+from mlmath.gpt.train import Windows, lr_at
+"""
+exec(IMPORTS)  # the same imports here and in the page's cell
 
 
-def emit(metric, value, unit):
-    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit}), flush=True)
-
-
-async def main(batch, iters):
-    text = read_text(None)
+async def measure(batch, iters):
+    """[(metric, value, unit)]: runs as is natively and, sent as a cell, in the page."""
+    text = shakespeare()
     ids = Tokenizer.from_text(text).encode(text)
     cfg = Config()
     gpu = await open_gpu()
@@ -40,10 +54,11 @@ async def main(batch, iters):
 
     t0 = time.perf_counter()
     engine = await Engine.create(gpu, cfg, batch, ids, load_wgsl)
+    compile_ms = 1000 * (time.perf_counter() - t0)
     engine.set_params(init_params(cfg, "bench"))
     engine.step(windows.sample(rng, batch, "train"), 1, lr_at(0, iters), keep_loss=True)
     await engine.loss()
-    emit("first_iteration_ms", 1000 * (time.perf_counter() - t0), "ms")
+    first = 1000 * (time.perf_counter() - t0)
 
     step_ms, host_ms = [], []
     for it in range(1, iters):
@@ -53,15 +68,59 @@ async def main(batch, iters):
         await engine.loss()
         step_ms.append(1000 * (time.perf_counter() - t))
     ms = statistics.median(step_ms)
-    emit("ms_per_iteration", ms, "ms")
-    emit("host_ms_per_step", statistics.median(host_ms), "ms")
-    emit("dispatches_per_step", len(engine.train_step), "count")
-    emit("tokens_per_second", batch * cfg.block_size / (ms / 1000), "tokens/s")
+    return [("compile_ms", compile_ms, "ms"), ("first_iteration_ms", first, "ms"), ("ms_per_iteration", ms, "ms"),
+            ("host_ms_per_step", statistics.median(host_ms), "ms"),
+            ("dispatches_per_step", len(engine.train_step), "count"),
+            ("tokens_per_second", batch * cfg.block_size / (ms / 1000), "tokens/s")]
+
+
+def emit(where, results):
+    for metric, value, unit in results:
+        print(json.dumps({"metric": f"{where}.{metric}", "value": round(value, 3), "unit": unit}), flush=True)
+
+
+def in_browser(batch, iters):
+    """The same measure() in the page's Python worker, on the built site served locally."""
+    from playwright.sync_api import sync_playwright
+
+    from mlbuild.site import build
+    from serve import make_server
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    build(site, only={"m01-l01"})  # one lesson page is enough to host the kernel
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/lessons/m01-l01.html"
+    cell = IMPORTS + inspect.getsource(measure) + f"await measure({batch}, {iters})"
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium or None, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(url)
+        page.wait_for_selector('.kernel[data-state="ready"]', timeout=90_000)
+        reply = page.evaluate("code => window.mlmath.kernel.run('bench', code, null)", cell)
+        browser.close()
+    server.shutdown()
+    shutil.rmtree(site)
+    if not reply["ok"] or errors:
+        sys.exit(f"error: the page's run failed: {reply['error'] or errors}")
+    return ast.literal_eval(reply["value"])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--iters", type=int, default=20, help="native iterations")
+    parser.add_argument("--browser", action="store_true", help="also in headless Chromium, first")
+    parser.add_argument("--browser-iters", type=int, default=5, help="SwiftShader is slow")
+    args = parser.parse_args()
+    if args.browser:
+        emit("browser", in_browser(args.batch, args.browser_iters))
+    emit("native", asyncio.run(measure(args.batch, args.iters)))
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--iters", type=int, default=20)
-    args = parser.parse_args()
-    asyncio.run(main(args.batch, args.iters))
+    main()

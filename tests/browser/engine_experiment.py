@@ -7,6 +7,7 @@ Reduced sizes, so a 2-core CI machine trains in seconds on SwiftShader.
 
 import hashlib
 
+from mlmath.data import shakespeare
 from mlmath.gpt import checkpoint
 from mlmath.gpt.engine import Engine
 from mlmath.gpt.gpu import load_wgsl, open_gpu
@@ -33,7 +34,8 @@ def seeded_numbers(seed):
     return {"init": sha256(init_params(Config(), seed).tobytes()), "draws": sha256(repr(draws).encode())}
 
 
-async def open_engine(text):
+async def open_engine():
+    text = shakespeare()  # fetched from the site in the page, read from disk natively
     tok = Tokenizer.from_text(text)
     ids = tok.encode(text)
     engine = await Engine.create(await open_gpu(), SMALL, BATCH, ids, load_wgsl)

@@ -1,11 +1,12 @@
 """The capstone engine in headless Chromium: the same training code as natively, run in the
 course's page runtime (Pyodide in the page's worker) on WebGPU (SwiftShader on the CPU).
 
-What was measured on one machine (SwiftShader in Chromium vs wgpu on lavapipe, both
-float32 on CPU rasterizers): the seeded init is byte-identical; per-step losses over
-30 steps agree to about 3e-8 (last-bit differences in float32 sums, hence LOSS_TOL); the
-weights after training are not promised byte-identical across the two backends (the
-design promises bytes on the same browser and GPU only) and the test does not ask it.
+What was measured on one machine (SwiftShader in Chromium 156 vs wgpu-native on Mesa's
+lavapipe, both float32 on CPU rasterizers): the seeded init is byte-identical; the per-step
+losses of 30 training steps agree to 4.5e-8 (last-bit differences in float32 sums, so
+LOSS_TOL leaves a wide margin); the weights after 30 steps are not byte-identical across
+the two backends (about a third of them differ, by at most 2.1e-7). The design promises
+identical bytes on the same browser and GPU only, and that is what the tests ask.
 """
 
 import ast
@@ -16,13 +17,12 @@ from pathlib import Path
 import pytest
 
 import engine_experiment as experiment
-from conftest import SITE, Watched, wait_for_python
+from conftest import Watched, wait_for_python
 
 pytestmark = pytest.mark.browser
 
 STEPS = 30
-LOSS_TOL = 1e-5  # |page - native| per step; measured about 3e-8
-TEXT_URL = "../data/tinyshakespeare.txt"  # relative to the worker, js/py-worker.js
+LOSS_TOL = 1e-5  # |page - native| per step; measured 4.5e-8
 
 
 class EnginePage:
@@ -46,9 +46,7 @@ def engine_page(browser, site_url):
     wait_for_python(watched.page)
     page = EnginePage(watched)
     page.run(Path(experiment.__file__).read_text())
-    page.run("from urllib.parse import urljoin\nfrom js import location\nfrom pyodide.http import open_url\n"
-             f"text = open_url(urljoin(location.href, {TEXT_URL!r})).read()\n"
-             "engine, tok, ids = await open_engine(text)")
+    page.run("engine, tok, ids = await open_engine()")
     yield page
     context.close()
 
@@ -64,7 +62,7 @@ def native_alpha():
     from mlmath.gpt.gpu import GpuError
 
     async def go():
-        engine, tok, ids = await experiment.open_engine((SITE / "data" / "tinyshakespeare.txt").read_text())
+        engine, tok, ids = await experiment.open_engine()
         return await experiment.run(engine, tok, ids, "alpha", STEPS)
     try:  # in a thread of its own: Playwright's sync API already runs an event loop here
         with ThreadPoolExecutor(1) as pool:

@@ -2,10 +2,9 @@
 
 import argparse
 import asyncio
-import os
-import sys
 from pathlib import Path
 
+from ..data import shakespeare
 from . import checkpoint
 from .checkpoint import CheckpointError
 from .engine import Engine
@@ -15,15 +14,12 @@ from .sample import generate
 from .tokenizer import Tokenizer
 from .train import Windows, estimate, train
 
-REPO = Path(__file__).resolve().parents[3]
-
 
 def read_text(path):
-    path = path or os.environ.get("MLMATH_DATA") or REPO.parent / "shared" / "data" / "tinyshakespeare.txt"
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8") if path else shakespeare()
     except OSError as e:
-        raise SystemExit(f"error: cannot read the training text {path}: {e.strerror}") from None
+        raise SystemExit(f"error: cannot read the training text: {e}") from None
 
 
 async def cmd_train(args):
