@@ -238,3 +238,16 @@ def test_a_background_task_redraws_a_widget_while_the_page_stays_live(watched, s
     page.wait_for_function("document.querySelector(`figure[data-widget='order'] [data-handle='a']`)"
                            ".getAttribute('aria-valuetext').replace('\\u2212', '-') === '-1'")
     watched.assert_clean()
+
+
+def test_running_a_cell_first_runs_the_cells_above_it(watched, site_url):
+    page = open_lesson(watched, site_url, "m01-l01")
+    data = lesson_data(page)
+    open_everything(page, data)
+    first, last = list(data["cells"])[0], list(data["cells"])[-1]
+    page.locator(f'.cell[data-cell="{first}"] textarea').fill("marker_above = 7")
+    page.reload()   # a fresh Python: nothing has run yet
+    wait_for_python(page)
+    cell = run_cell(page, last, "marker_above * 6")
+    assert cell.locator(".out").inner_text().strip() == "42"
+    assert page.locator(f'.cell[data-cell="{first}"] .cell-status').inner_text().startswith("Done")

@@ -7,7 +7,9 @@ import { renderMath } from "./math.js";
 const HINTS_BEFORE_SOLUTION = 1;
 
 export class Cell {
-  constructor(el, spec, { kernel, saved, onEdit, onPass, onScenes }) {
+  constructor(el, spec, { kernel, saved, onEdit, onPass, onScenes, runAbove, onRan }) {
+    this.runAbove = runAbove;
+    this.onRan = onRan;
     this.el = el;
     this.id = el.dataset.cell;
     this.spec = spec;
@@ -86,9 +88,14 @@ export class Cell {
     this.runButton.disabled = false;
   }
 
-  async run() {
+  // `chained`: run as part of catching up the cells above, so don't catch up again.
+  async run({ chained = false } = {}) {
     if (this.runButton.disabled) return;
     this.runButton.disabled = true;
+    if (!chained) {
+      this.status.textContent = "Running the cells above first…";
+      await this.runAbove(this);
+    }
     this.stopButton.hidden = false;
     this.status.textContent = "Running…";
     this.out.textContent = "";
@@ -106,6 +113,7 @@ export class Cell {
       this.out.classList.add("error");
     }
     this.onScenes(reply.scenes);
+    if (reply.ok) this.onRan(this.id);
     if (this.spec.check !== undefined) this.judge(reply);
     return reply;
   }

@@ -123,8 +123,20 @@ function drawScenes(scenes) {
 }
 kernel.addEventListener("scene", (e) => views[e.detail.widget]?.draw(e.detail.scene));
 
+// Like a notebook's "run all above": running a cell first runs the cells above it
+// that have not run since Python started (after a reload, say), so every cell finds
+// the names the cells before it define.
+const ran = new Set();
+async function runAbove(cell) {
+  for (const above of cells) {
+    if (above === cell) return;
+    if (!ran.has(above.id)) await above.run({ chained: true });
+  }
+}
+
 const cells = [...document.querySelectorAll(".cell")].map((el) => new Cell(el, data.cells[el.dataset.cell], {
   kernel,
+  runAbove,
   saved: cellEdits[el.dataset.cell],
   onEdit(id, code, hash) {
     if (code === data.cells[id].starter) delete cellEdits[id];
@@ -133,6 +145,7 @@ const cells = [...document.querySelectorAll(".cell")].map((el) => new Cell(el, d
   },
   onPass: pass,
   onScenes: drawScenes,
+  onRan: (id) => ran.add(id),
 }));
 
 kernel.ready.then(() => {
