@@ -111,8 +111,9 @@ def test_kv_cache_sampling_writes_text(engine_page, page_alpha):
 
 
 def test_training_cell_leaves_the_page_responsive(engine_page):
-    # While the worker trains, the main thread keeps ticking: the longest gap between
-    # 10 ms timers stays far below one training step's time.
+    # While the worker trains (several seconds), the main thread keeps ticking: the
+    # longest gap between 10 ms timers stays far below the run. A run on the main
+    # thread would stall it for the whole run; the bound leaves room for a busy machine.
     out = engine_page.page.evaluate("""async code => {
         const run = window.mlmath.kernel.run('engine-test', code, null);
         let done = false, ticks = 0, worst = 0, last = performance.now();
@@ -125,5 +126,5 @@ def test_training_cell_leaves_the_page_responsive(engine_page):
         return { reply: await run, ticks, worst };
     }""", "await run(engine, tok, ids, 'gamma', 10)")
     assert out["reply"]["ok"], out["reply"]["error"]
-    assert out["ticks"] > 20 and out["worst"] < 250, out
+    assert out["ticks"] > 50 and out["worst"] < 1000, out
     engine_page.watched.assert_clean()
