@@ -37,11 +37,13 @@ def test_same_seed_same_bytes_other_seed_differs(gpu, text_ids):
 
 
 def test_loss_falls(gpu, text_ids):
-    # 60 steps, all inside the 100-step warmup (lr up to 6e-4). Measured on lavapipe:
-    # 4.20 at step 1, 3.65 averaged over steps 56-60; the bound leaves 0.15 of slack.
-    _, losses, _ = asyncio.run(run_training(gpu, text_ids, "learn", 60, batch=16))
+    # 300 steps at batch 8 on the reduced model (100 of warmup, then cosine decay).
+    # Measured on lavapipe: 4.19 at the start, 3.25 around step 100, 2.74 averaged
+    # over steps 296-300. The bound leaves 0.2 of slack; unigram statistics alone
+    # would stop near 3.3, so passing it means the model learned from context.
+    _, losses, _ = asyncio.run(run_training(gpu, text_ids, "learn", 300, batch=8))
     assert abs(losses[0] - np.log(65)) < 0.1
-    assert np.mean(losses[-5:]) < 3.8
+    assert np.mean(losses[-5:]) < 2.95
 
 
 def test_kv_cache_decoding_matches_full_forward(gpu, text_ids):
