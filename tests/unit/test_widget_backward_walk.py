@@ -11,9 +11,9 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.kernel import Kernel
 from mlmath.runner import run_cell, run_check
 from mlmath.widgets.backward_walk import MINUS, BackwardWalk, fmt
+from lesson_kernel import run_lesson
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m12-l02.md"
 CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
@@ -394,26 +394,11 @@ def test_the_exercise_feedback_names_each_classic_mistake():
 
 def test_the_lesson_runs_through_the_page_kernel():
     """Every solution and cell, as the page runs them; the comparison cell prints 15 and 6 twice."""
-    lesson = parse_lesson(LESSON)
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
-    widgets.mounted.clear()
-    kernel = Kernel(json.dumps(specs))
-    printed = []
-    try:
-        for part in lesson.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, printed.append)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-        out = "".join(printed)
-        assert "your walk:   gx = 15.0   gy = 6.0" in out
-        assert "nudging:     gx = 15.0   gy = 6.0" in out
-        # a key event through the kernel processes a node, as a learner's Enter does
-        json.loads(kernel.event("reuse", json.dumps({"type": "input", "id": "seed", "value": None})))
-        scene = json.loads(kernel.event("reuse", json.dumps({"type": "key", "handle": "n:L", "key": "Enter"})))
-        assert "grad 9 (1 of 2)" in [s["s"] for s in scene["shapes"] if s["t"] == "text"]
-    finally:
-        widgets.mounted.clear()
+    kernel, printed, _ = run_lesson("m12-l02")
+    out = "".join(printed.values())
+    assert "your walk:   gx = 15.0   gy = 6.0" in out
+    assert "nudging:     gx = 15.0   gy = 6.0" in out
+    # a key event through the kernel processes a node, as a learner's Enter does
+    json.loads(kernel.event("reuse", json.dumps({"type": "input", "id": "seed", "value": None})))
+    scene = json.loads(kernel.event("reuse", json.dumps({"type": "key", "handle": "n:L", "key": "Enter"})))
+    assert "grad 9 (1 of 2)" in [s["s"] for s in scene["shapes"] if s["t"] == "text"]

@@ -2,7 +2,6 @@
 time, the w_h slider, selection, the learner's function, goals, and the numbers lesson
 m14-l06 states (including its cells' printed output, run through the page's kernel)."""
 
-import asyncio
 import json
 import math
 import re
@@ -12,8 +11,8 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.kernel import Kernel
 from mlmath.widgets.bptt_shares import BpttShares, backward, forward, loss
+from lesson_kernel import run_lesson
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l06.md"
 CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
@@ -246,24 +245,7 @@ def test_numbers_stated_in_the_prose():
 
 
 def test_lesson_cells_run_in_the_page_kernel_and_print_what_the_prose_says():
-    lesson = parse_lesson(LESSON)
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
-    kernel = Kernel(json.dumps(specs))
-    printed, scenes = {}, {}
-    try:
-        for part in lesson.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            lines = []
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, lines.append)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-            printed[part.id] = "".join(lines)
-            scenes.update(reply["scenes"])
-    finally:
-        widgets.mounted.clear()
+    _, printed, scenes = run_lesson("m14-l06")
     text = "\n".join(printed.values())
     bptt = float(re.search(r"BPTT, summed over time: (\S+)", text).group(1))
     fdv = float(re.search(r"finite difference:\s+(\S+)", text).group(1))

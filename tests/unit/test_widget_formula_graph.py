@@ -1,7 +1,6 @@
 """The formula_graph widget: parsing typed formulas, evaluation, local derivatives on edges,
 sliders, clicks and keys, layout, goals, and the numbers lesson m12-l01 states."""
 
-import asyncio
 import json
 import math
 from pathlib import Path
@@ -10,9 +9,9 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.kernel import Kernel
 from mlmath.widgets.formula_graph import (BOX_H, BOX_W, MAX_NODES, MINUS, TAG_H, TAG_W, FormulaError,
                                           FormulaGraph, fmt, parse)
+from lesson_kernel import run_lesson
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m12-l01.md"
 CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
@@ -337,23 +336,8 @@ def typed_count(expr):
 
 def test_the_lesson_runs_through_the_page_kernel():
     """Run every solution and cell as a learner would, then drive a widget through the kernel."""
-    lesson = parse_lesson(LESSON)
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
-    widgets.mounted.clear()
-    kernel = Kernel(json.dumps(specs))
-    printed = []
-    try:
-        for part in lesson.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, printed.append)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-        out = "".join(printed)
-        assert out.count("0.7864") == 2, out                               # "Both print 0.7864"
-        scene = json.loads(kernel.event("typed", json.dumps({"type": "input", "id": "expr", "value": "x*y + x"})))
-        assert scene["goal"]["met"]
-    finally:
-        widgets.mounted.clear()
+    kernel, printed, _ = run_lesson("m12-l01")
+    out = "".join(printed.values())
+    assert out.count("0.7864") == 2, out                               # "Both print 0.7864"
+    scene = json.loads(kernel.event("typed", json.dumps({"type": "input", "id": "expr", "value": "x*y + x"})))
+    assert scene["goal"]["met"]

@@ -1,7 +1,6 @@
 """The next_char_table widget: counting, rows, the sampling stick, generation, learner samplers,
 goals, and the numbers lesson m14-l01 states in its prose."""
 
-import asyncio
 import json
 import random
 from collections import Counter
@@ -12,8 +11,8 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.kernel import Kernel
 from mlmath.widgets.next_char_table import CELL, LEFT, OTHER, SLICES, TOP, NextCharTable, pick
+from lesson_kernel import run_lesson
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l01.md"
 CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
@@ -370,24 +369,10 @@ def test_numbers_stated_in_the_prose():
 
 
 def test_lesson_cells_run_in_the_page_kernel_and_drive_the_generator():
-    lesson = parse_lesson(LESSON)
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
-    kernel = Kernel(json.dumps(specs))
-    printed = []
-    try:
-        for part in lesson.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, printed.append)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-        out = "".join(printed)
-        assert "t then h: 1064 of 3089" in out and "59 rows" in out
-        gen = widgets.mounted["gen"]
-        assert gen.fn is not None and gen.fn.__name__ == "sample_next"
-        press(gen, "more")
-        assert gen.fn_note.endswith("\u2713")
-    finally:
-        widgets.mounted.clear()
+    _, printed, _ = run_lesson("m14-l01")
+    out = "".join(printed.values())
+    assert "t then h: 1064 of 3089" in out and "59 rows" in out
+    gen = widgets.mounted["gen"]
+    assert gen.fn is not None and gen.fn.__name__ == "sample_next"
+    press(gen, "more")
+    assert gen.fn_note.endswith("\u2713")

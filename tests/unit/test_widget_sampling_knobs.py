@@ -1,7 +1,6 @@
 """The sampling_knobs widget: picking a target, the NLL and perplexity readouts, temperature,
 top-k, draws, learner functions, and the numbers lesson m14-l03 states in its prose."""
 
-import asyncio
 import json
 import math
 import re
@@ -13,8 +12,8 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.kernel import Kernel
 from mlmath.widgets.sampling_knobs import LEFT, TEMPS, SamplingKnobs, fmt_p, fmt_ppl, row_counts
+from lesson_kernel import run_lesson
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l03.md"
 CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
@@ -479,24 +478,8 @@ def test_numbers_stated_in_the_prose():
 
 
 def test_lesson_cells_run_in_the_page_kernel_and_print_what_the_prose_says():
+    kernel, printed, scenes = run_lesson("m14-l03")
     lesson = parse_lesson(LESSON)
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
-    kernel = Kernel(json.dumps(specs))
-    printed, scenes = {}, {}
-    try:
-        for part in lesson.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            out = []
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, out.append)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-            printed[part.id] = "".join(out)
-            scenes.update(reply["scenes"])
-    finally:
-        widgets.mounted.clear()
     cells = [p.id for p in lesson.parts("python")]
     assert len(cells) == 4
     first, temps, topk, writing = (printed[c] for c in cells)

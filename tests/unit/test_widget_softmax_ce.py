@@ -1,7 +1,6 @@
 """The softmax_ce widget: logits by drag, key and slider, the target by click, p, y and the
 gradient p - y; and the numbers lesson m12-l04 states, checked by running the lesson."""
 
-import asyncio
 import json
 import math
 import re
@@ -13,8 +12,8 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.gpt.model import Config
-from mlmath.kernel import Kernel
 from mlmath.widgets.softmax_ce import H_Z, MINUS, TOP_Z, SoftmaxCE, fmt
+from lesson_kernel import run_lesson
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "site" / "lessons" / "m12-l04.md"
@@ -213,23 +212,8 @@ def test_the_numbers_in_the_prose_and_quizzes():
 
 def test_the_lesson_runs_through_the_page_kernel_and_its_printed_numbers_match_the_prose():
     """Every solution and cell in order, as a learner runs them; then the claims about their output."""
-    parsed = lesson()
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in parsed.parts("widget")]
-    widgets.mounted.clear()
-    kernel = Kernel(json.dumps(specs))
-    printed = []
-    try:
-        for part in parsed.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, printed.append)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-    finally:
-        widgets.mounted.clear()
-    out = "".join(printed)
+    kernel, printed, _ = run_lesson("m12-l04")
+    out = "".join(printed.values())
     assert "65 different characters" in out
     assert "X has 768 rows of 64 numbers: 49152 in all" in out
     assert "scalars: 16448 Value objects" in out and 16448 == 64 * 257

@@ -327,7 +327,7 @@ class RnnUnroll(Widget):
                 hs, ok = self.states(), [True] * T
         else:
             hs, ok = self.states(), [True] * T
-        top, hc, cw = self.TOP, self.HC, self.col_w
+        top, hc = self.TOP, self.HC
         # row labels
         for i in range(H):
             out.append({"t": "text", "x": self.LEFT - 6, "y": top + i * hc + 15, "anchor": "end",

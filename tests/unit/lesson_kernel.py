@@ -1,0 +1,36 @@
+"""Run a whole lesson through the page's kernel, as a learner who solves every exercise would.
+
+Widget tests use it to check what the lesson's cells print and what its widgets
+show afterwards, against the numbers the prose states.
+"""
+
+import asyncio
+import json
+from pathlib import Path
+
+from mlbuild.lesson import parse_lesson
+from mlmath.kernel import Kernel
+
+LESSONS = Path(__file__).resolve().parents[2] / "site" / "lessons"
+
+
+def run_lesson(key):
+    """Run every cell and solution (each must pass); return (kernel, {cell id: printed}, {widget id: last scene}).
+
+    The lesson's widgets stay mounted for the test to drive; tests/unit/conftest.py unmounts them after it.
+    """
+    lesson = parse_lesson(LESSONS / f"{key}.md")
+    kernel = Kernel(json.dumps([{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]))
+    printed, scenes = {}, {wid: json.loads(scene) for wid, scene in kernel.sent.items()}
+    for part in lesson.parts():
+        if part.kind not in ("exercise", "python"):
+            continue
+        code = part.data["solution"] if part.kind == "exercise" else part.body
+        check = part.data["check"] if part.kind == "exercise" else None
+        out = []
+        reply = json.loads(asyncio.run(kernel.run(part.id, code, check, out.append)))
+        assert reply["ok"], f"{key} {part.id}: {reply['error']}"
+        assert reply["check"] is None or reply["check"]["ok"], f"{key} {part.id}: {reply['check']}"
+        printed[part.id] = "".join(out)
+        scenes.update(reply["scenes"])
+    return kernel, printed, scenes
