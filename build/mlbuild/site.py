@@ -26,11 +26,12 @@ class BuildError(RuntimeError):
 
 
 def _zip_package(src, dest):
-    """The mlmath package as a zip the page unpacks into Pyodide's site-packages."""
+    """The mlmath package (code and its data files) as a zip the page unpacks for Pyodide."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
-        for path in sorted(src.rglob("*.py")):
-            z.write(path, path.relative_to(src.parent).as_posix())
+        for path in sorted(src.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                z.write(path, path.relative_to(src.parent).as_posix())
 
 
 def load_lessons(modules, lessons_dir, only=None):
