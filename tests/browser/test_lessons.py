@@ -131,7 +131,7 @@ def test_stop_a_runaway_loop_keeps_variables(watched, site_url, key):
     started = time.monotonic()
     cell.locator("button.stop").click()
     page.wait_for_function(f"!document.querySelector(`.cell[data-cell='{cell_id}'] button.run`).disabled")
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 1.0, "Stop took longer than a second"
     assert "Stopped" in cell.locator(".cell-status").inner_text()
     run_cell(page, cell_id, "kept + 1")
     assert cell.locator(".out").inner_text().strip() == "42"
