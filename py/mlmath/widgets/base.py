@@ -10,7 +10,8 @@ Shapes (all coordinates in the widget's own width x height box):
   {"t": "circle", "cx", "cy", "r"}           {"t": "text", "x", "y", "s", "anchor"?}
   {"t": "path", "d"}                         {"t": "poly", "pts": [[x, y], ...]}
 Any shape may carry "cls" (a CSS class) and "opacity" (fill opacity, 0 to 1, for
-heatmaps; class "nofill" leaves a rect or circle hollow). A shape with "handle": name is draggable
+heatmaps; add class "nostroke" for cells without outlines); class "nofill" leaves a
+rect or circle hollow, and "solid" fills a poly or path. A shape with "handle": name is draggable
 and focusable; "label" names it for screen readers and "value" is announced.
 """
 
