@@ -251,3 +251,18 @@ def test_running_a_cell_first_runs_the_cells_above_it(watched, site_url):
     cell = run_cell(page, last, "marker_above * 6")
     assert cell.locator(".out").inner_text().strip() == "42"
     assert page.locator(f'.cell[data-cell="{first}"] .cell-status').inner_text().startswith("Done")
+
+
+def test_a_slider_driven_fast_lands_where_the_learner_left_it(watched, site_url):
+    page = open_lesson(watched, site_url, "m12-l03")
+    open_everything(page, lesson_data(page))
+    slider = page.locator("figure.widget .controls input[type=range]").first
+    slider.focus()
+    start = float(slider.input_value())
+    for _ in range(12):
+        page.keyboard.press("ArrowRight")
+    end = float(slider.input_value())
+    assert end > start
+    page.wait_for_timeout(1000)   # every scene has come back by now
+    assert float(slider.input_value()) == end
+    assert slider.evaluate("el => el.parentElement.querySelector('output').textContent") != ""

@@ -45,9 +45,69 @@ function patchShape(svg, index, s) {
   }
 }
 
+// Controls that are not form inputs: a link that downloads bytes a widget made, a block
+// of text (or code, coloured by the widget's own tokens: [[cls, text], ...] with the
+// hl-* classes of the code cells), and a file picker that sends the chosen file as base64.
+function makeBlock(c, send) {
+  if (c.kind === "download") return Object.assign(document.createElement("a"), { className: "download" });
+  if (c.kind === "code") {
+    const pre = Object.assign(document.createElement("pre"), { className: "widget-code", tabIndex: 0 });
+    Object.assign(pre.style, { flexBasis: "100%", maxHeight: `${c.rows ?? 20}lh`, overflowY: "auto", margin: ".3rem 0" });
+    return pre;
+  }
+  const label = document.createElement("label");
+  const input = Object.assign(document.createElement("input"), { type: "file" });
+  input.addEventListener("change", async () => {
+    const file = input.files[0];
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    send({ type: "input", id: c.id, value: { name: file.name, base64: btoa(binary) } });
+    input.value = "";
+  });
+  label.append(document.createElement("span"), input);
+  return label;
+}
+
+function patchBlock(wrap, c) {
+  if (c.kind === "download") {
+    wrap.textContent = c.label;
+    wrap.download = c.filename;
+    if (wrap.href !== c.data_url) wrap.href = c.data_url;
+  } else if (c.kind === "code") {
+    wrap.setAttribute("aria-label", c.label);
+    wrap.style.whiteSpace = c.wrap ? "pre-wrap" : "pre";
+    const key = JSON.stringify(c.tokens);
+    if (wrap.dataset.key === key) return;
+    wrap.dataset.key = key;
+    wrap.replaceChildren(...c.tokens.map(([cls, text]) => {
+      if (!cls) return document.createTextNode(text);
+      return Object.assign(document.createElement("span"), { className: `hl-${cls}`, textContent: text });
+    }));
+    if (c.follow) wrap.scrollTop = wrap.scrollHeight;
+  } else {
+    wrap.firstChild.textContent = c.label;
+    wrap.lastChild.accept = c.accept ?? "";
+  }
+}
+
+const BLOCKS = new Set(["download", "code", "file"]);
+
 function patchControls(box, controls, send) {
   controls.forEach((c, i) => {
     let wrap = box.children[i];
+    if (BLOCKS.has(c.kind)) {
+      if (!wrap || wrap.dataset.id !== c.id || wrap.dataset.kind !== c.kind) {
+        const fresh = makeBlock(c, send);
+        fresh.dataset.id = c.id;
+        fresh.dataset.kind = c.kind;
+        wrap ? box.replaceChild(fresh, wrap) : box.append(fresh);
+        wrap = fresh;
+      }
+      patchBlock(wrap, c);
+      return;
+    }
     if (!wrap || wrap.dataset.id !== c.id || wrap.dataset.kind !== c.kind) {
       const fresh = document.createElement(c.kind === "button" ? "div" : "label");
       fresh.dataset.id = c.id;
@@ -78,7 +138,8 @@ function patchControls(box, controls, send) {
       Object.assign(input, { min: c.min, max: c.max, step: c.step ?? "any" });
       output.textContent = c.display ?? c.value;
     }
-    if (document.activeElement !== input || c.kind === "range") input.value = c.value;
+    // While the learner drives a control, their value wins over a scene that may lag behind it.
+    if (document.activeElement !== input) input.value = c.value;
   });
   while (box.children.length > controls.length) box.lastChild.remove();
 }
@@ -126,12 +187,15 @@ export class WidgetView {
     this.figure.dispatchEvent(new CustomEvent("drawn"));
   }
 
-  // One event in flight at a time. A newer drag replaces a queued drag, so a drag
-  // never lags behind the pointer; keys and inputs all count, so they queue.
+  // One event in flight at a time. A newer drag (or slider/text value) replaces a
+  // queued one, so the widget never lags behind the learner; keys and clicks all
+  // count, so they queue.
   send(event) {
     if (this.inFlight) {
       const last = this.queue.at(-1);
-      if (event.type === "drag" && last?.type === "drag") this.queue[this.queue.length - 1] = event;
+      const newer = event.type === "drag" ? last?.type === "drag"
+        : event.type === "input" && event.value !== null && last?.type === "input" && last.id === event.id;
+      if (newer) this.queue[this.queue.length - 1] = event;
       else this.queue.push(event);
       return;
     }
