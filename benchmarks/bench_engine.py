@@ -2,6 +2,8 @@
 
     python benchmarks/bench_engine.py [--batch 32] [--iters 20]            natively (wgpu)
     python benchmarks/bench_engine.py --browser [--browser-iters 5]        headless Chromium, then natively
+    python benchmarks/bench_engine.py --capstone [--capstone-size tiny|full] [--capstone-iters 40]
+                                            the capstone page itself (m18-l01's trainer widget)
 
 Metric names start with where they ran: "native." (wgpu-py; lavapipe on a machine without
 a GPU) or "browser." (the site's page runtime: Pyodide in the page's worker, WebGPU in
@@ -110,13 +112,67 @@ def in_browser(batch, iters):
     return ast.literal_eval(reply["value"])
 
 
+CAPSTONE_CELL = """
+import asyncio, time
+from mlmath.widgets import widget
+from mlmath.capstone.session import session
+w, s = widget('boot'), session()
+w.handle({'type': 'input', 'id': 'size', 'value': SIZE})
+w.handle({'type': 'input', 'id': 'steps', 'value': ITERS})
+w.handle({'type': 'input', 'id': 'start', 'value': None})
+await s.task
+r = w.run
+t0 = time.perf_counter()
+text = await s.sample(200)
+sample_s = time.perf_counter() - t0
+[("compile_ms", r.compile_ms, "ms"), ("first_iter_ms", r.first_ms, "ms"), ("median_iter_ms", r.steady_ms, "ms"),
+ ("sampling_tokens_per_s", len(text) / sample_s, "tokens/s")]
+"""
+
+
+def on_capstone_page(size, iters):
+    """The capstone page's own figures: its trainer widget runs `iters` iterations at `size`
+    (the learner's quick demo size, or the full recipe), then 200 characters are sampled."""
+    from playwright.sync_api import sync_playwright
+
+    from mlbuild.site import build
+    from serve import make_server
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    build(site, only={"m18-l01"})
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/lessons/m18-l01.html"
+    cell = CAPSTONE_CELL.replace("SIZE", repr(size)).replace("ITERS", str(iters))
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium or None, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_selector('.kernel[data-state="ready"]', timeout=90_000)
+        reply = page.evaluate("code => window.mlmath.kernel.run('bench', code, null)", cell)
+        browser.close()
+    server.shutdown()
+    shutil.rmtree(site)
+    if not reply["ok"]:
+        sys.exit(f"error: the capstone page's run failed: {reply['error']}")
+    return ast.literal_eval(reply["value"])
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--iters", type=int, default=20, help="native iterations")
     parser.add_argument("--browser", action="store_true", help="also in headless Chromium, first")
     parser.add_argument("--browser-iters", type=int, default=5, help="SwiftShader is slow")
+    parser.add_argument("--capstone", action="store_true", help="the capstone page's own figures (m18-l01), then exit")
+    parser.add_argument("--capstone-size", choices=["tiny", "full"], default="tiny")
+    parser.add_argument("--capstone-iters", type=int, default=40)
     args = parser.parse_args()
+    if args.capstone:
+        emit(f"capstone.{args.capstone_size}", on_capstone_page(args.capstone_size, args.capstone_iters))
+        return
     if args.browser:
         emit("browser", in_browser(args.batch, args.browser_iters))
     emit("native", asyncio.run(measure(args.batch, args.iters)))

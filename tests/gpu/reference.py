@@ -30,12 +30,13 @@ def ln_bwd(dy, cache):
     return dx, (dy * xhat).sum(axes), dy.sum(axes)
 
 
-def attn_fwd(qkv, H):
+def attn_fwd(qkv, H, causal=True):
     B, T, C3 = qkv.shape
     C = C3 // 3
     q, k, v = (qkv[..., i * C:(i + 1) * C].reshape(B, T, H, C // H).transpose(0, 2, 1, 3) for i in range(3))
     s = q @ k.transpose(0, 1, 3, 2) / math.sqrt(C // H)
-    s = np.where(np.tril(np.ones((T, T), bool)), s, -np.inf)
+    if causal:
+        s = np.where(np.tril(np.ones((T, T), bool)), s, -np.inf)
     p = np.exp(s - s.max(-1, keepdims=True))
     p /= p.sum(-1, keepdims=True)
     return (p @ v).transpose(0, 2, 1, 3).reshape(B, T, C), (q, k, v, p)

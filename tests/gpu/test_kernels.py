@@ -86,12 +86,13 @@ def test_layernorm_backward(run, acc):
 def test_attention_forward_and_backward(run):
     B, T, C, H = 3, 23, 32, 4
     qkv, dy = f32(B, T, 3 * C), f32(B, T, C)
-    _, y, att = run("attention", [B, T, C, H], [qkv, f32(B, T, C), f32(B, H, T, T)], (B * H, 1, 1))
-    want_y, cache = ref.attn_fwd(qkv.astype(np.float64), H)
-    close(y, want_y)
-    close(att, cache[3])
-    *_, dqkv = run("attention_bwd", [B, T, C, H], [qkv, dy, att, f32(B, T, 3 * C)], (B * H, 1, 1))
-    close(dqkv, ref.attn_bwd(dy.astype(np.float64), cache))
+    for causal in (1, 0):  # 0: the mask left off (the capstone's pathology preset)
+        _, y, att = run("attention", [B, T, C, H, causal], [qkv, f32(B, T, C), f32(B, H, T, T)], (B * H, 1, 1))
+        want_y, cache = ref.attn_fwd(qkv.astype(np.float64), H, causal=bool(causal))
+        close(y, want_y)
+        close(att, cache[3])
+        *_, dqkv = run("attention_bwd", [B, T, C, H, causal], [qkv, dy, att, f32(B, T, 3 * C)], (B * H, 1, 1))
+        close(dqkv, ref.attn_bwd(dy.astype(np.float64), cache))
 
 
 def test_attention_decode_matches_the_last_row(run):

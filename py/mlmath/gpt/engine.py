@@ -27,6 +27,9 @@ class Engine:
     def __init__(self, gpu, cfg, batch, text_ids, pipelines):
         assert cfg.block_size <= 64, "attention_bwd.wgsl keeps one sequence in one workgroup"
         self.gpu, self.cfg, self.B, self.pipelines = gpu, cfg, batch, pipelines
+        self.kernel_of = {id(p): k for k, p in pipelines.items()}  # to list dispatches by name
+        self.causal, self.max_norm = True, MAX_NORM  # switchable, for the capstone's pathology presets
+        self.switched = []  # (uniform buffer, words) of each attention dispatch: the mask flag follows
         self.n, self.n_decay = layout(cfg)
         self.table = {p.name: p for p in param_table(cfg)}
         self.params, self.grads, self.m, self.v = (self.buf(self.n) for _ in range(4))
@@ -41,8 +44,9 @@ class Engine:
         self.forward = self.build_forward(self.a, batch, decode=False)
         self.backward = self.build_backward(self.a, batch)
         self.adam_u = (gpu.uniform(bytes(48)), 0, 48)
+        self.clip_u = (gpu.uniform(self.clip_words()), 0, 16)
         self.optimizer = [
-            self.op("grad_norm", [self.n, float(MAX_NORM)], [self.grads, self.clip], (1, 1, 1)),
+            self.op_u("grad_norm", self.clip_u, [self.grads, self.clip], (1, 1, 1)),
             self.op_u("adamw", self.adam_u, [self.params, self.grads, self.m, self.v, self.clip], (-(-self.n // 256), 1, 1)),
         ]
         self.train_step = self.forward + self.backward + self.optimizer
@@ -65,6 +69,15 @@ class Engine:
         data = b"".join(struct.pack("<f" if isinstance(w, float) else "<I", w) for w in words)
         data += bytes(-len(data) % 16)
         return self.op_u(kernel, (self.gpu.uniform(data), 0, len(data)), slices, groups)
+
+    def attention(self, kernel, words, slices, groups):
+        """An attention dispatch; its uniform ends in the causal flag, so set_options can flip it."""
+        uniform = self.gpu.uniform(struct.pack("<5I", *words, int(self.causal)) + bytes(12))
+        self.switched.append((uniform, words))
+        return self.op_u(kernel, (uniform, 0, 32), slices, groups)
+
+    def clip_words(self):
+        return struct.pack("<If", self.n, self.max_norm) + bytes(8)
 
     def op_u(self, kernel, uniform, slices, groups):
         pipeline = self.pipelines[kernel]
@@ -118,7 +131,7 @@ class Engine:
                 ops.append(self.op("attention_decode", [cfg.block_size, C, H],
                                    [h.qkv, offsets, h.cache, h.y, h.att], (1, 1, 1)))
             else:
-                ops.append(self.op("attention", [B, T, C, H], [h.qkv, h.y, h.att], (B * H, 1, 1)))
+                ops.append(self.attention("attention", [B, T, C, H], [h.qkv, h.y, h.att], (B * H, 1, 1)))
             ops.append(self.linear(h.y, n + "attn.c_proj.weight", n + "attn.c_proj.bias", a.x, N, BIAS | ACC))
             ops.append(ln(a.x, n + "ln_2", h.ln2, h.xhat2, h.rstd2))
             ops.append(self.linear(h.ln2, n + "mlp.c_fc.weight", n + "mlp.c_fc.bias", h.g, N, BIAS | GELU, h.u))
@@ -148,7 +161,7 @@ class Engine:
             ops += self.linear_bwd(a.dg, h.ln2, n + "mlp.c_fc.weight", n + "mlp.c_fc.bias", a.dh, N)
             ops.append(ln_bwd(a.dh, h.xhat2, h.rstd2, n + "ln_2", 1))
             ops += self.linear_bwd(a.dx, h.y, n + "attn.c_proj.weight", n + "attn.c_proj.bias", a.dy, N)
-            ops.append(self.op("attention_bwd", [B, T, C, H], [h.qkv, a.dy, h.att, a.dqkv], (B * H, 1, 1)))
+            ops.append(self.attention("attention_bwd", [B, T, C, H], [h.qkv, a.dy, h.att, a.dqkv], (B * H, 1, 1)))
             ops += self.linear_bwd(a.dqkv, h.ln1, n + "attn.c_attn.weight", n + "attn.c_attn.bias", a.dh, N)
             ops.append(ln_bwd(a.dh, h.xhat1, h.rstd1, n + "ln_1", 1))
         ops.append(self.op("embedding_bwd", [B, T, C, V], [self.text, self.offsets, a.dx, self.p(wte, True),
@@ -156,6 +169,18 @@ class Engine:
         return ops
 
     # -- what the training loop and the sampler call ----------------------------------
+    def set_options(self, causal=True, max_norm=MAX_NORM):
+        """Switch the causal mask and the clipping threshold (max_norm=inf: no clipping) for the
+        steps that follow. Both are uniforms, so nothing is rebuilt or recompiled."""
+        self.causal, self.max_norm = bool(causal), float(max_norm)
+        for uniform, words in self.switched:
+            self.gpu.write(uniform, struct.pack("<5I", *words, int(self.causal)) + bytes(12))
+        self.gpu.write(self.clip_u[0], self.clip_words())
+
+    def dispatches(self, ops=None):
+        """(kernel, workgroups) for each dispatch of a list, the training step by default."""
+        return [(self.kernel_of[id(p)], groups) for p, _, groups in (self.train_step if ops is None else ops)]
+
     def set_params(self, flat: array):
         """Upload parameters and reset the optimizer state."""
         self.gpu.write(self.params[0], flat)

@@ -71,14 +71,15 @@ def layout(cfg: Config) -> tuple[int, int]:
     return -(-end // ALIGN) * ALIGN, decay_end
 
 
-def init_params(cfg: Config, seed: str) -> array:
+def init_params(cfg: Config, seed: str, scale: float = 1.0) -> array:
     """nanoGPT's init: normal(0, 0.02) weights (residual projections 0.02/sqrt(2L)),
-    zero biases, LayerNorm weights one; normals drawn in state_dict order."""
+    zero biases, LayerNorm weights one; normals drawn in state_dict order.
+    scale multiplies every standard deviation (1 is nanoGPT's; the capstone breaks it on purpose)."""
     rng = Rng(seed, "init")
     flat = array("f", bytes(4 * layout(cfg)[0]))
     for p in param_table(cfg):
         if p.init == "ones":
             flat[p.offset:p.offset + p.size] = array("f", [1.0]) * p.size
         elif p.init != "zeros":  # the buffer starts at zero
-            flat[p.offset:p.offset + p.size] = array("f", (rng.normal() * p.init for _ in range(p.size)))
+            flat[p.offset:p.offset + p.size] = array("f", (rng.normal() * p.init * scale for _ in range(p.size)))
     return flat

@@ -7,12 +7,14 @@ from .prng import Rng
 LR, MIN_LR, WARMUP = 1e-3, 1e-4, 100
 
 
-def lr_at(it: int, steps: int) -> float:
-    """nanoGPT's schedule: linear warmup over WARMUP steps, then cosine down to MIN_LR."""
-    if it < WARMUP:
-        return LR * (it + 1) / (WARMUP + 1)
-    ratio = min(1.0, (it - WARMUP) / max(1, steps - WARMUP))
-    return MIN_LR + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (LR - MIN_LR)
+def lr_at(it: int, steps: int, lr: float = LR, warmup: int = WARMUP) -> float:
+    """nanoGPT's schedule: linear warmup over `warmup` steps, then cosine down to lr / 10
+    (MIN_LR for the default peak LR)."""
+    min_lr = lr * MIN_LR / LR
+    if it < warmup:
+        return lr * (it + 1) / (warmup + 1)
+    ratio = min(1.0, (it - warmup) / max(1, steps - warmup))
+    return min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (lr - min_lr)
 
 
 class Windows:

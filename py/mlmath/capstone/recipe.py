@@ -1,0 +1,42 @@
+"""What a run is: a model size, a length, a seed, and the training options a preset breaks."""
+
+import math
+from dataclasses import dataclass, replace
+
+from ..gpt.model import Config
+from ..gpt.train import LR, WARMUP
+
+# The real recipe, and a quick demo that a slow GPU (or a CPU rasterizer) trains in seconds.
+SIZES = {
+    "full": (Config(), 32, 3000),  # (config, batch, default iterations)
+    "tiny": (Config(n_layer=2, n_head=4, n_embd=32, block_size=32), 8, 300),
+}
+SIZE_NAMES = {"full": "full recipe (4 layers, 64 dims, batch 32)",
+              "tiny": "quick demo (2 layers, 32 dims, batch 8)"}
+
+
+@dataclass(frozen=True)
+class Options:
+    lr: float = LR           # peak learning rate
+    warmup: int = WARMUP     # warmup iterations
+    max_norm: float = 1.0    # gradient clipping threshold; inf turns clipping off
+    init_scale: float = 1.0  # multiplies every initial standard deviation
+    causal: bool = True      # the attention mask
+
+
+NORMAL = Options()
+# Six ways to break training, each with a curve you learn to recognise.
+PRESETS = {
+    "lr_high": ("learning rate too high", replace(NORMAL, lr=3e-2)),
+    "lr_low": ("learning rate too low", replace(NORMAL, lr=1e-5)),
+    "no_warmup": ("no warmup, large rate", replace(NORMAL, lr=1e-2, warmup=0)),
+    "no_clip": ("no gradient clipping", replace(NORMAL, lr=1e-2, warmup=0, max_norm=math.inf)),
+    "bad_init": ("broken initialisation", replace(NORMAL, init_scale=50.0)),
+    "no_mask": ("causal mask left off", replace(NORMAL, causal=False)),
+}
+
+
+def every(steps: int) -> int:
+    """How often a long run is evaluated and sampled: every 200 iterations, or four times
+    in a short run."""
+    return 200 if steps >= 800 else max(5, steps // 4)

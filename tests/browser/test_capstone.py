@@ -1,0 +1,246 @@
+"""Module 18's capstone pages in headless Chromium, with WebGPU (SwiftShader on the CPU).
+
+The widgets are driven through the page's kernel, as the page's own controls drive them
+(input events), at the quick demo size, which is a control learners have too.
+"""
+
+import ast
+import base64
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Watched, wait_for_python
+from test_lessons import lesson_data, open_everything
+from mlmath.capstone.sources import engine_files, line_count
+from mlmath.gpt.sample import transforms
+
+pytestmark = pytest.mark.browser
+
+
+class Page:
+    def __init__(self, watched):
+        self.watched, self.page = watched, watched.page
+
+    def py(self, code):
+        reply = self.page.evaluate("code => window.mlmath.kernel.run('capstone-test', code, null)", code)
+        assert reply["ok"], reply["error"]
+        return None if reply["value"] is None else ast.literal_eval(reply["value"])
+
+    def event(self, wid, cid, value=None):
+        """An input event, as the widget's control sends it; the widget is redrawn with the reply."""
+        return self.page.evaluate("""async ([wid, cid, value]) => {
+            const m = window.mlmath, scene = await m.kernel.event(wid, {type: 'input', id: cid, value});
+            m.views[wid].draw(scene); return scene; }""", [wid, cid, value])
+
+    def wait(self, expr, timeout=120):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.py(expr):
+                return
+            time.sleep(0.3)
+        raise AssertionError(f"timed out waiting for {expr}: " + repr(self.py("from mlmath.capstone.session import session; session().status()")))
+
+
+def open_page(browser, site_url, key):
+    context = browser.new_context()
+    watched = Watched(context, site_url)
+    watched.page.goto(f"{site_url}lessons/{key}.html")
+    wait_for_python(watched.page)
+    open_everything(watched.page, lesson_data(watched.page))  # every step open: locked steps are hidden
+    page = Page(watched)
+    page.py("from mlmath.widgets import widget\nfrom mlmath.capstone.session import session")
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def l01(browser, site_url):
+    context, page = open_page(browser, site_url, "m18-l01")
+    yield page
+    context.close()
+
+
+def test_training_lowers_the_loss_and_draws_the_curve(l01):
+    p = l01
+    p.event("boot", "size", "tiny")
+    p.event("boot", "steps", 40)
+    p.event("boot", "start")
+    p.wait("widget('boot').run.step >= 40 and not session().training")
+    r = p.py("r = widget('boot').run; (r.losses, r.evals, r.samples, r.first_ms, r.steady_ms, r.compile_ms)")
+    losses, evals, samples, first_ms, steady_ms, compile_ms = r
+    assert len(losses) == 40 and abs(losses[0] - math.log(65)) < 0.1
+    assert sum(losses[-5:]) / 5 < losses[0] - 0.1, losses
+    assert len(evals) == 4 and samples and len(samples[-1][1]) == 100, "a sample every 10 iterations of a 40-iteration run"
+    assert first_ms > 0 and steady_ms > 0 and compile_ms > 0  # which is larger depends on the GPU
+    # the page drew the curve (a polyline) and the readouts, mid-run or after it
+    p.page.wait_for_selector('figure[data-widget="boot"] svg.canvas polyline')
+    assert "40 / 40" in p.page.locator('figure[data-widget="boot"] .readouts').inner_text()
+    p.watched.assert_clean()
+
+
+def test_pause_and_resume(l01):
+    p = l01
+    p.event("boot", "steps", 200)
+    p.event("boot", "start")
+    p.wait("widget('boot').run.step >= 3")
+    p.event("boot", "pause")
+    p.wait("session().paused")
+    time.sleep(1.0)  # the iteration in flight when Pause was pressed finishes first
+    at = p.py("widget('boot').run.step")
+    time.sleep(1.0)
+    assert p.py("widget('boot').run.step") == at, "paused: no further iterations"
+    assert "Paused" in p.page.locator('figure[data-widget="boot"] .readouts').inner_text()
+    p.event("boot", "pause")  # the same button resumes
+    p.wait(f"widget('boot').run.step >= {at + 3}")
+    p.py("session().stop()")
+    p.wait("not session().training")
+    p.watched.assert_clean()
+
+
+def test_a_reload_restores_the_trained_model(browser, site_url):
+    context, p = open_page(browser, site_url, "m18-l01")
+    p.event("boot", "size", "tiny")
+    p.event("boot", "steps", 20)
+    p.event("boot", "start")
+    p.wait("widget('boot').run.step >= 20 and not session().training")
+    before = p.py("await session().sha256()")
+    p.page.reload()
+    wait_for_python(p.page)
+    p.py("from mlmath.capstone.session import session")
+    assert p.py("await session().restore()") is True
+    assert p.py("await session().sha256()") == before
+    assert p.py("session().model['step']") == 20
+    p.watched.assert_clean()
+    context.close()
+
+
+def test_each_preset_starts_a_run(l01):
+    # The lesson-2 widget, built in this page's worker (one page boot less for CI).
+    p = l01
+    p.py("from mlmath.widgets import create\npresets = create('capstone_trainer', {'presets': True})")
+    p.py("presets.handle({'type': 'input', 'id': 'size', 'value': 'tiny'})\n"
+         "presets.handle({'type': 'input', 'id': 'steps', 'value': 20})")
+    for preset in ("lr_high", "lr_low", "no_warmup", "no_clip", "bad_init", "no_mask"):
+        p.py(f"presets.handle({{'type': 'input', 'id': 'preset_{preset}', 'value': None}})")
+        p.wait(f"presets.run.preset == {preset!r} and presets.run.step >= 2")
+        if preset == "bad_init":
+            assert p.py("presets.run.losses[0]") > 2 * math.log(65), "weights 50x too large start far above ln 65"
+        assert any(c["id"] == f"preset_{preset}" for c in p.py("presets.controls()"))
+    p.py("session().stop()")
+    p.wait("not session().training")
+    p.watched.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def l03(browser, site_url):
+    context, page = open_page(browser, site_url, "m18-l03")
+    yield page
+    context.close()
+
+
+def train_seed(p, seed, runs):
+    p.event("identity", "seed", seed)
+    p.event("identity", "train")
+    p.wait(f"len(widget('identity').history) >= {runs}")
+
+
+def test_same_seed_same_hash_other_seed_differs(l03):
+    p = l03
+    p.event("identity", "size", "tiny")
+    p.py("widget('identity').run_steps = 12")  # the lesson's 60 iterations, shortened for CI
+    train_seed(p, "alpha", 1)
+    train_seed(p, "alpha", 2)
+    train_seed(p, "beta", 3)
+    history = p.py("widget('identity').history")
+    assert history[0][3] == history[1][3] and history[2][3] != history[0][3]
+    assert p.py("widget('identity').values()") == {"same_seed_match": 1, "other_seed_differs": 1, "round_trip": 0}
+    p.page.wait_for_selector('figure[data-widget="identity"] .goal.good')
+    p.watched.assert_clean()
+
+
+def test_save_load_and_a_corrupted_file(l03, tmp_path):
+    p = l03
+    if p.py("session().engine is None"):  # run alone: train a model to save first
+        p.event("identity", "size", "tiny")
+        p.py("widget('identity').run_steps = 12")
+        train_seed(p, "save", 1)
+    p.event("file", "save")
+    link = p.page.locator('figure[data-widget="file"] a.download')
+    link.wait_for()
+    with p.page.expect_download() as download:
+        link.click()
+    path = tmp_path / "model.safetensors"
+    download.value.save_as(path)
+    blob = path.read_bytes()
+    saved = p.py("widget('file').saved_sha")
+    picker = p.page.locator('figure[data-widget="file"] input[type=file]')
+    picker.set_input_files(str(path))
+    p.wait("widget('file').loaded_sha is not None")
+    assert p.py("widget('file').loaded_sha") == saved
+    assert p.py("await session().sha256()") == saved
+    # a truncated file, and one with a mangled header: refused, the model untouched
+    for name, bad in (("cut.safetensors", blob[: len(blob) // 2]), ("junk.safetensors", b"\x10" + blob[1:])):
+        (tmp_path / name).write_bytes(bad)
+        picker.set_input_files(str(tmp_path / name))
+        p.page.wait_for_function("document.querySelector(`figure[data-widget='file'] .readouts`).innerText.includes('Not loaded')")
+        assert p.py("await session().sha256()") == saved
+        p.py("widget('file').message = ''")
+    p.watched.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def l04(browser, site_url):
+    context, page = open_page(browser, site_url, "m18-l04")
+    yield page
+    context.close()
+
+
+def test_the_knobs_move_the_bars_as_the_math_says(l04):
+    p = l04
+    logits = p.py("widget('talk').logits")
+    for cid, value, knobs in (("temperature", 0.5, (0.5, 0, 1.0)), ("top_k", 5, (0.5, 5, 1.0)),
+                              ("top_p", 0.6, (0.5, 5, 0.6)), ("top_k", 0, (0.5, 0, 0.6))):
+        scene = p.event("talk", cid, value)
+        after_t, final = transforms(logits, *knobs)[0][1], transforms(logits, *knobs)[-1][1]
+        order = sorted(range(len(logits)), key=lambda i: (-transforms(logits)[0][1][i], i))[:24]
+        bars = [s for s in scene["shapes"] if s["t"] == "rect"]
+        outline, solid = bars[0::2], bars[1::2]
+        peak = max(max(after_t[i] for i in order), max(final[i] for i in order))
+        for j, i in enumerate(order):
+            assert abs(solid[j]["h"] - 166 * final[i] / peak) < 0.06, (cid, value, j)
+            assert abs(outline[j]["h"] - 166 * after_t[i] / peak) < 0.06
+        kept = sum(1 for x in final if x > 0)
+        assert f"{kept} of 65" in " ".join(r["value"] for r in scene["readouts"])
+    p.watched.assert_clean()
+
+
+def test_generation_streams_text_from_a_trained_model(l04):
+    p = l04
+    p.py("from mlmath.capstone.recipe import SIZES\ns = session(); s.size = 'tiny'; s.steps = 10\nawait s.start()")
+    p.event("talk", "wake")
+    p.wait("widget('talk').source.startswith('your model')")
+    p.event("talk", "generate")
+    p.wait("len(widget('talk').text) == 200 and not widget('talk').talking")
+    assert p.py("widget('talk').rate") > 0
+    p.page.wait_for_function("document.querySelector(`figure[data-widget='talk'] pre.widget-code`).textContent.length > 200")
+    p.watched.assert_clean()
+
+
+def test_the_credits_show_every_engine_file_with_its_line_count(browser, site_url):
+    context, p = open_page(browser, site_url, "m18-l05")
+    files = [(n, line_count(t)) for n, t in engine_files()]
+    names = {n for n, _ in files}
+    assert names >= {p.relative_to(ROOT / "py/mlmath/gpt").as_posix() for p in (ROOT / "py/mlmath/gpt").rglob("*.py")}
+    assert names >= {f.name for f in (ROOT / "wgsl").glob("*.wgsl")}
+    for n, count in files:
+        assert count == len((ROOT / ("wgsl" if n.endswith(".wgsl") else "py/mlmath/gpt") / n).read_text().splitlines())
+    fig = p.page.locator('figure[data-widget="credits"]')
+    for i, (n, count) in enumerate(files):
+        assert fig.locator(f'[data-handle="f{i}"]').get_attribute("aria-label") == f"{n}, {count} lines"
+    fig.locator('[data-handle="f%d"]' % [n for n, _ in files].index("attention.wgsl")).click()
+    p.page.wait_for_function("document.querySelector(`figure[data-widget='credits'] pre.widget-code`).textContent.startsWith('// Causal')")
+    assert fig.locator("pre.widget-code").inner_text().strip() == (ROOT / "wgsl/attention.wgsl").read_text().strip()
+    p.watched.assert_clean()
+    context.close()
