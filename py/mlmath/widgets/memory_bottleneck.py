@@ -25,28 +25,12 @@ import math
 
 from . import register
 from .base import Widget
-from .gradient_decay import M, W_X, inputs
+from .gradient_decay import SUPER, M, W_X, inputs, sci
 
-MINUS = "\u2212"
 T_MIN, T_MAX = 2, 60
 RHO_MIN, RHO_MAX, RHO_STEP = 0.5, 1.5, 0.01
 LOG_MIN, LOG_MAX = -8, 0
-SUPER = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 SUB = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
-
-
-def sci(v, digits=2):
-    if v == 0:
-        return "0"
-    if not math.isfinite(v):
-        return str(v)
-    e = math.floor(math.log10(abs(v)))
-    if -2 <= e <= 2:
-        return f"{v:.{max(digits - 1 - e, 0) + (1 if e < 0 else 0)}f}".replace("-", MINUS)
-    mant = v / 10 ** e
-    if round(abs(mant), digits - 1) >= 10:
-        mant, e = mant / 10, e + 1
-    return f"{mant:.{digits - 1}f}\u00d710{str(e).translate(SUPER)}".replace("-", MINUS, 1)
 
 
 def run(rho, xs):
