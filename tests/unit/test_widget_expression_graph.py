@@ -1,7 +1,6 @@
 """The expression_graph widget: layout, learner objects, stepping backward, sliders, clicks,
 goals, and the numbers lesson m12-l03 states."""
 
-import asyncio
 import json
 import math
 from pathlib import Path
@@ -10,7 +9,7 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.kernel import Kernel
+from lesson_kernel import run_lesson
 from mlmath.widgets.expression_graph import MAX_NODES, MINUS, _walk, fmt
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m12-l03.md"
@@ -425,30 +424,15 @@ def test_numbers_stated_in_the_lesson():
 
 def test_the_lesson_runs_through_the_page_kernel_and_steps_the_learners_own_closures():
     """Run every solution and cell as a learner would; the learner's graphs reach the widgets."""
-    lesson = parse_lesson(LESSON)
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
-    widgets.mounted.clear()          # a page mounts only its own widgets
-    kernel = Kernel(json.dumps(specs))
-    scenes = {}
-    try:
-        for part in lesson.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, lambda text: None)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-            scenes.update(reply["scenes"])
-        forward = texts(scenes["forward"])
-        assert "d" in forward and "data 4.000" in forward and "a\u00d7b" in forward
-        neuron = texts(scenes["neuron"])
-        assert "grad 1.880" in neuron           # w1's grad, from the learner's backward()
-        # press Step backward on the learner's L = (a + b) + a: their own closures run
-        for _ in range(3):
-            scene = json.loads(kernel.event("reuse", json.dumps({"type": "input", "id": "step", "value": None})))
-        words = texts(scene)
-        assert words[words.index("a") + 2] == "grad 2.000"
-        assert widgets.mounted["reuse"].values()["done"] == 1
-    finally:
-        widgets.mounted.clear()
+    kernel, _, scenes = run_lesson("m12-l03")
+    forward = texts(scenes["forward"])
+    assert "d" in forward and "data 4.000" in forward and "a\u00d7b" in forward
+    neuron = texts(scenes["neuron"])
+    assert "grad 1.880" in neuron           # w1's grad, from the learner's backward()
+    # press Step backward on the learner's L = (a + b) + a: their own closures run
+    for _ in range(3):
+        scene = json.loads(kernel.event("reuse", json.dumps({"type": "input", "id": "step", "value": None})))
+    words = texts(scene)
+    assert words[words.index("a") + 2] == "grad 2.000"
+    assert widgets.mounted["reuse"].values()["done"] == 1
+

@@ -1,7 +1,6 @@
 """The number_line widget: dragging, keys, readouts, overlays, learner functions, and the
 numbers lesson m01-l01 states in its prose."""
 
-import asyncio
 import json
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.kernel import Kernel
+from lesson_kernel import run_lesson
 from mlmath.widgets.number_line import MINUS, NumberLine, fmt
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m01-l01.md"
@@ -342,22 +341,7 @@ def test_numbers_stated_in_the_prose():
 def test_lesson_cells_drive_the_mounted_widgets_in_the_page_kernel():
     """Run the lesson the way a learner does, through the page's kernel: each exercise's solution,
     then each plain cell. The cells hand the learner's functions to the widgets."""
-    lesson = parse_lesson(LESSON)
-    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
-    kernel = Kernel(json.dumps(specs))
-    scenes = {}
-    try:
-        for part in lesson.parts():
-            if part.kind not in ("exercise", "python"):
-                continue
-            code = part.data["solution"] if part.kind == "exercise" else part.body
-            check = part.data["check"] if part.kind == "exercise" else None
-            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, lambda text: None)))
-            assert reply["ok"], reply["error"]
-            assert reply["check"] is None or reply["check"]["ok"], reply["check"]
-            scenes.update(reply["scenes"])
-    finally:
-        widgets.mounted.clear()
+    _, _, scenes = run_lesson("m01-l01")
     gap = scenes["gap"]
     assert {"label": "distance(a, b)", "value": "7 ✓"} in gap["readouts"]
     fit = scenes["fit"]

@@ -29,22 +29,7 @@ import math
 
 from . import register
 from .base import Widget, arrow_step
-
-MINUS = "\u2212"
-
-
-def num(v, digits=2):
-    v = round(v, digits)
-    if v == 0:
-        v = 0.0
-    text = f"{v:.{digits}f}".rstrip("0").rstrip(".") if digits else str(int(round(v)))
-    return text.replace("-", MINUS)
-
-
-def fixed(v, digits=2):
-    v = round(v, digits)
-    return (f"{0.0:.{digits}f}" if v == 0 else f"{v:.{digits}f}").replace("-", MINUS)
-
+from .sinusoid_clock_heatmap import fixed, num
 
 def rotate(v, angle):
     c, s = math.cos(angle), math.sin(angle)
