@@ -33,13 +33,10 @@ import random
 
 from . import register
 from .base import Widget
+# The same three divisors, chips and wording as the lesson's first widget.
+from .dot_score_spread import CHIP_SAID, CHIP_TEXT, DIVISORS, MINUS, SQRT, divisor_value
 
-MINUS = "\u2212"
-SQRT = "\u221a"
 DKS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
-DIVISORS = ("none", "sqrt", "dk")
-CHIP_TEXT = {"none": "\u00f7 1", "sqrt": "\u00f7 \u221ad\u2096", "dk": "\u00f7 d\u2096"}
-CHIP_SAID = {"none": "divide by 1 (no scaling)", "sqrt": "divide by the square root of d k", "dk": "divide by d k"}
 NAMES = "ABCDEF"
 FULL = 512
 LEFT, RIGHT = 150, 588
@@ -71,10 +68,6 @@ def softmax(s):
     e = [math.exp(x - m) for x in s]
     z = sum(e)
     return [x / z for x in e]
-
-
-def divisor_value(div, dk):
-    return {"none": 1.0, "sqrt": math.sqrt(dk), "dk": float(dk)}[div]
 
 
 def nice_ceiling(x):
