@@ -33,17 +33,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) l: v
     if (t < u.T) {
         let scale = 1.0 / sqrt(f32(hs));
         let row = base + t * u.T;
+        var dp: array<f32, 64>;  // dP_tj, kept so the second pass need not recompute it
         var r = 0.0;
         for (var j = 0u; j <= last; j++) {
-            var dp = 0.0;
-            for (var d = 0u; d < hs; d++) { dp += dy[(b * u.T + t) * u.C + h * hs + d] * qkv[(b * u.T + j) * C3 + 2u * u.C + h * hs + d]; }
-            r += att[row + j] * dp;
+            var s = 0.0;
+            for (var d = 0u; d < hs; d++) { s += dy[(b * u.T + t) * u.C + h * hs + d] * qkv[(b * u.T + j) * C3 + 2u * u.C + h * hs + d]; }
+            dp[j] = s;
+            r += att[row + j] * s;
         }
-        for (var j = 0u; j <= last; j++) {
-            var dp = 0.0;
-            for (var d = 0u; d < hs; d++) { dp += dy[(b * u.T + t) * u.C + h * hs + d] * qkv[(b * u.T + j) * C3 + 2u * u.C + h * hs + d]; }
-            att[row + j] = att[row + j] * (dp - r) * scale;
-        }
+        for (var j = 0u; j <= last; j++) { att[row + j] = att[row + j] * (dp[j] - r) * scale; }
     }
     storageBarrier();
     if (t < u.T) {

@@ -16,10 +16,11 @@ struct U { M: u32, N: u32, K: u32, a_i: u32, a_k: u32, b_k: u32, b_j: u32, flags
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 @group(0) @binding(5) var<storage, read_write> aux: array<f32>;
 
-// A 64x64 output tile per workgroup, 4x4 outputs per invocation: fewer barriers and
-// workgroup-memory reads per multiply-add than one output each (8 KiB of tiles).
-var<workgroup> ta: array<array<f32, 64>, 16>;  // ta[k][i]
-var<workgroup> tb: array<array<f32, 64>, 16>;  // tb[k][j]
+// A 64x64 output tile per workgroup, 4x4 outputs per invocation held as four vec4s:
+// fewer barriers and workgroup-memory reads per multiply-add than one output each, and
+// vector arithmetic that software rasterizers (lavapipe, SwiftShader) keep in registers.
+var<workgroup> ta: array<array<vec4<f32>, 16>, 16>;  // ta[k][i / 4]
+var<workgroup> tb: array<array<vec4<f32>, 16>, 16>;  // tb[k][j / 4]
 
 // erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): WGSL has no erf.
 fn erf(x: f32) -> f32 {
@@ -39,27 +40,30 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
     let j0 = wg.x * 64u;
     let ty = li / 16u;
     let tx = li % 16u;
-    var s: array<array<f32, 4>, 4>;
-    var rs: array<f32, 4>;
+    var s0 = vec4<f32>(); var s1 = vec4<f32>(); var s2 = vec4<f32>(); var s3 = vec4<f32>();
+    var rs = vec4<f32>();
     for (var k0 = 0u; k0 < u.K; k0 += 16u) {
-        // 256 invocations stage 16x64 of A and 64x16 of B, four elements each (zero outside).
-        for (var e = 0u; e < 4u; e++) {
-            let x = li + e * 256u;
-            let k = k0 + x / 64u;
-            let r = x % 64u;
-            ta[x / 64u][r] = select(0.0, a[(i0 + r) * u.a_i + k * u.a_k], i0 + r < u.M && k < u.K);
-            tb[x / 64u][r] = select(0.0, b[k * u.b_k + (j0 + r) * u.b_j], j0 + r < u.N && k < u.K);
+        // Each invocation stages four consecutive rows of A and columns of B at one k (zero outside).
+        let k = k0 + ty;
+        var av: vec4<f32>;
+        var bv: vec4<f32>;
+        for (var c = 0u; c < 4u; c++) {
+            let r = tx * 4u + c;
+            av[c] = select(0.0, a[(i0 + r) * u.a_i + k * u.a_k], i0 + r < u.M && k < u.K);
+            bv[c] = select(0.0, b[k * u.b_k + (j0 + r) * u.b_j], j0 + r < u.N && k < u.K);
         }
+        ta[ty][tx] = av;
+        tb[ty][tx] = bv;
         workgroupBarrier();
-        for (var k = 0u; k < 16u; k++) {
-            for (var y = 0u; y < 4u; y++) {
-                let av = ta[k][ty * 4u + y];
-                rs[y] += av;
-                for (var x = 0u; x < 4u; x++) { s[y][x] += av * tb[k][tx * 4u + x]; }
-            }
+        for (var kk = 0u; kk < 16u; kk++) {
+            let x = ta[kk][ty];
+            let y = tb[kk][tx];
+            rs += x;
+            s0 += x.x * y; s1 += x.y * y; s2 += x.z * y; s3 += x.w * y;
         }
         workgroupBarrier();
     }
+    let s = array<vec4<f32>, 4>(s0, s1, s2, s3);
     for (var y = 0u; y < 4u; y++) {
         let i = i0 + ty * 4u + y;
         if ((u.flags & ROWSUM) != 0u && wg.x == 0u && tx == 0u && i < u.M) { aux[i] = rs[y]; }

@@ -31,10 +31,12 @@ async def cmd_train(args):
     engine.set_params(init_params(cfg, args.seed))
     print(f"{n_params(cfg):,} parameters, {len(engine.train_step)} dispatches per step")
     windows = Windows(len(ids), cfg.block_size)
+    show_eval = lambda s, est: print(f"step {s:5d}  train {est['train']:.4f}  val {est['val']:.4f}", flush=True)
     await train(engine, windows, args.seed, args.steps, loss_every=args.loss_every,
-                on_loss=lambda s, loss: print(f"step {s:5d}  loss {loss:.4f}", flush=True))
-    est = await estimate(engine, windows, args.seed, args.steps)
-    print(f"train {est['train']:.4f}  val {est['val']:.4f}")
+                on_loss=lambda s, loss: print(f"step {s:5d}  loss {loss:.4f}", flush=True),
+                eval_every=args.eval_every, on_eval=show_eval)
+    if not args.eval_every or args.steps % args.eval_every:
+        show_eval(args.steps, await estimate(engine, windows, args.seed, args.steps))
     flat = await engine.fetch(engine.params)
     Path(args.out).write_bytes(checkpoint.to_bytes(cfg, flat, tok.chars, args.seed, args.steps))
     print(f"wrote {args.out}")
@@ -63,6 +65,7 @@ def main(argv=None):
     t.add_argument("--steps", type=int, default=3000)
     t.add_argument("--batch", type=int, default=32)
     t.add_argument("--loss-every", type=int, default=10)
+    t.add_argument("--eval-every", type=int, default=500, help="train/val estimates every N steps and at the end")
     t.add_argument("--data")
     t.add_argument("--out", default="model.safetensors")
     s = sub.add_parser("sample")
