@@ -40,6 +40,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
     let j0 = wg.x * 64u;
     let ty = li / 16u;
     let tx = li % 16u;
+    // s0..s3: rows ty*4 .. ty*4+3 of the tile, columns tx*4 .. tx*4+3; rs: those rows' sums of A
     var s0 = vec4<f32>(); var s1 = vec4<f32>(); var s2 = vec4<f32>(); var s3 = vec4<f32>();
     var rs = vec4<f32>();
     for (var k0 = 0u; k0 < u.K; k0 += 16u) {
@@ -56,10 +57,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
         tb[ty][tx] = bv;
         workgroupBarrier();
         for (var kk = 0u; kk < 16u; kk++) {
-            let x = ta[kk][ty];
-            let y = tb[kk][tx];
-            rs += x;
-            s0 += x.x * y; s1 += x.y * y; s2 += x.z * y; s3 += x.w * y;
+            let ak = ta[kk][ty];  // A(i, k) for this invocation's four rows i
+            let bk = tb[kk][tx];  // B(k, j) for its four columns j
+            rs += ak;
+            s0 += ak.x * bk; s1 += ak.y * bk; s2 += ak.z * bk; s3 += ak.w * bk;
         }
         workgroupBarrier();
     }
