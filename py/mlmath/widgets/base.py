@@ -18,6 +18,8 @@ the same index from one scene to the next (draw handles first, or keep the numbe
 of shapes before them fixed): then a focused handle keeps keyboard focus.
 """
 
+import math
+
 
 class Widget:
     name = ""                 # the name lessons use: ```widget <name>
@@ -81,3 +83,33 @@ def arrow_step(key, fine=1.0, coarse=5.0):
     """How far an arrow key moves a handle: Shift-free keys step fine, PageUp/Down step coarse."""
     return {"ArrowRight": fine, "ArrowUp": fine, "ArrowLeft": -fine, "ArrowDown": -fine,
             "PageUp": coarse, "PageDown": -coarse}.get(key, 0.0)
+
+
+# Checking an option's value, from a lesson's config or from set_values. One wording for
+# every widget, naming the widget, the option and the bad value, so a typo in a lesson
+# fails the build with a message that says what would have been accepted.
+def one_of(widget, key, value, choices):
+    if isinstance(value, bool) or value not in choices:  # bool: True == 1 would pass for a 1
+        raise ValueError(f"{widget}: {key} must be one of {list(choices)}, not {value!r}")
+    return value
+
+
+def flag(widget, key, value):
+    if not isinstance(value, bool):
+        raise ValueError(f"{widget}: {key} must be true or false, not {value!r}")
+    return value
+
+
+def whole(widget, key, value, lo, hi):
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ValueError(f"{widget}: {key} must be a whole number from {lo} to {hi}, not {value!r}")
+    return value
+
+
+def number(widget, key, value, lo=-math.inf, hi=math.inf):
+    """A finite int or float in [lo, hi], returned as given (an int stays an int)."""
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+            or not lo <= value <= hi):
+        span = "a finite number" if (lo, hi) == (-math.inf, math.inf) else f"a number from {lo:g} to {hi:g}"
+        raise ValueError(f"{widget}: {key} must be {span}, not {value!r}")
+    return value
