@@ -1,0 +1,54 @@
+"""How the course writes numbers and characters in pictures and readouts, the same in
+every widget: a real minus sign, never "−0", big counts with commas, tiny and huge
+values in scientific notation, and visible stand-ins for a space and a newline."""
+
+import math
+
+MINUS = "\u2212"   # a real minus sign reads better than a hyphen
+SUPER = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+CHARS = {" ": "\u2423", "\n": "\u21b5"}   # ␣ and ↵
+
+
+def fixed(v, places=2):
+    """Exactly `places` decimals, for columns that line up: -0.004 -> '0.00', -1.5 -> '−1.50'."""
+    v = round(v, places)
+    return (f"{0.0:.{places}f}" if v == 0 else f"{v:.{places}f}").replace("-", MINUS)
+
+
+def num(v, digits=2):
+    """Rounded to `digits` decimals with trailing zeros dropped: 2.50 -> '2.5', -3.0 -> '−3'."""
+    text = fixed(v, digits)
+    return text.rstrip("0").rstrip(".") if digits else text
+
+
+def commas(n):
+    return f"{n:,}"
+
+
+def sci(v, digits=2):
+    """0.000123 -> '1.2×10⁻⁴'; numbers between 0.01 and 1000 are written plainly."""
+    if v == 0:
+        return "0"
+    if not math.isfinite(v):
+        return str(v)
+    e = math.floor(math.log10(abs(v)))
+    if -2 <= e <= 2:
+        return f"{v:.{max(digits - 1 - e, 0) + (1 if e < 0 else 0)}f}".replace("-", MINUS)
+    mant = v / 10 ** e
+    if round(abs(mant), digits - 1) >= 10:
+        mant, e = mant / 10, e + 1
+    return f"{mant:.{digits - 1}f}\u00d710{str(e).translate(SUPER)}".replace("-", MINUS, 1)
+
+
+def char(ch):
+    """A character as a picture shows it: a space as ␣, a newline as ↵."""
+    return CHARS.get(ch, ch)
+
+
+def softmax(scores):
+    """Probabilities from scores; the max is subtracted first so exp never overflows,
+    and a score of -inf (masked) gets exactly zero weight."""
+    top = max(scores)
+    e = [math.exp(s - top) for s in scores]
+    total = sum(e)
+    return [x / total for x in e]
