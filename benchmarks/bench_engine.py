@@ -81,8 +81,9 @@ def emit(where, results):
         print(json.dumps({"metric": f"{where}.{metric}", "value": round(value, 3), "unit": unit}), flush=True)
 
 
-def in_browser(batch, iters):
-    """The same measure() in the page's Python worker, on the built site served locally."""
+def run_in_page(key, cell):
+    """Build lesson `key` alone into a temporary site, serve it, run `cell` in its page's
+    Python worker in headless Chromium, and return the cell's value."""
     from playwright.sync_api import sync_playwright
 
     from mlbuild.site import build
@@ -90,26 +91,31 @@ def in_browser(batch, iters):
     from tests.browser.conftest import CHROMIUM_ARGS
 
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
-    build(site, only={"m01-l01"})  # one lesson page is enough to host the kernel
+    build(site, only={key})
     server = make_server(site, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/lessons/m01-l01.html"
-    cell = IMPORTS + inspect.getsource(measure) + f"await measure({batch}, {iters})"
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium or None, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        errors = []
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.goto(url)
-        page.wait_for_selector('.kernel[data-state="ready"]', timeout=90_000)
-        reply = page.evaluate("code => window.mlmath.kernel.run('bench', code, null)", cell)
-        browser.close()
-    server.shutdown()
-    shutil.rmtree(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium or None, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            errors = []
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/lessons/{key}.html")
+            page.wait_for_selector('.kernel[data-state="ready"]', timeout=90_000)
+            reply = page.evaluate("code => window.mlmath.kernel.run('bench', code, null)", cell)
+            browser.close()
+    finally:
+        server.shutdown()
+        shutil.rmtree(site)
     if not reply["ok"] or errors:
-        sys.exit(f"error: the page's run failed: {reply['error'] or errors}")
+        sys.exit(f"error: the run in {key}'s page failed: {reply['error'] or errors}")
     return ast.literal_eval(reply["value"])
+
+
+def in_browser(batch, iters):
+    """The same measure() in the page's Python worker; one lesson page is enough to host it."""
+    return run_in_page("m01-l01", IMPORTS + inspect.getsource(measure) + f"await measure({batch}, {iters})")
 
 
 CAPSTONE_CELL = """
@@ -133,31 +139,7 @@ sample_s = time.perf_counter() - t0
 def on_capstone_page(size, iters):
     """The capstone page's own figures: its trainer widget runs `iters` iterations at `size`
     (the learner's quick demo size, or the full recipe), then 200 characters are sampled."""
-    from playwright.sync_api import sync_playwright
-
-    from mlbuild.site import build
-    from serve import make_server
-    from tests.browser.conftest import CHROMIUM_ARGS
-
-    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
-    build(site, only={"m18-l01"})
-    server = make_server(site, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/lessons/m18-l01.html"
-    cell = CAPSTONE_CELL.replace("SIZE", repr(size)).replace("ITERS", str(iters))
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium or None, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(url)
-        page.wait_for_selector('.kernel[data-state="ready"]', timeout=90_000)
-        reply = page.evaluate("code => window.mlmath.kernel.run('bench', code, null)", cell)
-        browser.close()
-    server.shutdown()
-    shutil.rmtree(site)
-    if not reply["ok"]:
-        sys.exit(f"error: the capstone page's run failed: {reply['error']}")
-    return ast.literal_eval(reply["value"])
+    return run_in_page("m18-l01", CAPSTONE_CELL.replace("SIZE", repr(size)).replace("ITERS", str(iters)))
 
 
 def main():
