@@ -97,16 +97,21 @@ def test_session_without_a_gpu_says_what_is_missing(monkeypatch):
     assert "No WebGPU" in s.status() and "Chrome and Edge 113+" in s.status()
 
 
-def test_a_short_native_run_trains_pauses_and_fingerprints():
+async def native_session():
+    """A Session opened on wgpu's adapter (lavapipe here), or the test is skipped."""
     pytest.importorskip("wgpu")
     from mlmath.gpt.gpu import GpuError
+    s = Session()
+    try:
+        await s.open()
+    except GpuError as e:
+        pytest.skip(f"no native adapter: {e}")
+    return s
 
+
+def test_a_short_native_run_trains_pauses_and_fingerprints():
     async def go():
-        s = Session()
-        try:
-            await s.open()
-        except GpuError as e:
-            pytest.skip(f"no native adapter: {e}")
+        s = await native_session()
         s.size, s.steps = "tiny", 8
         s.seed = "unit"
         await s.start()
@@ -130,15 +135,8 @@ def test_a_short_native_run_trains_pauses_and_fingerprints():
 
 def test_the_causal_switch_and_the_clip_switch_reach_the_gpu_natively():
     """The same weights and windows: the loss changes when the mask is switched off."""
-    pytest.importorskip("wgpu")
-    from mlmath.gpt.gpu import GpuError
-
     async def go():
-        s = Session()
-        try:
-            await s.open()
-        except GpuError as e:
-            pytest.skip(f"no native adapter: {e}")
+        s = await native_session()
         s.size, s.steps = "tiny", 5
         await s.start()
         e = s.engine
