@@ -8,6 +8,7 @@ import ast
 import base64
 import math
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,22 +45,27 @@ class Page:
         raise AssertionError(f"timed out waiting for {expr}: " + repr(self.py("from mlmath.capstone.session import session; session().status()")))
 
 
-def open_page(browser, site_url, key):
+@contextmanager
+def lesson_page(browser, site_url, key):
+    """The lesson's page with every step open (locked steps are hidden), Python ready;
+    its browser context is closed afterwards, whether the test passed or not."""
     context = browser.new_context()
-    watched = Watched(context, site_url)
-    watched.page.goto(f"{site_url}lessons/{key}.html")
-    wait_for_python(watched.page)
-    open_everything(watched.page, lesson_data(watched.page))  # every step open: locked steps are hidden
-    page = Page(watched)
-    page.py("from mlmath.widgets import widget\nfrom mlmath.capstone.session import session")
-    return context, page
+    try:
+        watched = Watched(context, site_url)
+        watched.page.goto(f"{site_url}lessons/{key}.html")
+        wait_for_python(watched.page)
+        open_everything(watched.page, lesson_data(watched.page))
+        page = Page(watched)
+        page.py("from mlmath.widgets import widget\nfrom mlmath.capstone.session import session")
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
 def l01(browser, site_url):
-    context, page = open_page(browser, site_url, "m18-l01")
-    yield page
-    context.close()
+    with lesson_page(browser, site_url, "m18-l01") as page:
+        yield page
 
 
 def test_training_lowers_the_loss_and_draws_the_curve(l01):
@@ -100,20 +106,19 @@ def test_pause_and_resume(l01):
 
 
 def test_a_reload_restores_the_trained_model(browser, site_url):
-    context, p = open_page(browser, site_url, "m18-l01")
-    p.event("boot", "size", "tiny")
-    p.event("boot", "steps", 20)
-    p.event("boot", "start")
-    p.wait("widget('boot').run.step >= 20 and not session().training")
-    before = p.py("await session().sha256()")
-    p.page.reload()
-    wait_for_python(p.page)
-    p.py("from mlmath.capstone.session import session")
-    assert p.py("await session().restore()") is True
-    assert p.py("await session().sha256()") == before
-    assert p.py("session().model['step']") == 20
-    p.watched.assert_clean()
-    context.close()
+    with lesson_page(browser, site_url, "m18-l01") as p:
+        p.event("boot", "size", "tiny")
+        p.event("boot", "steps", 20)
+        p.event("boot", "start")
+        p.wait("widget('boot').run.step >= 20 and not session().training")
+        before = p.py("await session().sha256()")
+        p.page.reload()
+        wait_for_python(p.page)
+        p.py("from mlmath.capstone.session import session")
+        assert p.py("await session().restore()") is True
+        assert p.py("await session().sha256()") == before
+        assert p.py("session().model['step']") == 20
+        p.watched.assert_clean()
 
 
 def test_each_preset_starts_a_run(l01):
@@ -135,9 +140,8 @@ def test_each_preset_starts_a_run(l01):
 
 @pytest.fixture(scope="module")
 def l03(browser, site_url):
-    context, page = open_page(browser, site_url, "m18-l03")
-    yield page
-    context.close()
+    with lesson_page(browser, site_url, "m18-l03") as page:
+        yield page
 
 
 def train_seed(p, seed, runs):
@@ -192,9 +196,8 @@ def test_save_load_and_a_corrupted_file(l03, tmp_path):
 
 @pytest.fixture(scope="module")
 def l04(browser, site_url):
-    context, page = open_page(browser, site_url, "m18-l04")
-    yield page
-    context.close()
+    with lesson_page(browser, site_url, "m18-l04") as page:
+        yield page
 
 
 def test_the_knobs_move_the_bars_as_the_math_says(l04):
@@ -229,18 +232,17 @@ def test_generation_streams_text_from_a_trained_model(l04):
 
 
 def test_the_credits_show_every_engine_file_with_its_line_count(browser, site_url):
-    context, p = open_page(browser, site_url, "m18-l05")
-    files = [(n, line_count(t)) for n, t in engine_files()]
-    names = {n for n, _ in files}
-    assert names >= {p.relative_to(ROOT / "py/mlmath/gpt").as_posix() for p in (ROOT / "py/mlmath/gpt").rglob("*.py")}
-    assert names >= {f.name for f in (ROOT / "wgsl").glob("*.wgsl")}
-    for n, count in files:
-        assert count == len((ROOT / ("wgsl" if n.endswith(".wgsl") else "py/mlmath/gpt") / n).read_text().splitlines())
-    fig = p.page.locator('figure[data-widget="credits"]')
-    for i, (n, count) in enumerate(files):
-        assert fig.locator(f'[data-handle="f{i}"]').get_attribute("aria-label") == f"{n}, {count} lines"
-    fig.locator('[data-handle="f%d"]' % [n for n, _ in files].index("attention.wgsl")).click()
-    p.page.wait_for_function("document.querySelector(`figure[data-widget='credits'] pre.widget-code`).textContent.startsWith('// Causal')")
-    assert fig.locator("pre.widget-code").inner_text().strip() == (ROOT / "wgsl/attention.wgsl").read_text().strip()
-    p.watched.assert_clean()
-    context.close()
+    with lesson_page(browser, site_url, "m18-l05") as p:
+        files = [(n, line_count(t)) for n, t in engine_files()]
+        names = {n for n, _ in files}
+        assert names >= {p.relative_to(ROOT / "py/mlmath/gpt").as_posix() for p in (ROOT / "py/mlmath/gpt").rglob("*.py")}
+        assert names >= {f.name for f in (ROOT / "wgsl").glob("*.wgsl")}
+        for n, count in files:
+            assert count == len((ROOT / ("wgsl" if n.endswith(".wgsl") else "py/mlmath/gpt") / n).read_text().splitlines())
+        fig = p.page.locator('figure[data-widget="credits"]')
+        for i, (n, count) in enumerate(files):
+            assert fig.locator(f'[data-handle="f{i}"]').get_attribute("aria-label") == f"{n}, {count} lines"
+        fig.locator('[data-handle="f%d"]' % [n for n, _ in files].index("attention.wgsl")).click()
+        p.page.wait_for_function("document.querySelector(`figure[data-widget='credits'] pre.widget-code`).textContent.startsWith('// Causal')")
+        assert fig.locator("pre.widget-code").inner_text().strip() == (ROOT / "wgsl/attention.wgsl").read_text().strip()
+        p.watched.assert_clean()
