@@ -234,8 +234,6 @@ class Session:
                 run.note = f"Done: {run.steps} iterations, seed {run.seed!r}."
                 if not run.evaluate:
                     await self.keep()
-        except asyncio.CancelledError:
-            raise
         except Exception as e:  # noqa: BLE001 - the learner reads what went wrong
             if self.lost:
                 run.note = self.status()

@@ -35,7 +35,7 @@ def loss_plot(losses, evals, title="loss", x_max=None):
     if len(pts) > 1:
         shapes.append({"t": "poly", "pts": pts, "cls": "accent nofill"})
     for k, cls in ((1, "accent2"), (2, "accent3")):
-        e = [[round(X(s), 1), round(Y(row[k]), 1)] for s, *_ in evals for row in [(s, *_)] if math.isfinite(row[k])]
+        e = [[round(X(row[0]), 1), round(Y(row[k]), 1)] for row in evals if math.isfinite(row[k])]  # (step, train, val)
         if len(e) > 1:
             shapes.append({"t": "poly", "pts": e, "cls": f"{cls} nofill"})
         shapes += [{"t": "circle", "cx": x, "cy": y, "r": 3, "cls": cls} for x, y in e]
