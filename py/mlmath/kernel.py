@@ -48,10 +48,15 @@ class Kernel:
         widgets.publish = self._publish if push else None
 
     def _publish(self, widget):
+        """Push a refreshed scene, unless it is what the page already shows: a training loop
+        refreshes every watching widget, and most of them (a 1 MB download link, say) have
+        not changed."""
         for wid, w in widgets.mounted.items():
             if w is widget:
-                self.sent[wid] = json.dumps(widget.scene())
-                self.push(wid, self.sent[wid])
+                scene = json.dumps(widget.scene())
+                if scene != self.sent[wid]:
+                    self.sent[wid] = scene
+                    self.push(wid, scene)
 
     def _changed_scenes(self):
         changed = {}
