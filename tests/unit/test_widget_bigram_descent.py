@@ -1,7 +1,6 @@
 """The bigram_descent widget: the network's logits, gradient and training, the events that
 drive it, its goals, and the numbers lesson m14-l02 states about counting and training."""
 
-import json
 import math
 import random
 from pathlib import Path
@@ -11,11 +10,11 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.widgets.bigram_descent import OTHER, BigramDescent, count_table, encode, softmax
+from mlmath.show import softmax
+from mlmath.widgets.bigram_descent import OTHER, BigramDescent, count_table, encode
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l02.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "bracket", "node", "op", "edge", "handle", "selected", ""}
 
 
 def net(**config):
@@ -169,9 +168,8 @@ def test_ratio_readout_and_scene_are_drawable():
     assert readout(w, "p(h|t) \u00f7 p(e|t)") == "1.000"
     w.set_values({"w_h": 0.7})
     assert readout(w, "p(h|t) \u00f7 p(e|t)") == f"{math.exp(0.7):.3f}"
-    scene = json.loads(json.dumps(w.scene()))
+    scene = assert_scene_fits(w.scene())
     assert 20 < len(scene["shapes"]) < 200
-    assert {c for s in scene["shapes"] for c in s.get("cls", "").split()} <= CSS_CLASSES
     handles = [s for s in scene["shapes"] if "handle" in s]
     assert len(handles) == 14 and all(s.get("label") for s in handles)
 
@@ -179,7 +177,7 @@ def test_ratio_readout_and_scene_are_drawable():
 def test_training_scene_draws_the_curve():
     w = net()
     w.step(30)
-    scene = json.loads(json.dumps(w.scene()))
+    scene = assert_scene_fits(w.scene())
     assert any(s["t"] == "path" and s["d"].count("L") >= 30 for s in scene["shapes"])
     assert 20 < len(scene["shapes"]) < 200
     assert readout(w, "step") == "30"

@@ -13,10 +13,9 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.bptt_shares import BpttShares, backward, forward, loss
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l06.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "node", "op", "edge", "handle", "selected", "nofill"}
 XS, Y = [1, -1, 1, -1, 1], 0.2
 
 
@@ -189,13 +188,7 @@ def test_a_wrong_or_broken_learner_function_is_reported():
                                     {"xs": [1, 1, 1, 1, 1, 1], "w_h": 1.5, "y": -3, "walked": 6}])
 def test_scene_is_small_json_and_uses_known_classes(config):
     w = make(**config)
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 150
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "y", "cx", "cy", "x1", "x2", "y1", "y2"):
-            if k in s:
-                assert -20 <= s[k] <= scene["w"] + 20, s
+    scene = assert_scene_fits(w.scene(), max_shapes=150, slack=20)
     assert all(isinstance(r["value"], str) for r in scene["readouts"])
 
 

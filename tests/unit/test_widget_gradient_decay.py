@@ -1,7 +1,6 @@
 """The gradient_decay widget: the backward walk it plots, the spectral radius, the slider,
 the draggable line end, the tanh switch, goals, and the numbers lesson m14-l06 states."""
 
-import json
 import math
 from pathlib import Path
 
@@ -9,10 +8,11 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.widgets.gradient_decay import LOG_MAX, M, W_X, GradientDecay, grad_norms, inputs, sci
+from mlmath.show import sci
+from mlmath.widgets.gradient_decay import LOG_MAX, M, W_X, GradientDecay, grad_norms, inputs
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l06.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "accent", "accent2", "handle"}
 
 
 def make(**config):
@@ -138,16 +138,7 @@ def test_sci_formats():
 @pytest.mark.parametrize("config", [{}, {"rho": 0.5, "tanh": True}, {"rho": 1.5, "steps": 60}, {"steps": 10}])
 def test_scene_is_small_json_and_stays_in_the_box(config):
     w = make(**config)
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 130
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "cx", "x1", "x2"):
-            if k in s:
-                assert 0 <= s[k] <= scene["w"], s
-        for k in ("y", "cy", "y1", "y2"):
-            if k in s:
-                assert 0 <= s[k] <= scene["h"], s
+    assert_scene_fits(w.scene(), max_shapes=130)
 
 
 def test_clipped_dots_are_marked():

@@ -1,7 +1,6 @@
 """The memory_bottleneck widget: each input's footprint dh_T/dx_t, the flip experiment,
 the length handle and sliders, goals, and the numbers lesson m14-l06 states."""
 
-import json
 import math
 from pathlib import Path
 
@@ -11,10 +10,9 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.gradient_decay import inputs
 from mlmath.widgets.memory_bottleneck import MemoryBottleneck, flip_gap, footprints, run
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l06.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "accent", "accent2", "accent3", "handle",
-               "nofill"}
 
 
 def make(**config):
@@ -107,16 +105,7 @@ def test_one_bar_and_one_arrow_per_input():
 @pytest.mark.parametrize("config", [{}, {"length": 60}, {"length": 60, "rho": 1.5}, {"length": 2, "rho": 0.5}])
 def test_scene_is_small_json_and_stays_in_the_box(config):
     w = make(**config)
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 170
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "cx", "x1", "x2"):
-            if k in s:
-                assert 0 <= s[k] <= scene["w"], s
-        for k in ("y", "cy", "y1", "y2"):
-            if k in s:
-                assert 0 <= s[k] <= scene["h"], s
+    assert_scene_fits(w.scene(), max_shapes=170)
 
 
 # The lesson -----------------------------------------------------------------------------

@@ -13,10 +13,9 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.widgets.next_char_table import CELL, LEFT, OTHER, SLICES, TOP, NextCharTable, pick
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l01.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "bracket", "node", "op", "edge", "handle", "selected"}
 
 
 def table(**config):
@@ -301,13 +300,7 @@ def test_a_learner_sampler_is_graded_against_the_stick():
 ])
 def test_scene_is_json_small_enough_and_uses_known_classes(config):
     w = table(**config)
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 520
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "y", "cx", "cy", "x1", "x2"):
-            if k in s:
-                assert -5 <= s[k] <= max(scene["w"], scene["h"]) + 5, s
+    scene = assert_scene_fits(w.scene(), max_shapes=520, slack=5)
     assert all(isinstance(r["label"], str) and isinstance(r["value"], str) for r in scene["readouts"])
 
 

@@ -14,10 +14,9 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.widgets.sampling_knobs import LEFT, TEMPS, SamplingKnobs, fmt_p, fmt_ppl, row_counts
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l03.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "bracket", "handle", "nofill"}
 ALL = ["average", "temperature", "topk", "draws"]
 
 
@@ -359,13 +358,7 @@ def test_scene_is_small_json_and_uses_known_classes(config):
     w = knobs(**config)
     w.handle({"type": "input", "id": "draw", "value": None})
     w.use(good_softmax_t, good_top_k)
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 200, "the scene is redrawn on every slider move; keep it small"
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "y", "cx", "cy", "x1", "x2", "y1", "y2"):
-            if k in s:
-                assert -1 <= s[k] <= (scene["w"] if k.startswith(("x", "cx")) else scene["h"]) + 1, s
+    scene = assert_scene_fits(w.scene(), max_shapes=200, slack=1)     # redrawn on every slider move: keep it small
     assert all(isinstance(r["label"], str) and isinstance(r["value"], str) for r in scene["readouts"])
     handles = [s for s in scene["shapes"] if "handle" in s]
     assert len(handles) == 1 and handles[0]["label"].startswith("next character to score")

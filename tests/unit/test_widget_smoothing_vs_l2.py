@@ -1,7 +1,6 @@
 """The smoothing_vs_l2 widget: add-k rows, the exactly solved L2 network, held-out NLL, the
 sliders, its goals, and the numbers lesson m14-l02 states about both tricks."""
 
-import json
 import math
 from pathlib import Path
 
@@ -10,12 +9,12 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.widgets.bigram_descent import count_table, softmax
+from mlmath.show import softmax
+from mlmath.widgets.bigram_descent import count_table
 from mlmath.widgets.smoothing_vs_l2 import K_LADDER, LAM_LADDER, SmoothingVsL2, add_k, fmt_lam, l2_row
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l02.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "bracket", "node", "op", "edge", "handle", "selected", ""}
 
 
 def sm(**config):
@@ -138,9 +137,8 @@ def test_context_selection():
 def test_scene_is_json_and_labelled():
     w = sm(context="t")
     w.set_values({"k": 1, "lam": 2.5e-4})
-    scene = json.loads(json.dumps(w.scene()))
+    scene = assert_scene_fits(w.scene())
     assert 20 < len(scene["shapes"]) < 200
-    assert {c for s in scene["shapes"] for c in s.get("cls", "").split()} <= CSS_CLASSES
     assert all(s.get("label") for s in scene["shapes"] if "handle" in s)
     assert [c["display"] for c in scene["controls"]] == ["1", "0.00025"]
     assert sum(s.get("s") == "never seen" for s in scene["shapes"]) == 1     # row t never saw tt

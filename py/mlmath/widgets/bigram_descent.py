@@ -23,19 +23,14 @@ which is what `gradient()` computes; it is the same number as the loop, only fas
 import math
 
 from . import register
-from .base import Widget, arrow_step
+from ..show import char as shown, fixed, softmax
+from .base import Widget, arrow_step, whole
 
 OTHER = "\u00b7"          # the bucket for every character outside the alphabet
-MINUS = "\u2212"
 
 
 def symbols(alphabet):
     return list(alphabet) + [OTHER]
-
-
-def shown(sym):
-    """How a symbol is written in a picture: space as ␣."""
-    return "\u2423" if sym == " " else sym
 
 
 def key_name(sym):
@@ -59,13 +54,6 @@ def count_table(text, alphabet):
     return N
 
 
-def softmax(z):
-    m = max(z)
-    e = [math.exp(v - m) for v in z]
-    s = sum(e)
-    return [v / s for v in e]
-
-
 def avg_nll(P, N):
     """Average negative log-likelihood of table P on the pairs counted in N (inf if P gives a seen pair 0)."""
     n = sum(map(sum, N))
@@ -84,12 +72,7 @@ def count_probs(N):
 
 
 def fmt(v, digits=3):
-    if v == math.inf:
-        return "\u221e"
-    text = f"{v:.{digits}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]
-    return text.replace("-", MINUS)
+    return "\u221e" if v == math.inf else fixed(v, digits)
 
 
 def load_text(chars, start=0):
@@ -111,16 +94,12 @@ class BigramDescent(Widget):
     def configure(self, config):
         self.alphabet = config.pop("alphabet", " etoah")
         check_alphabet(self.alphabet, "bigram_descent")
-        self.chars = config.pop("chars", 2000)
-        if not isinstance(self.chars, int) or not 100 <= self.chars <= 50_000:
-            raise ValueError("bigram_descent: chars must be a whole number from 100 to 50000")
+        self.chars = whole(self.name, "chars", config.pop("chars", 2000), 100, 50_000)
         self.lr = config.pop("lr", 10)
         if isinstance(self.lr, bool) or not isinstance(self.lr, (int, float)) or not 0 < self.lr <= 100:
             raise ValueError("bigram_descent: lr must be a number in (0, 100]")
         self.train = config.pop("train", True)
-        self.per_click = config.pop("per_click", 25)
-        if not isinstance(self.per_click, int) or not 1 <= self.per_click <= 100:
-            raise ValueError("bigram_descent: per_click must be a whole number from 1 to 100")
+        self.per_click = whole(self.name, "per_click", config.pop("per_click", 25), 1, 100)
         self.syms = symbols(self.alphabet)
         context = config.pop("context", self.syms[0])
         if context not in self.syms:
@@ -199,11 +178,8 @@ class BigramDescent(Widget):
         names = {key_name(s): i for i, s in enumerate(self.syms)}
         values = dict(values)
         if "steps" in values:
-            steps = values.pop("steps")
-            if not isinstance(steps, int) or not 0 <= steps <= 5000:
-                raise ValueError("bigram_descent: steps must be a whole number from 0 to 5000")
             self.reset()
-            self.step(steps)
+            self.step(whole(self.name, "steps", values.pop("steps"), 0, 5000))
         if "context" in values:
             c = values.pop("context")
             if c not in names:

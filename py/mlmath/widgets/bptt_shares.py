@@ -38,10 +38,10 @@ sum of the shares walked so far), loss, fd (the finite-difference slope of L at 
 import math
 
 from . import register
-from .base import Widget
+from ..show import MINUS, fixed
+from .base import Widget, number, whole
+from .rnn_unroll import sub
 
-MINUS = "\u2212"
-SUB = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
 W_H = "w\u2095"
 STEP = 0.01
 FD_H = 1e-5
@@ -54,14 +54,9 @@ SUM_X = 548             # centre of the waterfall column
 
 
 def fmt(v, places=3):
-    if v is None or not isinstance(v, (int, float)) or isinstance(v, bool):
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
         return "?"
-    if not math.isfinite(v):
-        return str(v)
-    text = f"{v:.{places}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace("-", MINUS)
+    return fixed(v, places) if math.isfinite(v) else str(v)
 
 
 def fmt_small(v):
@@ -71,14 +66,8 @@ def fmt_small(v):
     return fmt(v, min(max(3, 1 - math.floor(math.log10(abs(v)))), 7))
 
 
-def sub(t):
-    return str(t).translate(SUB)
-
-
 def _finite(v, what):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise ValueError(f"bptt_shares: {what} must be a finite number, not {v!r}")
-    return float(v)
+    return float(number("bptt_shares", what, v))
 
 
 def forward(xs, w_x, w_h, b):
@@ -141,10 +130,7 @@ class BpttShares(Widget):
         if not lo <= w_h <= hi:
             raise ValueError(f"bptt_shares: w_h = {w_h} is outside range [{lo}, {hi}]")
         self.w_h = self._snap(w_h)
-        walked = config.pop("walked", 0)
-        if isinstance(walked, bool) or not isinstance(walked, int) or not 0 <= walked <= self.T:
-            raise ValueError(f"bptt_shares: walked must be a whole number from 0 to {self.T}")
-        self.walked = walked
+        self.walked = whole(self.name, "walked", config.pop("walked", 0), 0, self.T)
         super().configure(config)
         self.selected = None          # a time step 1..T picked for its explanation
         self.learner = None

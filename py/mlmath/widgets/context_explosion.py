@@ -21,19 +21,15 @@ move costs at most one pass over the slice.
 import math
 
 from . import register
-from .base import Widget
+from ..show import commas
+from .base import Widget, whole
 
 MAX_N = 6
-MINUS = "\u2212"
 
 
 def _corpus():
     from mlmath.data import shakespeare
     return shakespeare()
-
-
-def thousands(n):
-    return f"{n:,}"
 
 
 def pct(x):
@@ -49,7 +45,7 @@ def pct(x):
 def sci(n):
     """A big whole number as 7.5 × 10^10 (exact with commas below a million)."""
     if n < 1_000_000:
-        return thousands(n)
+        return commas(n)
     e = int(math.floor(math.log10(n)))
     return f"{n / 10 ** e:.1f} \u00d7 10^{e}"
 
@@ -65,13 +61,9 @@ class ContextExplosion(Widget):
     width, height = 640, 300
 
     def configure(self, config):
-        self.chars = config.pop("chars", 50000)
-        self.heldout = config.pop("heldout", 5000)
-        n = config.pop("n", 1)
-        for key, v, lo, hi in (("chars", self.chars, 1000, 200000), ("heldout", self.heldout, 500, 50000),
-                               ("n", n, 1, MAX_N)):
-            if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
-                raise ValueError(f"context_explosion: {key} must be a whole number from {lo} to {hi}")
+        self.chars = whole(self.name, "chars", config.pop("chars", 50000), 1000, 200000)
+        self.heldout = whole(self.name, "heldout", config.pop("heldout", 5000), 500, 50000)
+        n = whole(self.name, "n", config.pop("n", 1), 1, MAX_N)
         super().configure(config)
         corpus = _corpus()
         self.V = len(set(corpus))
@@ -159,14 +151,14 @@ class ContextExplosion(Widget):
         yp = self._y(len(self.train))
         out.append({"t": "path", "d": f"M {self.x0} {yp:.1f} H {self.x1}", "cls": "accent3"})
         out.append({"t": "text", "x": self.x0 + 4, "y": yp - 5, "anchor": "start", "cls": "small accent3",
-                    "s": f"the slice: {thousands(len(self.train))} characters"})
+                    "s": f"the slice: {commas(len(self.train))} characters"})
         half = (self.x1 - self.x0) / MAX_N * 0.36
         for n in range(1, MAX_N + 1):
             cx = self._col(n)
             sel = n == self.n
             yr = self._y(self.rows(n))
             out.append({"t": "rect", "x": round(cx - half, 1), "y": round(yr, 1), "w": round(half - 1, 1),
-                        "h": round(self.y1 - yr, 1), "cls": "accent2" if sel else "accent2",
+                        "h": round(self.y1 - yr, 1), "cls": "accent2",
                         "opacity": 0.9 if sel else 0.35})
             if n in self._seen:
                 ys = self._y(self._seen[n])
@@ -195,7 +187,7 @@ class ContextExplosion(Widget):
         total = self.held_positions()
         frac = unseen / total
         out = [{"t": "text", "x": x0, "y": 16, "anchor": "start", "cls": "small muted",
-                "s": f"next {thousands(len(self.test))} characters, held out"},
+                "s": f"next {commas(len(self.test))} characters, held out"},
                {"t": "text", "x": x0, "y": 34, "anchor": "start", "cls": "small muted",
                 "s": f"does its context have a row? (n = {self.n})"}]
         hit = w * (1 - frac)
@@ -214,7 +206,7 @@ class ContextExplosion(Widget):
         out.append({"t": "rect", "x": x0, "y": top + 108, "w": round(max(w * filled, 1), 1), "h": 16,
                     "cls": "accent"})
         out.append({"t": "text", "x": x0, "y": top + 142, "anchor": "start", "cls": "small",
-                    "s": f"{thousands(seen)} of {sci(self.rows())}: {pct(filled)}"})
+                    "s": f"{commas(seen)} of {sci(self.rows())}: {pct(filled)}"})
         return out
 
     def readouts(self):
@@ -222,11 +214,11 @@ class ContextExplosion(Widget):
         total = self.held_positions()
         return [
             {"label": "context length n", "value": str(self.n)},
-            {"label": f"rows a table needs, {self.V}^{self.n}", "value": thousands(self.rows())},
-            {"label": f"contexts in the first {thousands(len(self.train))} characters",
-             "value": f"{thousands(seen)} ({pct(seen / self.rows())} of the rows)"},
+            {"label": f"rows a table needs, {self.V}^{self.n}", "value": commas(self.rows())},
+            {"label": f"contexts in the first {commas(len(self.train))} characters",
+             "value": f"{commas(seen)} ({pct(seen / self.rows())} of the rows)"},
             {"label": "held-out positions with no row",
-             "value": f"{thousands(unseen)} of {thousands(total)} ({pct(unseen / total)})"},
+             "value": f"{commas(unseen)} of {commas(total)} ({pct(unseen / total)})"},
         ]
 
     def controls(self):

@@ -34,7 +34,8 @@ import re
 from operator import mul
 
 from . import register
-from .base import Widget
+from ..show import char as shown, fixed, softmax
+from .base import Widget, whole
 
 ALPHABET = " aeioutnshr"
 OTHER = "\u00b7"
@@ -42,10 +43,6 @@ SYMBOLS = list(ALPHABET) + [OTHER]
 VOWELS = "aeiou"
 CONSONANTS = "tnshr"
 D = 2
-
-
-def shown(sym):
-    return "\u2423" if sym == " " else sym
 
 
 def squash(text):
@@ -77,10 +74,6 @@ def group(pairs):
     return out
 
 
-def fmt(v, digits=3):
-    return f"{v:.{digits}f}".replace("-", "\u2212")
-
-
 @register
 class EmbeddingDrift(Widget):
     name = "embedding_drift"
@@ -90,10 +83,7 @@ class EmbeddingDrift(Widget):
         opts = {"chars": (20000, 2000, 100000), "heldout": (10000, 1000, 50000), "context": (3, 1, 4),
                 "hidden": (8, 2, 16), "batch": (16, 1, 64), "per_click": (30, 1, 100), "seed": (0, 0, 99)}
         for key, (default, lo, hi) in opts.items():
-            v = config.pop(key, default)
-            if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
-                raise ValueError(f"embedding_drift: {key} must be a whole number from {lo} to {hi}")
-            setattr(self, key, v)
+            setattr(self, key, whole(self.name, key, config.pop(key, default), lo, hi))
         self.lr = config.pop("lr", 0.5)
         if isinstance(self.lr, bool) or not isinstance(self.lr, (int, float)) or not 0 < self.lr <= 5:
             raise ValueError("embedding_drift: lr must be a number in (0, 5]")
@@ -133,10 +123,7 @@ class EmbeddingDrift(Widget):
         x = [v for t in ctx for v in self.C[t]]
         h = [math.tanh(b + sum(map(mul, x, col))) for b, col in zip(self.b1, self.W1c)]
         z = [b + sum(map(mul, h, col)) for b, col in zip(self.b2, self.W2c)]
-        m = max(z)
-        e = [math.exp(v - m) for v in z]
-        s = sum(e)
-        return x, h, [v / s for v in e]
+        return x, h, softmax(z)
 
     def predict(self, text):
         """The model's next-symbol distribution after the last `context` symbols of text, by symbol."""
@@ -243,9 +230,7 @@ class EmbeddingDrift(Widget):
         if unknown:
             raise KeyError(f"embedding_drift cannot set {sorted(unknown)}")
         if "steps" in values:
-            steps = values["steps"]
-            if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= 5000:
-                raise ValueError("embedding_drift: steps must be a whole number from 0 to 5000")
+            steps = whole(self.name, "steps", values["steps"], 0, 5000)
             self.reset()
             while self.steps < steps:
                 self.train(min(self.per_click, steps - self.steps))
@@ -320,7 +305,7 @@ class EmbeddingDrift(Widget):
             out.append({"t": "circle", "cx": x, "cy": y, "r": 12 if sel else 10,
                         "cls": f"{self._cls(sym)} selected" if sel else self._cls(sym), "opacity": 0.35,
                         "handle": f"sym:{i}", "label": f"embedding of {shown(sym)}",
-                        "value": f"at ({fmt(self.C[i][0], 2)}, {fmt(self.C[i][1], 2)}), nearest {near}"})
+                        "value": f"at ({fixed(self.C[i][0], 2)}, {fixed(self.C[i][1], 2)}), nearest {near}"})
             out.append({"t": "text", "x": x, "y": y + 5, "s": shown(sym), "cls": "label"})
         out += self._curve()
         return out
@@ -374,8 +359,8 @@ class EmbeddingDrift(Widget):
         near = ", ".join(f"{shown(c)} ({d:.2f})" for c, d in self.nearest(self.selected, 3))
         return [
             {"label": "SGD steps", "value": str(self.steps)},
-            {"label": "held-out NLL, context seen in training", "value": fmt(seen)},
-            {"label": "held-out NLL, context never seen", "value": fmt(unseen)},
+            {"label": "held-out NLL, context seen in training", "value": fixed(seen, 3)},
+            {"label": "held-out NLL, context never seen", "value": fixed(unseen, 3)},
             {"label": "vowels and consonants", "value": "separated: each letter is nearer its own group's centre"
              if self.separated() else "mixed: some letter is nearer the other group's centre"},
             {"label": f"nearest to {shown(sym)}", "value": near},

@@ -27,12 +27,11 @@ values() for goals: rho, tanh (0 or 1), far (||dL/dh|| at K steps back), g10, g2
 import math
 
 from . import register
-from .base import Widget
+from ..show import SUPER, sci
+from .base import Widget, flag, number, whole
 
-MINUS = "\u2212"
 RHO_MIN, RHO_MAX, RHO_STEP = 0.5, 1.5, 0.01
 LOG_MIN, LOG_MAX = -8, 8               # the y axis, in decades
-SUPER = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 # M = Q diag(1, 0.5) Q^T with Q a rotation by 30 degrees: symmetric, eigenvalues 1 and 0.5.
 _C, _S = math.cos(math.pi / 6), math.sin(math.pi / 6)
@@ -45,29 +44,26 @@ def inputs(n):
     return [math.sin(1.7 * t + 0.3) for t in range(1, n + 1)]
 
 
-def sci(v, digits=2):
-    """0.000123 -> '1.2×10⁻⁴'; numbers between 0.01 and 1000 are written plainly."""
-    if v == 0:
-        return "0"
-    if not math.isfinite(v):
-        return str(v)
-    e = math.floor(math.log10(abs(v)))
-    if -2 <= e <= 2:
-        return f"{v:.{max(digits - 1 - e, 0) + (1 if e < 0 else 0)}f}".replace("-", MINUS)
-    mant = v / 10 ** e
-    if round(abs(mant), digits - 1) >= 10:
-        mant, e = mant / 10, e + 1
-    return f"{mant:.{digits - 1}f}\u00d710{str(e).translate(SUPER)}".replace("-", MINUS, 1)
+def snap_rho(rho):
+    """rho clamped to the slider's range and rounded to its step."""
+    rho = min(max(float(rho), RHO_MIN), RHO_MAX)
+    return round(round(rho / RHO_STEP) * RHO_STEP, 2)
+
+
+def run(rho, xs, tanh=True):
+    """(W_h, [h_0, h_1, ..., h_n]): the RNN with W_h = rho * M read over xs from h_0 = 0."""
+    W = [[rho * M[i][j] for j in range(2)] for i in range(2)]
+    hs = [[0.0, 0.0]]
+    for x in xs:
+        h = hs[-1]
+        a = [W[i][0] * h[0] + W[i][1] * h[1] + W_X[i] * x for i in range(2)]
+        hs.append([math.tanh(v) for v in a] if tanh else a)
+    return W, hs
 
 
 def grad_norms(rho, steps, tanh):
     """[||dL/dh_K||, ||dL/dh_{K-1}||, ..., ||dL/dh_0||], walked back for real."""
-    W = [[rho * M[i][j] for j in range(2)] for i in range(2)]
-    hs = [[0.0, 0.0]]
-    for x in inputs(steps):
-        h = hs[-1]
-        a = [W[i][0] * h[0] + W[i][1] * h[1] + W_X[i] * x for i in range(2)]
-        hs.append([math.tanh(v) for v in a] if tanh else a)
+    W, hs = run(rho, inputs(steps), tanh)
     d = [1.0, 0.0]
     norms = [1.0]
     for t in range(steps, 0, -1):
@@ -84,23 +80,10 @@ class GradientDecay(Widget):
     left, right, top, bottom = 64, 580, 18, 282
 
     def configure(self, config):
-        rho = config.pop("rho", 0.8)
-        if isinstance(rho, bool) or not isinstance(rho, (int, float)) or not RHO_MIN <= rho <= RHO_MAX:
-            raise ValueError(f"gradient_decay: rho must be a number from {RHO_MIN} to {RHO_MAX}")
-        self.rho = self._snap(rho)
-        steps = config.pop("steps", 40)
-        if isinstance(steps, bool) or not isinstance(steps, int) or not 10 <= steps <= 60:
-            raise ValueError("gradient_decay: steps must be a whole number from 10 to 60")
-        self.steps = steps
-        self.tanh = config.pop("tanh", False)
-        if not isinstance(self.tanh, bool):
-            raise ValueError("gradient_decay: tanh must be true or false")
+        self.rho = snap_rho(number(self.name, "rho", config.pop("rho", 0.8), RHO_MIN, RHO_MAX))
+        self.steps = whole(self.name, "steps", config.pop("steps", 40), 10, 60)
+        self.tanh = flag(self.name, "tanh", config.pop("tanh", False))
         super().configure(config)
-
-    @staticmethod
-    def _snap(rho):
-        rho = min(max(float(rho), RHO_MIN), RHO_MAX)
-        return round(round(rho / RHO_STEP) * RHO_STEP, 2)
 
     # Geometry -------------------------------------------------------------------------
     def px(self, k):
@@ -113,7 +96,7 @@ class GradientDecay(Widget):
     def rho_at(self, y):
         """The rho whose line rho^K ends at height y (the far end's drag)."""
         lg = LOG_MIN + (self.bottom - y) / (self.bottom - self.top) * (LOG_MAX - LOG_MIN)
-        return self._snap(10 ** (lg / self.steps))
+        return snap_rho(10 ** (lg / self.steps))
 
     # State ----------------------------------------------------------------------------
     def norms(self):
@@ -127,7 +110,7 @@ class GradientDecay(Widget):
     def set_values(self, values):
         for key, v in values.items():
             if key == "rho":
-                self.rho = self._snap(v)
+                self.rho = snap_rho(v)
             elif key == "tanh":
                 self.tanh = bool(v)
             else:
@@ -138,7 +121,7 @@ class GradientDecay(Widget):
         if kind == "input":
             if event.get("id") == "rho":
                 try:
-                    self.rho = self._snap(float(event.get("value")))
+                    self.rho = snap_rho(float(event.get("value")))
                 except (TypeError, ValueError):
                     pass
             elif event.get("id") == "tanh":
@@ -149,7 +132,7 @@ class GradientDecay(Widget):
             step = {"ArrowUp": RHO_STEP, "ArrowRight": RHO_STEP, "ArrowDown": -RHO_STEP, "ArrowLeft": -RHO_STEP,
                     "PageUp": 0.1, "PageDown": -0.1}.get(event.get("key"))
             if step is not None:
-                self.rho = self._snap(self.rho + step)
+                self.rho = snap_rho(self.rho + step)
 
     # The scene --------------------------------------------------------------------------
     def shapes(self):

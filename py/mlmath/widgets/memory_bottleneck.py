@@ -24,22 +24,12 @@ ratio (first / last), flip (||h_T - h_T'|| when x_1 changes sign).
 import math
 
 from . import register
-from .base import Widget
-from .gradient_decay import SUPER, M, W_X, inputs, sci
+from ..show import SUPER, sci
+from .base import Widget, number, whole
+from .gradient_decay import RHO_MAX, RHO_MIN, RHO_STEP, W_X, inputs, run, snap_rho
 
 T_MIN, T_MAX = 2, 60
-RHO_MIN, RHO_MAX, RHO_STEP = 0.5, 1.5, 0.01
 LOG_MIN, LOG_MAX = -8, 0
-SUB = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
-
-
-def run(rho, xs):
-    W = [[rho * M[i][j] for j in range(2)] for i in range(2)]
-    hs = [[0.0, 0.0]]
-    for x in xs:
-        h = hs[-1]
-        hs.append([math.tanh(W[i][0] * h[0] + W[i][1] * h[1] + W_X[i] * x) for i in range(2)])
-    return W, hs
 
 
 def footprints(rho, length):
@@ -71,20 +61,9 @@ class MemoryBottleneck(Widget):
     cx, cy, radius = 500, 128, 82          # the plane of h_T
 
     def configure(self, config):
-        length = config.pop("length", 5)
-        if isinstance(length, bool) or not isinstance(length, int) or not T_MIN <= length <= T_MAX:
-            raise ValueError(f"memory_bottleneck: length must be a whole number from {T_MIN} to {T_MAX}")
-        self.length = length
-        rho = config.pop("rho", 0.9)
-        if isinstance(rho, bool) or not isinstance(rho, (int, float)) or not RHO_MIN <= rho <= RHO_MAX:
-            raise ValueError(f"memory_bottleneck: rho must be a number from {RHO_MIN} to {RHO_MAX}")
-        self.rho = self._snap(rho)
+        self.length = whole(self.name, "length", config.pop("length", 5), T_MIN, T_MAX)
+        self.rho = snap_rho(number(self.name, "rho", config.pop("rho", 0.9), RHO_MIN, RHO_MAX))
         super().configure(config)
-
-    @staticmethod
-    def _snap(rho):
-        rho = min(max(float(rho), RHO_MIN), RHO_MAX)
-        return round(round(rho / RHO_STEP) * RHO_STEP, 2)
 
     @staticmethod
     def _clamp_length(n):
@@ -111,7 +90,7 @@ class MemoryBottleneck(Widget):
             if key == "length":
                 self.length = self._clamp_length(v)
             elif key == "rho":
-                self.rho = self._snap(v)
+                self.rho = snap_rho(v)
             else:
                 raise KeyError(f"memory_bottleneck cannot set {key!r}; it sets length and rho")
 
@@ -125,7 +104,7 @@ class MemoryBottleneck(Widget):
             if event.get("id") == "length":
                 self.length = self._clamp_length(value)
             elif event.get("id") == "rho":
-                self.rho = self._snap(value)
+                self.rho = snap_rho(value)
         elif kind == "drag" and event.get("handle") == "T":
             x = float(event.get("x", self.px(self.length)))
             self.length = self._clamp_length((x - self.left) / (self.right - self.left) * T_MAX + 0.5)

@@ -28,10 +28,11 @@ import random
 from collections import Counter
 
 from . import register
-from .base import Widget, arrow_step
+from ..show import CHARS, commas
+from .base import Widget, arrow_step, one_of, whole
 
 OTHER = "\x00"                  # the bucket for characters outside the kept alphabet
-SHOW_CHAR = {" ": "\u2423", "\n": "\u21b5", "\t": "\u21e5", "\r": "\u240d", OTHER: "\u2022"}
+SHOW_CHAR = {**CHARS, "\t": "\u21e5", "\r": "\u240d", OTHER: "\u2022"}
 SHOWS = ("stick", "generate")
 SLICES = (1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1115394)
 MAX_TYPED = 600
@@ -39,7 +40,6 @@ TYPED_KEEP = 15
 CELL = 22
 LEFT = 40          # room for the row labels
 TOP = 44           # room for the caption and column labels
-MINUS = "\u2212"
 
 
 def show_char(ch):
@@ -60,10 +60,6 @@ def fmt_p(p):
     if 0 < p < 0.0005:
         return "<0.001"
     return f"{p:.3f}".rstrip("0").rstrip(".") if p not in (0, 1) else str(int(p))
-
-
-def thousands(n):
-    return f"{n:,}"
 
 
 def _corpus():
@@ -113,23 +109,15 @@ class NextCharTable(Widget):
     width = 660
 
     def configure(self, config):
-        self.source = config.pop("source", "typed")
-        if self.source not in ("typed", "shakespeare"):
-            raise ValueError(f"next_char_table: source is 'typed' or 'shakespeare', not {self.source!r}")
+        self.source = one_of(self.name, "source", config.pop("source", "typed"), ("typed", "shakespeare"))
         text = config.pop("text", "the cat sat on the mat")
         if not isinstance(text, str) or len(text) > MAX_TYPED:
             raise ValueError(f"next_char_table: text must be a string of at most {MAX_TYPED} characters")
-        self.top_n = config.pop("top", 15)
-        if isinstance(self.top_n, bool) or not isinstance(self.top_n, int) or not 2 <= self.top_n <= 19:
-            raise ValueError("next_char_table: top must be a whole number from 2 to 19")
-        chars = config.pop("chars", 10000)
-        if chars not in SLICES:
-            raise ValueError(f"next_char_table: chars must be one of {', '.join(map(str, SLICES))}")
+        self.top_n = whole(self.name, "top", config.pop("top", 15), 2, 19)
+        chars = one_of(self.name, "chars", config.pop("chars", 10000), SLICES)
         self.slider = bool(config.pop("slider", False))
         self.toggle = bool(config.pop("toggle", False))
-        self.scale = config.pop("scale", "count")
-        if self.scale not in ("count", "row"):
-            raise ValueError("next_char_table: scale is 'count' or 'row'")
+        self.scale = one_of(self.name, "scale", config.pop("scale", "count"), ("count", "row"))
         show = config.pop("show", [])
         show = [show] if isinstance(show, str) else show
         if not isinstance(show, list) or any(s not in SHOWS for s in show):
@@ -137,9 +125,7 @@ class NextCharTable(Widget):
         self.show = list(show)
         if "generate" in self.show and "stick" not in self.show:
             self.show.append("stick")
-        self.seed = config.pop("seed", 0)
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed <= 99:
-            raise ValueError("next_char_table: seed must be a whole number from 0 to 99")
+        self.seed = whole(self.name, "seed", config.pop("seed", 0), 0, 99)
         self.u = config.pop("u", 0.5)
         if isinstance(self.u, bool) or not isinstance(self.u, (int, float)) or not 0 <= self.u < 1:
             raise ValueError("next_char_table: u must be a number in [0, 1)")
@@ -514,16 +500,16 @@ class NextCharTable(Widget):
     def readouts(self):
         out = []
         if self.source == "shakespeare":
-            out.append({"label": "counted", "value": f"the first {thousands(self.n)} characters "
-                                                     f"({thousands(sum(self.pairs.values()))} pairs)"})
+            out.append({"label": "counted", "value": f"the first {commas(self.n)} characters "
+                                                     f"({commas(sum(self.pairs.values()))} pairs)"})
         else:
-            out.append({"label": "pairs counted", "value": thousands(sum(self.pairs.values()))})
+            out.append({"label": "pairs counted", "value": commas(sum(self.pairs.values()))})
         row = self.row_counts()
         total = sum(row.values())
         if total:
             best = max(row.values())
             tops = [c for c in row if row[c] == best]
-            out.append({"label": f"pairs starting with {show_char(self.row)}", "value": thousands(total)})
+            out.append({"label": f"pairs starting with {show_char(self.row)}", "value": commas(total)})
             if len(tops) == 1:
                 value = f"{quoted(tops[0])}: {best} / {total} = {fmt_p(best / total)}"
             else:
@@ -551,7 +537,7 @@ class NextCharTable(Widget):
         if self.slider:
             i = SLICES.index(self.n)
             out.append({"kind": "range", "id": "slice", "label": "characters counted", "min": 0,
-                        "max": len(SLICES) - 1, "step": 1, "value": i, "display": thousands(self.n)})
+                        "max": len(SLICES) - 1, "step": 1, "value": i, "display": commas(self.n)})
         if self.toggle:
             out.append({"kind": "button", "id": "scale",
                         "label": "Show row probabilities" if self.scale == "count" else "Show counts"})

@@ -18,17 +18,10 @@ Options:
 import math
 
 from . import register
-from .base import Widget, arrow_step
+from ..show import MINUS, fixed
+from .base import Widget, arrow_step, number, whole
 
 LO, HI = -2.0, 2.0
-MINUS = "\u2212"
-
-
-def fnum(v, places=3):
-    s = f"{v:.{places}f}"
-    if s.startswith("-") and float(s) == 0:
-        s = s[1:]
-    return s.replace("-", MINUS)
 
 
 def trace(word, wx, wh, b):
@@ -40,12 +33,6 @@ def trace(word, wx, wh, b):
     return out
 
 
-def _num(v, what, lo, hi):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not lo <= v <= hi:
-        raise ValueError(f"{what} must be a number from {lo} to {hi}")
-    return float(v)
-
-
 @register
 class RnnMemoryGap(Widget):
     name = "rnn_memory_gap"
@@ -53,15 +40,11 @@ class RnnMemoryGap(Widget):
     PL, PR, PT, PB = 60, 150, 24, 220      # plot box: left, right margin, top, bottom
 
     def configure(self, config):
-        self.length = config.pop("length", 10)
-        if isinstance(self.length, bool) or not isinstance(self.length, int) or not 4 <= self.length <= 16:
-            raise ValueError("length must be a whole number from 4 to 16")
-        self.wh = round(_num(config.pop("wh", 0.5), "wh", LO, HI), 2)
-        self.wx = _num(config.pop("wx", 2.0), "wx", -4, 4)
-        self.b = _num(config.pop("b", 0.0), "b", -2, 2)
-        self.window = config.pop("window", 3)
-        if isinstance(self.window, bool) or not isinstance(self.window, int) or not 0 <= self.window < self.length:
-            raise ValueError(f"window must be a whole number from 0 to {self.length - 1}")
+        self.length = whole(self.name, "length", config.pop("length", 10), 4, 16)
+        self.wh = round(float(number(self.name, "wh", config.pop("wh", 0.5), LO, HI)), 2)
+        self.wx = float(number(self.name, "wx", config.pop("wx", 2.0), -4, 4))
+        self.b = float(number(self.name, "b", config.pop("b", 0.0), -2, 2))
+        self.window = whole(self.name, "window", config.pop("window", 3), 0, self.length - 1)
         super().configure(config)
 
     # The two words and their traces ----------------------------------------------------
@@ -133,7 +116,7 @@ class RnnMemoryGap(Widget):
         for h in (-1, 0, 1):
             y = self.y_of_h(h)
             out.append({"t": "line", "x1": L, "y1": y, "x2": R, "y2": y, "cls": "axis" if h == 0 else "grid"})
-            out.append({"t": "text", "x": L - 8, "y": y + 4, "anchor": "end", "s": fnum(h, 0), "cls": "small"})
+            out.append({"t": "text", "x": L - 8, "y": y + 4, "anchor": "end", "s": fixed(h, 0), "cls": "small"})
         out.append({"t": "text", "x": 14, "y": (self.PT + self.PB) / 2, "s": "h\u209c", "cls": "label"})
         for t in range(T + 1):
             x = self.x_of_t(t)
@@ -151,7 +134,7 @@ class RnnMemoryGap(Widget):
         ya, yb = self.y_of_h(ha[-1]), self.y_of_h(hb[-1])
         out.append({"t": "path", "d": f"M {xe - 5} {ya:.1f} H {xe} V {yb:.1f} H {xe - 5}", "cls": "bracket accent3"})
         out.append({"t": "text", "x": xe + 8, "y": round((ya + yb) / 2 + 4, 1), "anchor": "start",
-                    "s": f"gap {fnum(abs(ha[-1] - hb[-1]))}", "cls": "label accent3"})
+                    "s": f"gap {fixed(abs(ha[-1] - hb[-1]), 3)}", "cls": "label accent3"})
         out.append({"t": "text", "x": R + 30, "y": self.PT + 14, "anchor": "start", "s": self.words[0],
                     "cls": "small accent"})
         out.append({"t": "text", "x": R + 30, "y": self.PT + 30, "anchor": "start", "s": self.words[1],
@@ -162,8 +145,8 @@ class RnnMemoryGap(Widget):
         for v in (-2, -1, 0, 1, 2):
             x = self.x_of_wh(v)
             out.append({"t": "line", "x1": x, "y1": y - 5, "x2": x, "y2": y + 5, "cls": "tick"})
-            out.append({"t": "text", "x": x, "y": y + 20, "s": fnum(v, 0), "cls": "small"})
-        out.append({"t": "text", "x": x1 + 14, "y": y + 5, "anchor": "start", "s": f"w\u2095 = {fnum(self.wh, 2)}",
+            out.append({"t": "text", "x": x, "y": y + 20, "s": fixed(v, 0), "cls": "small"})
+        out.append({"t": "text", "x": x1 + 14, "y": y + 5, "anchor": "start", "s": f"w\u2095 = {fixed(self.wh, 2)}",
                     "cls": "label accent3"})
         out.append({"t": "circle", "cx": round(self.x_of_wh(self.wh), 1), "cy": y, "r": 9, "cls": "accent3",
                     "handle": "wh", "label": "the recurrent weight w_h: drag it, or use the arrow keys",
@@ -174,10 +157,10 @@ class RnnMemoryGap(Widget):
         ha, hb = self.traces()
         T = self.length
         sign = "+" if self.wh >= 0 else MINUS
-        out = [{"label": "", "value": f"the cell: h\u209c = tanh({fnum(self.wx, 1)}\u00b7x\u209c {sign} {fnum(abs(self.wh), 2)}\u00b7h\u209c\u208b\u2081"
-                                      f" + {fnum(self.b, 1)}), with x\u209c = 1 for a, 0 for b"},
-               {"label": f"h at t = {T}", "value": f"{fnum(ha[-1])} after {self.words[0]}, {fnum(hb[-1])} after {self.words[1]}"},
-               {"label": "gap", "value": fnum(abs(ha[-1] - hb[-1]))}]
+        out = [{"label": "", "value": f"the cell: h\u209c = tanh({fixed(self.wx, 1)}\u00b7x\u209c {sign} {fixed(abs(self.wh), 2)}\u00b7h\u209c\u208b\u2081"
+                                      f" + {fixed(self.b, 1)}), with x\u209c = 1 for a, 0 for b"},
+               {"label": f"h at t = {T}", "value": f"{fixed(ha[-1], 3)} after {self.words[0]}, {fixed(hb[-1], 3)} after {self.words[1]}"},
+               {"label": "gap", "value": fixed(abs(ha[-1] - hb[-1]), 3)}]
         if self.window:
             seen = self.words[0][-self.window:]
             out.append({"label": "", "value": f"a window of {self.window} sees {seen} and {self.words[1][-self.window:]}: "

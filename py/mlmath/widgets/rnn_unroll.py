@@ -26,7 +26,8 @@ the widget's own arithmetic.
 import math
 
 from . import register
-from .base import Widget, arrow_step
+from ..show import fixed
+from .base import Widget, arrow_step, whole
 
 WX = [[0.5, 1.0, -0.6, 0.2], [-0.8, 0.2, 0.7, -0.3], [0.3, -0.5, 0.4, -0.9]]
 WH = [[0.5, -0.4, 0.2], [0.6, 0.3, -0.5], [-0.3, 0.8, 0.4]]
@@ -34,18 +35,10 @@ B = [0.1, -0.1, 0.0]
 WMIN, WMAX = -2.0, 2.0
 MAX_LEN = 7
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-MINUS = "\u2212"
-
-
-def fnum(v, places=2):
-    s = f"{v:.{places}f}"
-    if s.startswith("-") and float(s) == 0:
-        s = s[1:]
-    return s.replace("-", MINUS)
 
 
 def fvec(v):
-    return "[" + ", ".join(fnum(x) for x in v) + "]"
+    return "[" + ", ".join(fixed(x) for x in v) + "]"
 
 
 def sub(n):
@@ -96,9 +89,7 @@ class RnnUnroll(Widget):
         self.b = _matrix([config.pop("b", list(B))], 1, H, "b")[0]
         self.start_weights = ([r[:] for r in self.wx], [r[:] for r in self.wh], self.b[:])
         self.text = self._word(config.pop("text", "hello"))
-        self.t = config.pop("t", 0)
-        if not isinstance(self.t, int) or not 0 <= self.t <= len(self.text):
-            raise ValueError(f"t must be a whole number from 0 to {len(self.text)}")
+        self.t = whole(self.name, "t", config.pop("t", 0), 0, len(self.text))
         self.editable = bool(config.pop("editable", False))
         self.typing = bool(config.pop("typing", False))
         self.sel = self._parse_sel(config.pop("select", "wh:1:1"))
@@ -220,10 +211,7 @@ class RnnUnroll(Widget):
         if "w" in values:
             self._set(self.sel, values["w"])
         if "t" in values:
-            t = values["t"]
-            if not isinstance(t, int) or not 0 <= t <= self.T:
-                raise ValueError(f"t must be a whole number from 0 to {self.T}")
-            self.t = t
+            self.t = whole(self.name, "t", values["t"], 0, self.T)
 
     # Events -------------------------------------------------------------------------
     def handle(self, event):
@@ -348,7 +336,7 @@ class RnnUnroll(Widget):
                     v = hs[t][i]
                     cls, op = self._heat(v)
                     out.append({"t": "rect", "x": cx - 26, "y": y, "w": 52, "h": hc, "cls": cls, "opacity": op})
-                    out.append({"t": "text", "x": cx, "y": y + 15, "s": fnum(v), "cls": "small"})
+                    out.append({"t": "text", "x": cx, "y": y + 15, "s": fixed(v), "cls": "small"})
                 else:
                     out.append({"t": "rect", "x": cx - 26, "y": y, "w": 52, "h": hc, "cls": "grid nofill"})
             if t >= 1 and not ok[t - 1] and done:
@@ -414,8 +402,8 @@ class RnnUnroll(Widget):
                                 "rx": 3, "cls": cls + (" selected" if chosen else ""), "opacity": op,
                                 "handle": f"w:{ref}",
                                 "label": f"{self._sel_name(sel)}: click to select, up and down keys change it",
-                                "value": f"{self._sel_name(sel)} = {fnum(v)}"})
-                    out.append({"t": "text", "x": x + j * ew + ew / 2, "y": y0 + 32 + i * eh, "s": fnum(v, 1),
+                                "value": f"{self._sel_name(sel)} = {fixed(v)}"})
+                    out.append({"t": "text", "x": x + j * ew + ew / 2, "y": y0 + 32 + i * eh, "s": fixed(v, 1),
                                 "cls": "small"})
             x += cols * ew + 56
         return out
@@ -445,7 +433,7 @@ class RnnUnroll(Widget):
                 where = (f"used at every step that reads {ch!r}: " + (", ".join(map(str, steps)) if steps else "none here"))
             else:
                 where = f"used at all {self.T} steps"
-            out.append({"label": self._sel_name(), "value": f"{fnum(v)}, one number, {where}"})
+            out.append({"label": self._sel_name(), "value": f"{fixed(v)}, one number, {where}"})
         if self.fn is not None:
             out.append({"label": "", "value": self.learner_states()[2]})
         if self.note:
@@ -460,7 +448,7 @@ class RnnUnroll(Widget):
             out.append({"kind": "text", "id": "word", "label": f"Word (letters {self.alphabet})", "value": self.text})
         if self.editable:
             out.append({"kind": "range", "id": "weight", "label": f"selected {self._sel_name()}", "min": WMIN,
-                        "max": WMAX, "step": 0.1, "value": self._get(self.sel), "display": fnum(self._get(self.sel))})
+                        "max": WMAX, "step": 0.1, "value": self._get(self.sel), "display": fixed(self._get(self.sel))})
             out.append({"kind": "button", "id": "reset", "label": "Reset weights"})
         return out
 

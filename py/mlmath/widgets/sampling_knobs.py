@@ -44,11 +44,10 @@ import re
 from collections import Counter
 
 from . import register
-from .base import Widget
+from ..show import MINUS, char as show_char, fixed, softmax
+from .base import Widget, one_of, whole
 
-MINUS = "\u2212"
 INF = "\u221e"
-SHOW_CHAR = {" ": "\u2423", "\n": "\u21b5"}
 NAME_CHAR = {" ": "\u2423 (space)", "\n": "\u21b5 (newline)"}
 SHOWS = ("average", "temperature", "topk", "draws")
 TEMPS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.2, 1.5, 2, 3, 5, 10)
@@ -57,22 +56,13 @@ LEFT, RIGHT = 46, 590
 TOP, BASE = 34, 214            # the chart's top (p = pmax) and its baseline (p = 0)
 
 
-def show_char(ch):
-    return SHOW_CHAR.get(ch, ch)
-
-
 def name_char(ch):
     return NAME_CHAR.get(ch, ch)
 
 
 def fmt(v, places=3):
     """A number for a readout: infinity as ∞, a real minus sign."""
-    if v == math.inf:
-        return INF
-    text = f"{v:.{places}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace("-", MINUS)
+    return INF if v == math.inf else fixed(v, places)
 
 
 def fmt_p(p):
@@ -108,13 +98,6 @@ def row_counts(context):
     return dict(_ROWS[context])
 
 
-def softmax_t(z, t):
-    top = max(v / t for v in z)
-    e = [math.exp(v / t - top) for v in z]
-    s = sum(e)
-    return [v / s for v in e]
-
-
 @register
 class SamplingKnobs(Widget):
     name = "sampling_knobs"
@@ -132,16 +115,12 @@ class SamplingKnobs(Widget):
         show = [show] if isinstance(show, str) else show
         if not isinstance(show, list) or any(s not in SHOWS for s in show):
             raise ValueError(f"sampling_knobs: show takes a list drawn from {', '.join(SHOWS)}; got {show!r}")
-        t = config.pop("T", 1)
-        if t not in TEMPS or isinstance(t, bool):
-            raise ValueError(f"sampling_knobs: T must be one of {list(TEMPS)}, not {t!r}")
+        t = one_of(self.name, "T", config.pop("T", 1), TEMPS)
         if t != 1 and "temperature" not in show:
             raise ValueError("sampling_knobs: T other than 1 needs show 'temperature'")
         k = config.pop("k", None)
         target = config.pop("target", None)
-        pmax = config.pop("pmax", 1)
-        if pmax not in (0.5, 1):
-            raise ValueError("sampling_knobs: pmax must be 0.5 or 1")
+        pmax = one_of(self.name, "pmax", config.pop("pmax", 1), (0.5, 1))
         super().configure(config)
         self.contexts, self.show, self.pmax = list(contexts), list(show), pmax
         for c in self.contexts:
@@ -157,9 +136,7 @@ class SamplingKnobs(Widget):
         if k is not None:
             if "topk" not in self.show:
                 raise ValueError("sampling_knobs: k needs show 'topk'")
-            if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= self.n:
-                raise ValueError(f"sampling_knobs: k must be a whole number from 1 to {self.n} for context {context!r}")
-            self.k = k
+            self.k = whole(self.name, "k", k, 1, self.n)
         if target is not None:
             if target not in self.chars:
                 raise ValueError(f"sampling_knobs: {target!r} never follows {context!r}; pick one of {self.chars!r}")
@@ -185,7 +162,7 @@ class SamplingKnobs(Widget):
 
     @property
     def tempered(self):
-        return softmax_t(self.z, self.t)
+        return softmax([v / self.t for v in self.z])
 
     @property
     def probs(self):
@@ -241,9 +218,7 @@ class SamplingKnobs(Widget):
             self._load(c)
         for key, value in values.items():
             if key == "T":
-                if value not in TEMPS:
-                    raise ValueError(f"sampling_knobs: T must be one of {list(TEMPS)}")
-                self.t = value
+                self.t = one_of(self.name, "T", value, TEMPS)
             elif key == "k":
                 if not 1 <= int(value) <= self.n:
                     raise ValueError(f"sampling_knobs: k must be from 1 to {self.n}")

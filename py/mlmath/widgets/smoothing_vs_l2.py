@@ -16,9 +16,9 @@ Held-out NLL is measured on the text that follows the training slice.
 import math
 
 from . import register
-from .base import Widget
-from .bigram_descent import (avg_nll, check_alphabet, count_probs, count_table, fmt, key_name, load_text,
-                             shown, softmax, symbols)
+from ..show import char as shown, softmax
+from .base import Widget, number, one_of, whole
+from .bigram_descent import avg_nll, check_alphabet, count_probs, count_table, fmt, key_name, load_text, symbols
 
 K_LADDER = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
 LAM_LADDER = [0.0] + [10 ** (e / 10) for e in range(-60, 1)]     # 0, then 1e-6 ... 1 in tenths of a decade
@@ -84,14 +84,9 @@ class SmoothingVsL2(Widget):
     def configure(self, config):
         self.alphabet = config.pop("alphabet", " etoah")
         check_alphabet(self.alphabet, "smoothing_vs_l2")
-        self.chars = config.pop("chars", 2000)
-        self.heldout = config.pop("heldout", 20000)
-        for name, v in (("chars", self.chars), ("heldout", self.heldout)):
-            if not isinstance(v, int) or not 100 <= v <= 50_000:
-                raise ValueError(f"smoothing_vs_l2: {name} must be a whole number from 100 to 50000")
-        self.show = config.pop("show", "both")
-        if self.show not in ("both", "k"):
-            raise ValueError("smoothing_vs_l2: show must be \"both\" or \"k\"")
+        self.chars = whole(self.name, "chars", config.pop("chars", 2000), 100, 50_000)
+        self.heldout = whole(self.name, "heldout", config.pop("heldout", 20000), 100, 50_000)
+        self.show = one_of(self.name, "show", config.pop("show", "both"), ("both", "k"))
         self.syms = symbols(self.alphabet)
         context = config.pop("context", self.syms[0])
         if context not in self.syms:
@@ -140,14 +135,9 @@ class SmoothingVsL2(Widget):
     def set_values(self, values):
         values = dict(values)
         if "k" in values:
-            k = values.pop("k")
-            if k not in K_LADDER:
-                raise ValueError(f"smoothing_vs_l2: k must be one of {K_LADDER}")
-            self.ki = K_LADDER.index(k)
+            self.ki = K_LADDER.index(one_of(self.name, "k", values.pop("k"), K_LADDER))
         if "lam" in values:
-            lam = values.pop("lam")
-            if isinstance(lam, bool) or not isinstance(lam, (int, float)) or not 0 <= lam <= 1:
-                raise ValueError("smoothing_vs_l2: lam must be a number from 0 to 1")
+            lam = number(self.name, "lam", values.pop("lam"), 0, 1)
             self.li = 0 if lam == 0 else min(range(1, len(LAM_LADDER)),
                                              key=lambda i: abs(math.log(LAM_LADDER[i] / lam)))
         if "context" in values:

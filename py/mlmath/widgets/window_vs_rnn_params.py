@@ -13,7 +13,8 @@ n (the window at the start, default 3), max_n (the widest window drawn, default 
 """
 
 from . import register
-from .base import Widget, arrow_step
+from ..show import commas
+from .base import Widget, arrow_step, whole
 
 
 def mlp_params(V, d, H, n):
@@ -24,16 +25,6 @@ def rnn_params(V, H):
     return H * V + H * H + H + V * H + V
 
 
-def thousands(n):
-    return f"{n:,}"
-
-
-def _whole(v, what, lo, hi):
-    if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
-        raise ValueError(f"{what} must be a whole number from {lo} to {hi}")
-    return v
-
-
 @register
 class WindowVsRnnParams(Widget):
     name = "window_vs_rnn_params"
@@ -41,11 +32,11 @@ class WindowVsRnnParams(Widget):
     PL, PR, PT, PB = 70, 40, 20, 240
 
     def configure(self, config):
-        self.V = _whole(config.pop("vocab", 65), "vocab", 2, 1000)
-        self.d = _whole(config.pop("embed", 10), "embed", 1, 1000)
-        self.H = _whole(config.pop("hidden", 100), "hidden", 1, 1000)
-        self.max_n = _whole(config.pop("max_n", 32), "max_n", 4, 64)
-        self.n = _whole(config.pop("n", 3), "n", 1, self.max_n)
+        self.V = whole(self.name, "vocab", config.pop("vocab", 65), 2, 1000)
+        self.d = whole(self.name, "embed", config.pop("embed", 10), 1, 1000)
+        self.H = whole(self.name, "hidden", config.pop("hidden", 100), 1, 1000)
+        self.max_n = whole(self.name, "max_n", config.pop("max_n", 32), 4, 64)
+        self.n = whole(self.name, "n", config.pop("n", 3), 1, self.max_n)
         super().configure(config)
         top = max(mlp_params(self.V, self.d, self.H, self.max_n), rnn_params(self.V, self.H))
         step = 10 ** (len(str(top)) - 1)
@@ -67,7 +58,7 @@ class WindowVsRnnParams(Widget):
         unknown = set(values) - {"n"}
         if unknown:
             raise KeyError(f"window_vs_rnn_params cannot set {sorted(unknown)}")
-        self.n = _whole(values.get("n", self.n), "n", 1, self.max_n)
+        self.n = whole(self.name, "n", values.get("n", self.n), 1, self.max_n)
 
     # Events ----------------------------------------------------------------------------
     def x_of(self, n):
@@ -99,7 +90,7 @@ class WindowVsRnnParams(Widget):
         for p in range(0, self.ymax + 1, self.ystep):
             y = self.y_of(p)
             out.append({"t": "line", "x1": L, "y1": y, "x2": R, "y2": y, "cls": "axis" if p == 0 else "grid"})
-            out.append({"t": "text", "x": L - 8, "y": round(y + 4, 1), "anchor": "end", "s": thousands(p), "cls": "small"})
+            out.append({"t": "text", "x": L - 8, "y": round(y + 4, 1), "anchor": "end", "s": commas(p), "cls": "small"})
         for n in range(1, self.max_n + 1):
             if n == 1 or n % 5 == 0:
                 x = self.x_of(n)
@@ -110,7 +101,7 @@ class WindowVsRnnParams(Widget):
         out.append({"t": "text", "x": 6, "y": self.PT - 8, "anchor": "start", "s": "parameters", "cls": "small muted"})
         yr = round(self.y_of(self.rnn()), 1)
         out.append({"t": "line", "x1": L, "y1": yr, "x2": R, "y2": yr, "cls": "accent3"})
-        out.append({"t": "text", "x": R, "y": yr - 6, "anchor": "end", "s": f"RNN: {thousands(self.rnn())} at any length",
+        out.append({"t": "text", "x": R, "y": yr - 6, "anchor": "end", "s": f"RNN: {commas(self.rnn())} at any length",
                     "cls": "small accent3"})
         pts = [[round(self.x_of(n), 1), round(self.y_of(self.mlp(n)), 1)] for n in range(1, self.max_n + 1)]
         out.append({"t": "poly", "pts": pts, "cls": "accent"})
@@ -128,12 +119,12 @@ class WindowVsRnnParams(Widget):
         V, d, H, n = self.V, self.d, self.H, self.n
         more = self.mlp() - self.rnn()
         return [
-            {"label": f"MLP, window {n}", "value": f"V\u00b7d + n\u00b7d\u00b7H + H + H\u00b7V + V = {thousands(V * d)} + "
-             f"{thousands(n * d * H)} + {H} + {thousands(H * V)} + {V} = {thousands(self.mlp())}"},
-            {"label": "RNN, any length", "value": f"H\u00b7V + H\u00b7H + H + V\u00b7H + V = {thousands(H * V)} + "
-             f"{thousands(H * H)} + {H} + {thousands(V * H)} + {V} = {thousands(self.rnn())}"},
-            {"label": "difference", "value": (f"the MLP has {thousands(more)} more" if more > 0 else
-                                              f"the MLP has {thousands(-more)} fewer" if more < 0 else "equal")},
+            {"label": f"MLP, window {n}", "value": f"V\u00b7d + n\u00b7d\u00b7H + H + H\u00b7V + V = {commas(V * d)} + "
+             f"{commas(n * d * H)} + {H} + {commas(H * V)} + {V} = {commas(self.mlp())}"},
+            {"label": "RNN, any length", "value": f"H\u00b7V + H\u00b7H + H + V\u00b7H + V = {commas(H * V)} + "
+             f"{commas(H * H)} + {H} + {commas(V * H)} + {V} = {commas(self.rnn())}"},
+            {"label": "difference", "value": (f"the MLP has {commas(more)} more" if more > 0 else
+                                              f"the MLP has {commas(-more)} fewer" if more < 0 else "equal")},
         ]
 
     def __repr__(self):
