@@ -2,7 +2,6 @@
 running counts (checked against a simulation that does the dot products), events, goal,
 and the numbers lesson m15-l06 states about it."""
 
-import json
 import math
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config
 from mlmath.widgets.kv_cache_generate import KvCacheGenerate, dots_with_cache, dots_without_cache
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l06.md"
 
@@ -74,8 +74,7 @@ def test_buttons_step_and_reset():
 def test_scene_highlights_the_right_rows():
     w = make(length=12)
     w.set_values({"t": 5})
-    shapes = w.shapes()
-    json.dumps(w.scene())
+    shapes = assert_scene_fits(w.scene())["shapes"]
     rows = [s for s in shapes if s["t"] == "rect" and s.get("cls") == "accent" and s["h"] == pytest.approx(w._cell(), abs=0.01)]
     bright = [s for s in rows if s["opacity"] > 0.5]
     faded = [s for s in rows if s["opacity"] < 0.5]
@@ -83,7 +82,7 @@ def test_scene_highlights_the_right_rows():
     assert len(bright) == 6 and len(faded) == 4
     big = make()
     big.set_values({"t": 32})
-    assert len(big.shapes()) < 200
+    assert_scene_fits(big.scene(), max_shapes=199)
     text = {r["label"]: r["value"] for r in big.readouts()}
     assert text["dot products so far, without cache"] == "5,984" and text["with cache"] == "528"
     assert text["ratio"] == "11.33×"

@@ -1,7 +1,6 @@
 """The multihead_patterns widget: queries and keys, one head against two, the knobs and the row
 marker, goals, and the numbers lesson m15-l05 states about it."""
 
-import json
 import math
 from pathlib import Path
 
@@ -11,10 +10,9 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.multihead_patterns import (MultiheadPatterns, attention, cell_text, char_codes, dot,
                                                queries_keys)
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l05.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "selected", "nofill", "handle"}
 
 
 def make(**config):
@@ -164,17 +162,7 @@ def test_set_values_and_unknown_keys():
 @pytest.mark.parametrize("config", [{"heads": 1}, {"heads": 2}, {"heads": 2, "text": "abcabc", "row": 0},
                                     {"heads": 1, "text": "ab", "pos": 8, "char": 8}])
 def test_scene_is_small_json_inside_the_box(config):
-    w = make(**config)
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 160
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "cx", "x1", "x2"):
-            if k in s:
-                assert 0 <= s[k] <= scene["w"], s
-        for k in ("y", "cy", "y1", "y2"):
-            if k in s:
-                assert 0 <= s[k] <= scene["h"], s
+    scene = assert_scene_fits(make(**config).scene(), max_shapes=160)
     assert all(isinstance(r["value"], str) for r in scene["readouts"])
 
 

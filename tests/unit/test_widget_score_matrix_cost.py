@@ -1,7 +1,6 @@
 """The score_matrix_cost widget: exact FLOP counts of QKᵀ and the weighted sum, the corner
 handle, slider and keys, the goal, and the numbers lesson m15-l06 states about them."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from lesson_kernel import run_lesson
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.score_matrix_cost import ScoreMatrixCost, av_flops, qk_flops
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l06.md"
 
@@ -88,10 +88,7 @@ def test_corner_drag_keys_and_sliders_set_T_and_dk():
 
 def test_scene_is_small_serialisable_and_labelled():
     for T in (1, 16, 17, 33, 64):
-        w = make(T=T)
-        scene = w.scene()
-        json.dumps(scene)
-        assert len(scene["shapes"]) < 150
+        scene = assert_scene_fits(make(T=T).scene(), max_shapes=149)
         handles = [s for s in scene["shapes"] if s.get("handle")]
         assert [h["handle"] for h in handles] == ["corner"] and handles[0]["value"] == f"T = {T}"
         assert handles[0]["label"]

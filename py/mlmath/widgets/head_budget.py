@@ -26,12 +26,14 @@ values() for goals: d, d_k, H, T, params, mults (all four kinds), scores (score 
 and params_one, mults_one, scores_one for one head of width d.
 """
 
+from ..show import commas
 from . import register
-from .base import Widget
+from .base import Widget, arrow_step, one_of
+from .head_split_merge import head_fill
 
 BAR_X, BAR_W, BAR_Y = 40, 520, 44
-HEAD_CLS = ("accent", "accent2", "accent3")
 MAX_HEADS = 16
+SHADES = (0.45, 0.25)            # opacity of even and odd heads' blocks
 T_MIN, T_MAX, T_STEP = 8, 64, 8
 TIMES = "\u00d7"
 
@@ -44,33 +46,20 @@ def widths(d):
 def budget(d, d_k, T):
     """(parameters, projection mults, score mults, weighted-sum mults, score entries) for H = d / d_k heads."""
     H = d // d_k
-    params = sum(3 * d * d_k for _ in range(H)) + d * d       # W_Q, W_K, W_V column blocks, then W_O
-    proj = 4 * T * d * d
-    qk = sum(T * T * d_k for _ in range(H))
-    av = sum(T * T * d_k for _ in range(H))
-    return params, proj, qk, av, H * T * T
-
-
-def commas(n):
-    return f"{n:,}"
+    params = H * 3 * d * d_k + d * d       # each head's W_Q, W_K, W_V column blocks, then W_O
+    per_head = T * T * d_k                 # QK^T and AV alike: T^2 dot products of width d_k
+    return params, 4 * T * d * d, H * per_head, H * per_head, H * T * T
 
 
 @register
 class HeadBudget(Widget):
     name = "head_budget"
-    width = 600
+    width, height = 600, 456
 
     def configure(self, config):
-        d = config.pop("d", 64)
-        if d not in (16, 32, 64, 128) or isinstance(d, bool):
-            raise ValueError(f"head_budget: d must be 16, 32, 64 or 128, not {d!r}")
-        d_k = config.pop("d_k", d)
-        if isinstance(d_k, bool) or d_k not in widths(d):
-            raise ValueError(f"head_budget: d_k must divide d = {d} into at most {MAX_HEADS} heads: "
-                             f"one of {widths(d)}, not {d_k!r}")
-        T = config.pop("T", 16)
-        if isinstance(T, bool) or not isinstance(T, int) or not T_MIN <= T <= T_MAX or T % T_STEP:
-            raise ValueError(f"head_budget: T must be a multiple of {T_STEP} from {T_MIN} to {T_MAX}, not {T!r}")
+        d = one_of(self.name, "d", config.pop("d", 64), (16, 32, 64, 128))
+        d_k = one_of(self.name, "d_k", config.pop("d_k", d), widths(d))
+        T = one_of(self.name, "T", config.pop("T", 16), range(T_MIN, T_MAX + 1, T_STEP))
         super().configure(config)
         self.d, self.d_k, self.T = d, d_k, T
         self.start = (d_k, T)
@@ -89,13 +78,9 @@ class HeadBudget(Widget):
     def set_values(self, values):
         for key, value in values.items():
             if key == "d_k":
-                if value not in widths(self.d):
-                    raise ValueError(f"head_budget: d_k must be one of {widths(self.d)}, not {value!r}")
-                self.d_k = int(value)
+                self.d_k = one_of(self.name, "d_k", value, widths(self.d))
             elif key == "H":
-                if not isinstance(value, int) or self.d % value or value > MAX_HEADS:
-                    raise ValueError(f"head_budget: H must divide {self.d} and be at most {MAX_HEADS}")
-                self.d_k = self.d // value
+                self.d_k = self.d // one_of(self.name, "H", value, sorted(self.d // k for k in widths(self.d)))
             elif key == "T":
                 self.T = min(max(int(value) // T_STEP * T_STEP, T_MIN), T_MAX)
             else:
@@ -128,15 +113,7 @@ class HeadBudget(Widget):
             self.d_k = min(ws, key=lambda k: abs(self.x_of(k) - x))
         elif kind == "key":
             key = event.get("key")
-            i = ws.index(self.d_k)
-            if key in ("ArrowRight", "ArrowUp"):
-                i += 1
-            elif key in ("ArrowLeft", "ArrowDown"):
-                i -= 1
-            elif key == "Home":
-                i = 0
-            elif key == "End":
-                i = len(ws) - 1
+            i = {"Home": 0, "End": len(ws) - 1}.get(key, ws.index(self.d_k) + int(arrow_step(key, 1, 0)))
             self.d_k = ws[min(max(i, 0), len(ws) - 1)]
 
     def __repr__(self):
@@ -156,7 +133,7 @@ class HeadBudget(Widget):
         for h in range(H):
             x0, x1 = self.x_of(h * dk), self.x_of((h + 1) * dk)
             out.append({"t": "rect", "x": round(x0, 1), "y": BAR_Y, "w": round(x1 - x0, 1), "h": 22,
-                        "cls": f"{HEAD_CLS[h % 3]} grid", "opacity": 0.45 if h % 2 == 0 else 0.25})
+                        **head_fill(h, *SHADES)})
             if x1 - x0 >= 44:
                 out.append({"t": "text", "x": round((x0 + x1) / 2, 1), "y": BAR_Y + 15, "s": f"head {h}",
                             "cls": "small label"})
@@ -177,8 +154,7 @@ class HeadBudget(Widget):
                     rect = {"x": x0, "y": round(y0 + a, 1), "w": side, "h": round(b - a, 1)}
                 else:                  # each head's query/key/value columns
                     rect = {"x": round(x0 + a, 1), "y": y0, "w": round(b - a, 1), "h": side}
-                out.append({"t": "rect", **rect, "cls": f"{HEAD_CLS[h % 3]} grid",
-                            "opacity": 0.45 if h % 2 == 0 else 0.25})
+                out.append({"t": "rect", **rect, **head_fill(h, *SHADES)})
             per = f"{d}{TIMES}{dk}" if name != "W_O" else f"{dk}{TIMES}{d}"
             out.append({"t": "text", "x": x0 + side / 2, "y": y0 + side + 16, "s": f"{H} {TIMES} {per}",
                         "cls": "small muted"})
@@ -191,8 +167,7 @@ class HeadBudget(Widget):
         xs = BAR_X + (BAR_W - total) / 2
         for h in range(H):
             x = round(xs + h * (size + gap), 1)
-            out.append({"t": "rect", "x": x, "y": ys, "w": size, "h": size, "cls": f"{HEAD_CLS[h % 3]} grid",
-                        "opacity": 0.45 if h % 2 == 0 else 0.25})
+            out.append({"t": "rect", "x": x, "y": ys, "w": size, "h": size, **head_fill(h, *SHADES)})
         out.append({"t": "text", "x": BAR_X + BAR_W / 2, "y": ys + size + 16, "cls": "small label",
                     "s": f"{H} score matri{'ces' if H > 1 else 'x'} of {T}{TIMES}{T}, "
                          f"each score a dot product of width {dk}"})
@@ -200,8 +175,8 @@ class HeadBudget(Widget):
         # the counts, this cut against one head of width d
         yt = ys + 30 + 44                  # fixed, so the table stays put as the squares shrink
         cols = (BAR_X, BAR_X + 214, BAR_X + 418, BAR_X + BAR_W)
-        for x, text, anchor in zip(cols[:1] + cols[2:], ("", "this cut", f"one head of {d}"), ("start", "end", "end")):
-            out.append({"t": "text", "x": x, "y": yt, "s": text, "cls": "small muted", "anchor": anchor})
+        for x, text in ((cols[2], "this cut"), (cols[3], f"one head of {d}")):
+            out.append({"t": "text", "x": x, "y": yt, "s": text, "cls": "small muted", "anchor": "end"})
         out.append({"t": "line", "x1": BAR_X, "y1": yt + 6, "x2": BAR_X + BAR_W, "y2": yt + 6, "cls": "grid"})
         for i, (name, formula, mine, one) in enumerate(self.rows()):
             y = yt + 24 + 20 * i
@@ -227,8 +202,6 @@ class HeadBudget(Widget):
             ("mults in all", "", proj + qk + av, j1 + q1 + a1),
             ("score entries to softmax", f"{H}{x}{T}²", scores, s1),
         ]
-
-    height = 456
 
     def readouts(self):
         return [{"label": name, "value": f"{commas(mine)} (one head of {self.d}: {commas(one)})"}

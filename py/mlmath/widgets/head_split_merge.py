@@ -22,7 +22,7 @@ values() for goals: T, C, n_head, d_k, t, c (the marked entry of X), head and co
 """
 
 from . import register
-from .base import Widget
+from .base import Widget, one_of, whole
 
 CELL, ROW = 34, 28
 TOP_Y = 44            # top of the (T, C) grid
@@ -32,6 +32,11 @@ GAP = 22              # between heads in the split view
 
 def divisors(n):
     return [k for k in range(1, n + 1) if n % k == 0]
+
+
+def head_fill(h, strong=0.3, faint=0.18):
+    """Class and opacity of head h's cells: three colours in turn, neighbours told apart by shade."""
+    return {"cls": f"{HEAD_CLS[h % 3]} grid", "opacity": strong if h % 2 == 0 else faint}
 
 
 def label(t, c):
@@ -44,15 +49,9 @@ class HeadSplitMerge(Widget):
     width = 600
 
     def configure(self, config):
-        T = config.pop("T", 3)
-        if isinstance(T, bool) or not isinstance(T, int) or not 2 <= T <= 4:
-            raise ValueError(f"head_split_merge: T must be a whole number from 2 to 4, not {T!r}")
-        C = config.pop("C", 8)
-        if C not in (4, 6, 8) or isinstance(C, bool):
-            raise ValueError(f"head_split_merge: C must be 4, 6 or 8, not {C!r}")
-        n_head = config.pop("n_head", 2)
-        if isinstance(n_head, bool) or n_head not in divisors(C):
-            raise ValueError(f"head_split_merge: n_head must divide C = {C}: one of {divisors(C)}, not {n_head!r}")
+        T = whole(self.name, "T", config.pop("T", 3), 2, 4)
+        C = one_of(self.name, "C", config.pop("C", 8), (4, 6, 8))
+        n_head = one_of(self.name, "n_head", config.pop("n_head", 2), divisors(C))
         at = config.pop("at", [0, 0])
         if (not isinstance(at, list) or len(at) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in at)
                 or not (0 <= at[0] < T and 0 <= at[1] < C)):
@@ -79,9 +78,7 @@ class HeadSplitMerge(Widget):
     def set_values(self, values):
         for key, value in values.items():
             if key == "n_head":
-                if value not in divisors(self.C):
-                    raise ValueError(f"head_split_merge: n_head must divide {self.C}, not {value!r}")
-                self.n_head = int(value)
+                self.n_head = one_of(self.name, "n_head", value, divisors(self.C))
             elif key == "t":
                 self.t = min(max(int(value), 0), self.T - 1)
             elif key == "c":
@@ -109,10 +106,6 @@ class HeadSplitMerge(Widget):
         total = self.C * CELL + (self.n_head - 1) * GAP
         return (self.width - total) / 2 + c * CELL + (c // self.d_k) * GAP
 
-    def _column_at_split(self, x):
-        best = min(range(self.C), key=lambda c: abs(self.split_x(c) + CELL / 2 - x))
-        return best
-
     def handle(self, event):
         kind = event.get("type")
         if kind == "input":
@@ -136,7 +129,7 @@ class HeadSplitMerge(Widget):
                 self.c = min(max(int((x - self.top_x(0)) // CELL), 0), self.C - 1)
                 self.t = min(max(int((y - TOP_Y) // ROW), 0), self.T - 1)
             else:
-                self.c = self._column_at_split(x)
+                self.c = min(range(self.C), key=lambda c: abs(self.split_x(c) + CELL / 2 - x))
                 self.t = min(max(int((y - self.split_y) // ROW), 0), self.T - 1)
         elif kind == "key":
             key = event.get("key")
@@ -164,11 +157,7 @@ class HeadSplitMerge(Widget):
             out.append({"t": "text", "x": self.top_x(0) - 8, "y": TOP_Y + t * ROW + ROW / 2 + 4, "s": str(t),
                         "cls": "small muted", "anchor": "end"})
             for c in range(C):
-                h = c // dk
-                x, y = self.top_x(c), TOP_Y + t * ROW
-                out.append({"t": "rect", "x": x, "y": y, "w": CELL, "h": ROW, "cls": f"{HEAD_CLS[h % 3]} grid",
-                            "opacity": 0.3 if h % 2 == 0 else 0.18})
-                out.append({"t": "text", "x": x + CELL / 2, "y": y + ROW / 2 + 5, "s": label(t, c), "cls": "small label"})
+                out += self._entry(self.top_x(c), TOP_Y + t * ROW, t, c)
         # a bracket under each head's block of columns, and the same bracket over its panel
         yb = TOP_Y + T * ROW + 8
         ys = self.split_y - 22
@@ -182,14 +171,10 @@ class HeadSplitMerge(Widget):
         out.append({"t": "text", "x": self.width / 2, "y": self.split_y + T * ROW + 30,
                     "s": f"heads, shape (n_head, T, C/n_head) = ({H}, {T}, {dk})", "cls": "label"})
         for c in range(C):
-            h, j = divmod(c, dk)
-            out.append({"t": "text", "x": self.split_x(c) + CELL / 2, "y": self.split_y - 6, "s": str(j),
+            out.append({"t": "text", "x": self.split_x(c) + CELL / 2, "y": self.split_y - 6, "s": str(c % dk),
                         "cls": "small muted"})
             for t in range(T):
-                x, y = self.split_x(c), self.split_y + t * ROW
-                out.append({"t": "rect", "x": x, "y": y, "w": CELL, "h": ROW, "cls": f"{HEAD_CLS[h % 3]} grid",
-                            "opacity": 0.3 if h % 2 == 0 else 0.18})
-                out.append({"t": "text", "x": x + CELL / 2, "y": y + ROW / 2 + 5, "s": label(t, c), "cls": "small label"})
+                out += self._entry(self.split_x(c), self.split_y + t * ROW, t, c)
         for t in range(T):
             out.append({"t": "text", "x": self.split_x(0) - 8, "y": self.split_y + t * ROW + ROW / 2 + 4,
                         "s": str(t), "cls": "small muted", "anchor": "end"})
@@ -201,6 +186,11 @@ class HeadSplitMerge(Widget):
                     "h": ROW - 2, "cls": "selected nofill", "handle": "split", "label": "marker in the heads",
                     "value": f"heads[{head}][{self.t}][{col}] = {label(self.t, self.c)}"})
         return out
+
+    def _entry(self, x, y, t, c):
+        """The cell holding X[t][c], in its head's colour, at (x, y)."""
+        return [{"t": "rect", "x": x, "y": y, "w": CELL, "h": ROW, **head_fill(c // self.d_k)},
+                {"t": "text", "x": x + CELL / 2, "y": y + ROW / 2 + 5, "s": label(t, c), "cls": "small label"}]
 
     def readouts(self):
         head, t, col = self.where(self.t, self.c)

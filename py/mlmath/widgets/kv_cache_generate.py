@@ -24,8 +24,9 @@ values() for goals: t, nocache and cache (dot products so far), kv_nocache and k
 (key/value rows computed so far), step_nocache and step_cache (this step's dot products).
 """
 
+from ..show import char, commas
 from . import register
-from .base import Widget
+from .base import Widget, whole
 
 TEXT = "First Citizen: Before we proceed any further, hear me speak."
 TIMES = "\u00d7"
@@ -41,10 +42,6 @@ def dots_with_cache(t):
     return t * (t + 1) // 2
 
 
-def commas(n):
-    return f"{n:,}"
-
-
 def plural(n, word):
     return f"{commas(n)} {word}{'' if n == 1 else 's'}"
 
@@ -55,12 +52,8 @@ class KvCacheGenerate(Widget):
     width, height = 700, 360
 
     def configure(self, config):
-        length = config.pop("length", 32)
-        if isinstance(length, bool) or not isinstance(length, int) or not 4 <= length <= 40:
-            raise ValueError(f"kv_cache_generate: length must be a whole number from 4 to 40, not {length!r}")
-        t = config.pop("t", 1)
-        if isinstance(t, bool) or not isinstance(t, int) or not 1 <= t <= length:
-            raise ValueError(f"kv_cache_generate: t must be a whole number from 1 to length, not {t!r}")
+        length = whole(self.name, "length", config.pop("length", 32), 4, 40)
+        t = whole(self.name, "t", config.pop("t", 1), 1, length)
         text = config.pop("text", TEXT)
         if not isinstance(text, str) or len(text) < length:
             raise ValueError(f"kv_cache_generate: text must be a string of at least {length} characters")
@@ -76,7 +69,6 @@ class KvCacheGenerate(Widget):
                 "step_nocache": t * (t + 1) // 2, "step_cache": t}
 
     def set_values(self, values):
-        values = dict(values)
         extra = set(values) - {"t"}
         if extra:
             raise KeyError(f"kv_cache_generate can only set t, not {sorted(extra)}")
@@ -126,26 +118,22 @@ class KvCacheGenerate(Widget):
         if self.length <= 20:   # room to name each position by its character
             for i in range(t):
                 out.append({"t": "text", "x": round(gx + (i + 0.5) * c, 2), "y": top + self.BOX + 14,
-                            "cls": "small muted", "s": self._char(i)})
+                            "cls": "small muted", "s": char(self.text[i])})
         out.append({"t": "text", "x": gx + self.BOX / 2, "y": top + self.BOX + 30, "cls": "small",
                     "s": (f"this step: {plural(t, 'dot product')}, 1 new k,v" if cached else
                           f"this step: {plural(t * (t + 1) // 2, 'dot product')}, {t} k,v")})
         return out
 
-    def _char(self, i):
-        ch = self.text[i]
-        return "\u2423" if ch == " " else "\u23ce" if ch == "\n" else ch
-
     def shapes(self):
         out = self._panel(14, cached=False) + self._panel(250, cached=True)
         out += self._chart(500, 680, self.TOP, self.TOP + self.BOX)
         # the text so far, newest character in brackets
-        seen = "".join(self.text[i] for i in range(self.t - 1)).replace("\n", " ")
+        seen = self.text[:self.t - 1].replace("\n", " ")
         y = self.height - 18
         out.append({"t": "text", "x": 14, "y": y, "anchor": "start", "cls": "small muted",
                     "s": f"tokens so far ({self.t} of {self.length}), newest in brackets:"})
         out.append({"t": "text", "x": 300, "y": y, "anchor": "start", "cls": "label",
-                    "s": f"{seen}[{self._char(self.t - 1)}]"})
+                    "s": f"{seen}[{char(self.text[self.t - 1])}]"})
         return out
 
     def _chart(self, x0, x1, y0, y1):

@@ -33,14 +33,14 @@ are two heads, both from the one head otherwise); prev_min (the smallest prev ov
 
 import math
 
+from ..show import fixed, softmax
 from . import register
-from .base import Widget
+from .base import Widget, number, one_of, whole
 
 STEP = math.pi / 3                   # 60 degrees of position-circle per token
 BETA_MAX, BETA_STEP = 8.0, 0.5
 CELL = 24                             # one heatmap cell, in widget units
 TOP = 64                              # top of the heatmaps
-MINUS = "\u2212"
 
 
 def position_code(t):
@@ -58,13 +58,6 @@ def dot(a, b):
     return sum(x * y for x, y in zip(a, b))
 
 
-def softmax(scores):
-    top = max(scores)
-    e = [math.exp(s - top) for s in scores]
-    total = sum(e)
-    return [x / total for x in e]
-
-
 def queries_keys(text, pos, char):
     """The 4-number query and key of every token (lists of T lists)."""
     codes = char_codes(text)
@@ -78,20 +71,14 @@ def attention(qs, ks, lo, hi):
     return [softmax([dot(q[lo:hi], k[lo:hi]) for k in ks[:t + 1]]) for t, q in enumerate(qs)]
 
 
-def fmt(v, places=2):
-    text = f"{v:.{places}f}"
-    return text.replace("-", MINUS) if text.strip("-0.") else text.lstrip("-")
-
-
 def cell_text(w):
     """A weight in a heatmap cell: '.45', or '1' once it rounds to 1."""
     text = f"{w:.2f}"
     return "1" if text == "1.00" else text[1:]
 
 
-def _beta(value, what):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"multihead_patterns: {what} must be a number from 0 to {BETA_MAX:g}, not {value!r}")
+def snap(value):
+    """A knob's value clamped to 0..BETA_MAX and rounded to a step of the slider (an int when whole)."""
     value = round(min(max(value, 0.0), BETA_MAX) / BETA_STEP) * BETA_STEP
     return int(value) if value == int(value) else value
 
@@ -107,19 +94,12 @@ class MultiheadPatterns(Widget):
             raise ValueError(f"multihead_patterns: text must be 2 to 6 visible characters, not {text!r}")
         if len(set(text)) > 4:
             raise ValueError("multihead_patterns: text may hold at most 4 different characters")
-        heads = config.pop("heads", 2)
-        if heads not in (1, 2) or isinstance(heads, bool):
-            raise ValueError(f"multihead_patterns: heads must be 1 or 2, not {heads!r}")
-        pos, char = config.pop("pos", 2), config.pop("char", 2)
-        for what, v in (("pos", pos), ("char", char)):
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= BETA_MAX:
-                raise ValueError(f"multihead_patterns: {what} must be a number from 0 to {BETA_MAX:g}, not {v!r}")
-        row = config.pop("row", len(text) - 1)
-        if isinstance(row, bool) or not isinstance(row, int) or not 0 <= row < len(text):
-            raise ValueError(f"multihead_patterns: row must be a position from 0 to {len(text) - 1}, not {row!r}")
+        self.text = text
+        self.heads = one_of(self.name, "heads", config.pop("heads", 2), (1, 2))
+        self.pos = snap(number(self.name, "pos", config.pop("pos", 2), 0, BETA_MAX))
+        self.char = snap(number(self.name, "char", config.pop("char", 2), 0, BETA_MAX))
+        self.row = whole(self.name, "row", config.pop("row", len(text) - 1), 0, len(text) - 1)
         super().configure(config)
-        self.text, self.heads = text, heads
-        self.pos, self.char, self.row = _beta(pos, "pos"), _beta(char, "char"), row
         self.start = (self.pos, self.char, self.row)
 
     # The attention ------------------------------------------------------------------------
@@ -149,10 +129,8 @@ class MultiheadPatterns(Widget):
 
     def set_values(self, values):
         for key, value in values.items():
-            if key == "pos":
-                self.pos = _beta(value, "pos")
-            elif key == "char":
-                self.char = _beta(value, "char")
+            if key in ("pos", "char"):
+                setattr(self, key, snap(number(self.name, key, value)))
             elif key == "row":
                 self.row = min(max(int(value), 0), len(self.text) - 1)
             else:
@@ -168,10 +146,8 @@ class MultiheadPatterns(Widget):
                 value = float(event.get("value"))
             except (TypeError, ValueError):
                 return
-            if event.get("id") == "pos":
-                self.pos = _beta(value, "pos")
-            elif event.get("id") == "char":
-                self.char = _beta(value, "char")
+            if event.get("id") in ("pos", "char") and math.isfinite(value):
+                setattr(self, event["id"], snap(value))
             return
         if event.get("handle") != "row":
             return
@@ -185,14 +161,8 @@ class MultiheadPatterns(Widget):
         elif kind == "key":
             key = event.get("key")
             step = {"ArrowDown": 1, "ArrowRight": 1, "ArrowUp": -1, "ArrowLeft": -1}.get(key, 0)
-            if key == "Home":
-                self.row = 0
-            elif key in ("End", "PageDown"):
-                self.row = T - 1
-            elif key == "PageUp":
-                self.row = 0
-            else:
-                self.row = min(max(self.row + step, 0), T - 1)
+            row = {"Home": 0, "PageUp": 0, "End": T - 1, "PageDown": T - 1}.get(key, self.row + step)
+            self.row = min(max(row, 0), T - 1)
 
     def __repr__(self):
         return f"<multihead_patterns {self.heads} head(s), pos = {self.pos}, char = {self.char}, row = {self.row}>"
@@ -214,14 +184,14 @@ class MultiheadPatterns(Widget):
 
     def shapes(self):
         T = len(self.text)
-        heads = self.weights()
         grid = T * CELL
+        panels = self._panels()
         # The row handle comes first, at a fixed index, so it keeps keyboard focus while the number
         # of shapes after it changes with the selected row. Nothing is drawn over it.
-        out = [{"t": "circle", "cx": self._panels()[0][0] - 44, "cy": TOP + self.row * CELL + CELL / 2, "r": 8,
+        out = [{"t": "circle", "cx": panels[0][0] - 44, "cy": TOP + self.row * CELL + CELL / 2, "r": 8,
                 "cls": "accent3", "handle": "row", "label": "query row",
                 "value": f"row {self.row}, {self.text[self.row]!r}"}]
-        for (x0, title, cls, parts), rows in zip(self._panels(), heads):
+        for (x0, title, cls, parts), rows in zip(panels, self.weights()):
             out.append({"t": "text", "x": x0 + grid / 2 + 20, "y": 16, "s": title, "cls": "small label"})
             out.append({"t": "text", "x": x0 - 20, "y": TOP - 24, "s": "key →", "cls": "small muted", "anchor": "end"})
             out.append({"t": "text", "x": x0 - 20, "y": TOP - 8, "s": "query ↓", "cls": "small muted", "anchor": "end"})
@@ -261,13 +231,11 @@ class MultiheadPatterns(Widget):
             h = H * shares[p]
             y -= h
             out.append({"t": "rect", "x": x, "y": round(y, 1), "w": 22, "h": round(h, 1), "cls": cls[p], "opacity": 0.85})
-        out.append({"t": "text", "x": x + 11, "y": TOP + H + 16, "s": "row " + str(t), "cls": "small muted"})
+        out.append({"t": "text", "x": x + 11, "y": TOP + H + 16, "s": f"row {t}", "cls": "small muted"})
         out.append({"t": "text", "x": x + 11, "y": TOP - 8, "s": "1", "cls": "small muted"})
-        labels = {"prev": "prev", "same": "same"}
-        yl = TOP + H + 32
-        for p in parts:
-            out.append({"t": "text", "x": x + 11, "y": yl, "s": f"{labels[p]} {fmt(shares[p])}", "cls": f"small {cls[p]}"})
-            yl += 14
+        for i, p in enumerate(parts):
+            out.append({"t": "text", "x": x + 11, "y": TOP + H + 32 + 14 * i, "s": f"{p} {fixed(shares[p])}",
+                        "cls": f"small {cls[p]}"})
         return out
 
     def readouts(self):
@@ -279,11 +247,11 @@ class MultiheadPatterns(Widget):
         return [
             {"label": "query", "value": f"{c!r} at position {t}"},
             {"label": f"{who[0]}: weight on the previous token ({prev_name})",
-             "value": fmt(v["prev"]) if t else "—"},
+             "value": fixed(v["prev"]) if t else "—"},
             {"label": f"{who[1]}: weight on its own character (position{'s' if len(same_at) > 1 else ''} "
-                      f"{', '.join(same_at)})", "value": fmt(v["same"])},
-            {"label": "lowest over rows 1 and up: previous token", "value": fmt(v["prev_min"])},
-            {"label": "lowest over all rows: own character", "value": fmt(v["same_min"])},
+                      f"{', '.join(same_at)})", "value": fixed(v["same"])},
+            {"label": "lowest over rows 1 and up: previous token", "value": fixed(v["prev_min"])},
+            {"label": "lowest over all rows: own character", "value": fixed(v["same_min"])},
         ]
 
     def controls(self):

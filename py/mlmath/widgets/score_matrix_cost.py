@@ -25,8 +25,9 @@ values() for goals: T, d_k, entries (T^2), qk (FLOPs of Q K^T), av (FLOPs of the
 sum), total (qk + av).
 """
 
+from ..show import commas
 from . import register
-from .base import Widget, arrow_step
+from .base import Widget, arrow_step, whole
 
 DK_MAX = 32
 TIMES = "\u00d7"
@@ -42,16 +43,6 @@ def av_flops(T, d_v):
     return T * d_v * (2 * T - 1)
 
 
-def commas(n):
-    return f"{n:,}"
-
-
-def _whole(v, what, lo, hi):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or int(v) != v or not lo <= v <= hi:
-        raise ValueError(f"score_matrix_cost: {what} must be a whole number from {lo} to {hi}, not {v!r}")
-    return int(v)
-
-
 @register
 class ScoreMatrixCost(Widget):
     name = "score_matrix_cost"
@@ -63,9 +54,9 @@ class ScoreMatrixCost(Widget):
     LEFT, TOP = 14, 36
 
     def configure(self, config):
-        self.t_max = _whole(config.pop("t_max", 64), "t_max", 8, 64)
-        self.T = _whole(config.pop("T", 16), "T", 1, self.t_max)
-        self.d_k = _whole(config.pop("d_k", 16), "d_k", 1, DK_MAX)
+        self.t_max = whole(self.name, "t_max", config.pop("t_max", 64), 8, 64)
+        self.T = whole(self.name, "T", config.pop("T", 16), 1, self.t_max)
+        self.d_k = whole(self.name, "d_k", config.pop("d_k", 16), 1, DK_MAX)
         super().configure(config)
         self.start_T, self.start_dk = self.T, self.d_k
 
@@ -80,7 +71,6 @@ class ScoreMatrixCost(Widget):
         return {"T": self.T, "d_k": self.d_k, **self.counts()}
 
     def set_values(self, values):
-        values = dict(values)
         extra = set(values) - {"T", "d_k"}
         if extra:
             raise KeyError(f"score_matrix_cost can only set T and d_k, not {sorted(extra)}")
@@ -214,7 +204,7 @@ class ScoreMatrixCost(Widget):
             out.append({"t": "circle", "cx": X(self.T // 2), "cy": Y(half), "r": 4, "cls": "accent2"})
             out.append({"t": "circle", "cx": px0 + 14, "cy": py0 + 66, "r": 4, "cls": "accent2"})
             out.append({"t": "text", "x": px0 + 24, "y": py0 + 70, "anchor": "start", "cls": "small accent2",
-                        "s": f"T = {self.T // 2}: {commas(half)} (T = {self.T} costs \u00d7{here / half:.2f})"})
+                        "s": f"T = {self.T // 2}: {commas(half)} (T = {self.T} costs {TIMES}{here / half:.2f})"})
         out.append({"t": "path", "d": f"M {X(self.T)} {py1} V {Y(here)} H {px0}", "cls": "grid"})
         out.append({"t": "circle", "cx": X(self.T), "cy": Y(here), "r": 5, "cls": "accent"})
         out.append({"t": "circle", "cx": px0 + 14, "cy": py0 + 46, "r": 5, "cls": "accent"})
@@ -225,7 +215,7 @@ class ScoreMatrixCost(Widget):
     def readouts(self):
         c = self.counts()
         out = [{"label": "score entries T\u00b2", "value": commas(c["entries"])},
-               {"label": f"QK\u1d40 FLOPs T\u00b2(2d\u2096\u22121)", "value": commas(c["qk"])},
+               {"label": "QK\u1d40 FLOPs T\u00b2(2d\u2096\u22121)", "value": commas(c["qk"])},
                {"label": "weighted-sum FLOPs T\u00b7d\u1d65(2T\u22121)", "value": commas(c["av"])},
                {"label": "total", "value": commas(c["total"])}]
         if self.T % 2 == 0:
