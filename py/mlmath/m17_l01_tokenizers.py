@@ -132,18 +132,12 @@ def tokenize(text, kind, k=N_MERGES, n=TRAIN_CHARS):
     every tokenizer here; a piece outside the word vocabulary is unknown to the word tokenizer."""
     if kind == "char":
         return [(c, c in CHARS) for c in text]
-    out = []
     if kind == "word":
         vocab = set(word_vocab(n))
-        for p in pieces(text):
-            out.append((p, p in vocab))
-        return out
+        return [(p, p in vocab) for p in pieces(text)]
     if kind != "subword":
         raise ValueError(f"kind is 'char', 'word' or 'subword', not {kind!r}")
-    for p in pieces(text):
-        for t in encode_piece(p, k):
-            out.append((t, all(c in CHARS for c in t)))
-    return out
+    return [(t, all(c in CHARS for c in t)) for p in pieces(text) for t in encode_piece(p, k)]
 
 
 def held_out():
@@ -154,17 +148,15 @@ def subword_curve(text=None):
     """tokens[k]: how many subword tokens `text` (the held-out passage by default) takes with the
     first k merges, for k = 0..len(MERGES)."""
     text = held_out() if text is None else text
-    drop = [0] * (len(MERGES) + 1)
+    drop = [0] * len(MERGES)          # drop[r]: tokens merge r saves on the text
     for p, f in Counter(pieces(text)).items():
         applied = []
         encode_piece(p, len(MERGES), applied)
         for r in applied:
             drop[r] += f
-    tokens, n = [], len(text)
-    for k in range(len(MERGES) + 1):
-        tokens.append(n)
-        if k < len(MERGES):
-            n -= drop[k]
+    tokens = [len(text)]
+    for d in drop:
+        tokens.append(tokens[-1] - d)
     return tokens
 
 

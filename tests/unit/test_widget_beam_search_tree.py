@@ -1,11 +1,11 @@
 """beam_search_tree: beam search on lesson m17-l05's trained model, its controls and goal."""
 
-import json
 
 import pytest
 
 from mlmath import m17_l05_decode as D
 from mlmath.widgets.beam_search_tree import BeamSearchTree
+from scene_checks import assert_scene_fits
 
 
 def test_width_one_is_greedy():
@@ -50,6 +50,6 @@ def test_unknown_options_rejected_and_scene_json():
     with pytest.raises(KeyError):
         BeamSearchTree({}).set_values({"k": 1})
     w = BeamSearchTree({"width": 4, "depth": 8})
-    scene = json.loads(json.dumps(w.scene()))
+    scene = assert_scene_fits(w.scene())
     assert len(scene["shapes"]) < 250
     assert any(r["label"] == "verdict" for r in scene["readouts"])

@@ -1,12 +1,12 @@
 """The bpe_merge_replay widget, the recorded merge table in mlmath.m17_l02_bpe, and every number
 lesson m17-l02 states about training on tiny-shakespeare, replaying, totality and strawberry."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 from mlbuild.lesson import parse_lesson
 from mlmath import m17_l02_bpe as bpe
 from mlmath import widgets
@@ -14,8 +14,6 @@ from mlmath.data import shakespeare
 from mlmath.widgets.bpe_merge_replay import BpeMergeReplay
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m17-l02.md"
-CSS = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3", "good", "bad",
-       "bracket", "node", "op", "edge", "handle", "selected", "nostroke", "nofill", "solid"}
 
 
 def make(**config):
@@ -132,13 +130,7 @@ def test_lesson_goals_start_unmet_and_solutions_meet_them():
 @pytest.mark.parametrize("text", ["strawberry", "café 🙂", "", "First Citizen:\nWe are accounted poor"])
 def test_scene_is_json_small_and_classed(text):
     w = make(text=text, letter="r")
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 200
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS, s
-        for k in ("x", "y", "x1", "x2"):
-            if k in s:
-                assert -5 <= s[k] <= scene["w"] + 5, s
+    assert_scene_fits(w.scene(), max_shapes=200, slack=5)
 
 
 # The numbers the prose states, through the page kernel ---------------------------------------

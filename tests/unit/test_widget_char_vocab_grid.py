@@ -1,6 +1,5 @@
 """The char_vocab_grid widget, and the numbers lesson m17-l01 states about the character vocabulary."""
 
-import json
 
 import pytest
 
@@ -10,6 +9,7 @@ from mlmath.gpt.tokenizer import Tokenizer
 from mlmath.m17_l01_tokenizers import CHARS
 from mlmath.widgets.char_vocab_grid import MAX_TEXT, CharVocabGrid
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 
 def grid(**config):
@@ -40,7 +40,7 @@ def test_ids_and_readouts():
     v = w.values()
     assert v["unknown"] == 2 and v["round_trip"] == 0
     assert any("encode would fail" in r["value"] for r in w.readouts())
-    json.dumps(w.scene())
+    assert_scene_fits(w.scene())
 
 
 def test_click_and_keys_append_and_delete():

@@ -5,6 +5,7 @@ import pytest
 from mlmath.m17_l04_curves import RUNS
 from mlmath.widgets import create
 from mlmath.widgets.curve_diagnosis_board import NAMES, ORDER
+from scene_checks import assert_scene_fits
 
 
 def make(**cfg):
@@ -41,7 +42,7 @@ def test_goal_and_scene():
     assert w.goal_met()
     w.set_values({"chips": ["healthy"] * 5})
     assert not w.goal_met()
-    scene = json.loads(json.dumps(w.scene()))
+    scene = assert_scene_fits(w.scene())
     assert [s["handle"] for s in scene["shapes"][:5]] == [f"chip:{i}" for i in range(5)]
 
 

@@ -2,7 +2,6 @@
 uncached forward pass, the widget's stages against the engine's transforms, its events and goal,
 and every number the lesson's prose states."""
 
-import json
 import re
 from collections import Counter
 
@@ -14,6 +13,7 @@ from mlmath.gpt.prng import Rng
 from mlmath.gpt.sample import pick, transforms
 from mlmath.m16_l03_lens import forward, lens
 from mlmath.widgets.logit_sampling_pipeline import LogitSamplingPipeline, period
+from scene_checks import assert_scene_fits
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +142,7 @@ def test_max_steps_and_unknown_options():
 
 def test_scene_is_json_and_small():
     w = LogitSamplingPipeline({"p": 0.5})
-    scene = json.loads(json.dumps(w.scene()))
+    scene = assert_scene_fits(w.scene())
     assert 40 < len(scene["shapes"]) < 200
     assert any(s.get("s") == "cut" for s in scene["shapes"])
 

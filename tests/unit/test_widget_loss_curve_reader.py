@@ -7,6 +7,7 @@ import pytest
 from mlmath.m17_l04_curves import BATCH, CONFIG, EVERY, RECIPES, RUNS, STEPS
 from mlmath.widgets import create
 from mlmath.widgets.loss_curve_reader import best_step
+from scene_checks import assert_scene_fits
 
 
 def make(**cfg):
@@ -52,7 +53,7 @@ def test_goal_and_scene():
     assert w.goal_met()
     w.set_values({"step": 300})
     assert not w.goal_met()
-    scene = json.loads(json.dumps(w.scene()))
+    scene = assert_scene_fits(w.scene())
     assert scene["shapes"][0]["handle"] == "cursor"
 
 

@@ -1,7 +1,6 @@
 """The lr_schedule_curve widget: the formula against the capstone's lr_at, sliders, the step
 marker, the goal, learner schedules, and the numbers lesson m17-l03 states about the schedule."""
 
-import json
 import math
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from mlmath import widgets
 from mlmath.gpt.train import LR, MIN_LR, WARMUP, lr_at
 from mlmath.widgets.lr_schedule_curve import FLOORS, LEFT, LENGTHS, PEAKS, RIGHT, WARMUPS, fmt_lr, schedule
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m17-l03.md"
 
@@ -70,7 +70,7 @@ def test_sliders_marker_and_keys():
     assert w.warmup == WARMUPS[-1]
     w.handle({"type": "input", "id": "nope", "value": "1"})
     w.handle({"type": "drag", "handle": "marker", "x": "bad", "y": 0})
-    json.dumps(w.scene())
+    assert_scene_fits(w.scene())
     assert w.scene()["shapes"][0]["handle"] == "marker"
 
 

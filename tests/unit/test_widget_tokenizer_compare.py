@@ -1,7 +1,6 @@
 """The tokenizer_compare widget, the three tokenizers of mlmath.m17_l01_tokenizers (the recorded merge
 table is retrained here), and the numbers lesson m17-l01 states about words and subwords."""
 
-import json
 
 import pytest
 
@@ -10,6 +9,7 @@ from mlmath.m17_l01_tokenizers import (CHARS, MERGES, N_MERGES, TRAIN_CHARS, cor
                                        tokenize, train_merges, word_vocab)
 from mlmath.widgets.tokenizer_compare import MAX_TEXT, SLICES, TokenizerCompare
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 
 def compare(**config):
@@ -58,7 +58,7 @@ def test_ids_are_positions_in_each_vocabulary():
     assert v["word_unk"] == 2 and v["char_unk"] == 0 and v["sub_unk"] == 0
     assert v["word_vocab"] == len(vocab) + 1 and v["sub_vocab"] == 65 + 500
     assert any("UNK" in r["value"] for r in w.readouts())
-    json.dumps(w.scene())
+    assert_scene_fits(w.scene())
 
 
 def test_events_move_state():

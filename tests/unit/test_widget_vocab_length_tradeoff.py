@@ -1,6 +1,5 @@
 """The vocab_length_tradeoff widget and the cost numbers lesson m17-l01 states."""
 
-import json
 
 import pytest
 
@@ -9,6 +8,7 @@ from mlmath.gpt.model import Config, n_params
 from mlmath.m17_l01_tokenizers import held_out, pieces, subword_curve, tokenize, word_vocab
 from mlmath.widgets.vocab_length_tradeoff import X0, X1, VocabLengthTradeoff, data, xof
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 
 def plot(**config):
@@ -45,7 +45,7 @@ def test_drag_keys_and_slider():
     assert w.k == 26
     w.handle({"type": "input", "id": "merges", "value": "300"})
     assert w.k == 300
-    json.dumps(w.scene())
+    assert_scene_fits(w.scene())
     with pytest.raises(KeyError):
         w.set_values({"vocab": 3})
 

@@ -39,18 +39,14 @@ import random
 from collections import Counter
 
 from . import register
-from .base import Widget
+from .base import Widget, arrow_step, flag, whole
+from ..show import CHARS, char
 
-SHOW_CHAR = {" ": "\u2423", "\n": "\u21b5"}
 X0, CELL_Y, CELL_H = 12, 22, 24
 LANE_Y, LANE_H = 54, 18
 COUNT_CHARS = 200_000
 
 _BIGRAM = {}
-
-
-def show_char(ch):
-    return SHOW_CHAR.get(ch, ch)
 
 
 def bigram_nll():
@@ -80,21 +76,15 @@ class BatchWindowSampler(Widget):
         seed = config.pop("seed", 0)
         loss = config.pop("loss", False)
         super().configure(config)
-        for key, v in (("offset", offset), ("n", n), ("T", T), ("B", B), ("seed", seed)):
-            if not isinstance(v, int) or isinstance(v, bool):
-                raise ValueError(f"batch_window_sampler: {key} must be a whole number, not {v!r}")
-        if not 16 <= n <= 48:
-            raise ValueError("batch_window_sampler: n must be 16 to 48 characters")
-        if not 2 <= T <= 12 or T > n - 4:
-            raise ValueError("batch_window_sampler: T must be 2 to 12, and at least 4 less than n")
-        if not 1 <= B <= 4:
-            raise ValueError("batch_window_sampler: B must be 1 to 4")
-        if not isinstance(loss, bool):
-            raise ValueError("batch_window_sampler: loss must be true or false")
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise ValueError(f"batch_window_sampler: seed must be a whole number, not {seed!r}")
+        whole(self.name, "n", n, 16, 48)
+        whole(self.name, "T", T, 2, min(12, n - 4))     # at least 4 legal starts
+        whole(self.name, "B", B, 1, 4)
+        flag(self.name, "loss", loss)
         from mlmath.data import shakespeare
         text = shakespeare()
-        if not 0 <= offset <= len(text) - n:
-            raise ValueError(f"batch_window_sampler: offset must be 0 to {len(text) - n}")
+        whole(self.name, "offset", offset, 0, len(text) - n)
         self.chars = sorted(set(text))
         self.stoi = {c: i for i, c in enumerate(self.chars)}
         self.strip = text[offset:offset + n]
@@ -221,8 +211,7 @@ class BatchWindowSampler(Widget):
             elif key == "End":
                 s = self.last
             else:
-                s += {"ArrowRight": 1, "ArrowUp": 1, "ArrowLeft": -1, "ArrowDown": -1,
-                      "PageUp": 5, "PageDown": -5}.get(key, 0)
+                s += int(arrow_step(key, 1, 5))
         self.starts[b] = min(max(s, 0), self.last)
 
     # Scene -----------------------------------------------------------------------------
@@ -244,8 +233,8 @@ class BatchWindowSampler(Widget):
         for i, ch in enumerate(self.strip):
             x = X0 + i * cw
             out.append({"t": "rect", "x": x, "y": CELL_Y, "w": cw, "h": CELL_H, "cls": "grid nofill"})
-            out.append({"t": "text", "x": x + cw / 2, "y": CELL_Y + 17, "s": show_char(ch), "anchor": "middle",
-                        "cls": "small" if ch in SHOW_CHAR else ""})
+            out.append({"t": "text", "x": x + cw / 2, "y": CELL_Y + 17, "s": char(ch), "anchor": "middle",
+                        "cls": "small" if ch in CHARS else ""})
         out.append({"t": "rect", "x": X0, "y": CELL_Y, "w": cw * self.n, "h": CELL_H, "opacity": 0,
                     "cls": "nostroke", "handle": "strip",
                     "label": f"the text; click a character to start window {self.sel + 1} there",
@@ -278,12 +267,12 @@ class BatchWindowSampler(Widget):
         for t in range(T):
             cx = left + t * col + col / 2
             a, c = self.strip[s + t], self.strip[s + t + 1]
-            out.append({"t": "text", "x": cx, "y": ty + 14, "s": show_char(a), "anchor": "middle", "cls": "accent"})
+            out.append({"t": "text", "x": cx, "y": ty + 14, "s": char(a), "anchor": "middle", "cls": "accent"})
             out.append({"t": "text", "x": cx, "y": ty + 27, "s": str(self.stoi[a]), "anchor": "middle",
                         "cls": "small muted"})
             out.append({"t": "line", "x1": cx, "y1": ty + 32, "x2": cx, "y2": ty + 44, "cls": "edge"})
             out.append({"t": "poly", "pts": [[cx - 3, ty + 41], [cx + 3, ty + 41], [cx, ty + 46]], "cls": "solid muted"})
-            out.append({"t": "text", "x": cx, "y": ty + 60, "s": show_char(c), "anchor": "middle", "cls": "accent2"})
+            out.append({"t": "text", "x": cx, "y": ty + 60, "s": char(c), "anchor": "middle", "cls": "accent2"})
             out.append({"t": "text", "x": cx, "y": ty + 73, "s": str(self.stoi[c]), "anchor": "middle",
                         "cls": "small muted"})
         if self.loss:

@@ -21,20 +21,16 @@ counting the prompt once), greedy_forwards.
 """
 
 from . import register
-from .base import Widget
+from .base import Widget, whole
+from ..show import char, fixed
 
-SHOW = {" ": "\u2423", "\n": "\u21b5"}
 MAX_W, MAX_D = 4, 8
 LEFT, COL, TOP, ROW = 150, 62, 40, 40
 W, H = 700, 290
 
 
 def show(text):
-    return "".join(SHOW.get(c, c) for c in text)
-
-
-def fmt(v):
-    return f"{v:.3f}".replace("-", "\u2212")
+    return "".join(map(char, text))
 
 
 @register
@@ -52,10 +48,9 @@ class BeamSearchTree(Widget):
         if not isinstance(prompt, str) or not prompt or any(c not in self.m.index for c in prompt) \
                 or len(prompt) + MAX_D > self.m.cfg.block_size + 1:
             raise ValueError("beam_search_tree: prompt must be 1 to 25 characters the model knows")
-        for label, v, hi in (("width", width, MAX_W), ("depth", depth, MAX_D)):
-            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= hi:
-                raise ValueError(f"beam_search_tree: {label} must be a whole number from 1 to {hi}")
-        self.prompt, self.w, self.d = prompt, width, depth
+        self.w = whole(self.name, "width", width, 1, MAX_W)
+        self.d = whole(self.name, "depth", depth, 1, MAX_D)
+        self.prompt = prompt
         self._memo = {}
 
     def search(self, width=None, depth=None):
@@ -121,7 +116,7 @@ class BeamSearchTree(Widget):
                 out.append({"t": "rect", "x": x, "y": y_of(r), "w": 40, "h": 28, "rx": 4,
                             "cls": "node " + ("accent3" if best else "accent"), "opacity": 0.25})
                 out.append({"t": "text", "x": x + 20, "y": y_of(r) + 13, "s": show(chars[i]), "cls": "small"})
-                out.append({"t": "text", "x": x + 20, "y": y_of(r) + 25, "s": f"{score:.1f}".replace("-", "\u2212"),
+                out.append({"t": "text", "x": x + 20, "y": y_of(r) + 25, "s": fixed(score, 1),
                             "cls": "small muted"})
         # greedy underneath
         gy = TOP + MAX_W * ROW + 22
@@ -133,7 +128,7 @@ class BeamSearchTree(Widget):
                 out.append({"t": "line", "x1": x - COL + 40, "y1": gy + 14, "x2": x, "y2": gy + 14, "cls": "edge"})
             out.append({"t": "rect", "x": x, "y": gy, "w": 40, "h": 28, "rx": 4, "cls": "node accent2", "opacity": 0.25})
             out.append({"t": "text", "x": x + 20, "y": gy + 13, "s": show(chars[i]), "cls": "small"})
-            out.append({"t": "text", "x": x + 20, "y": gy + 25, "s": f"{score:.1f}".replace("-", "\u2212"),
+            out.append({"t": "text", "x": x + 20, "y": gy + 25, "s": fixed(score, 1),
                         "cls": "small muted"})
         out.append({"t": "text", "x": W - 8, "y": H - 8, "s": "numbers: total ln p so far (closer to 0 is likelier)",
                     "anchor": "end", "cls": "small muted"})
@@ -143,11 +138,11 @@ class BeamSearchTree(Widget):
         v = self.values()
         beams = self.texts(self.search())
         greedy = self.texts(self.search(1, self.d))[0]
-        out = [{"label": f"beam {r + 1}", "value": f"\u201c{show(t)}\u201d  total ln p = {fmt(s)}"}
+        out = [{"label": f"beam {r + 1}", "value": f"\u201c{show(t)}\u201d  total ln p = {fixed(s, 3)}"}
                for r, (t, s) in enumerate(beams)]
-        out.append({"label": "greedy", "value": f"\u201c{show(greedy[0])}\u201d  total ln p = {fmt(greedy[1])}"})
+        out.append({"label": "greedy", "value": f"\u201c{show(greedy[0])}\u201d  total ln p = {fixed(greedy[1], 3)}"})
         if v["beats"]:
-            verdict = f"beam search found a likelier continuation, by {fmt(v['best'] - v['greedy'])} nats"
+            verdict = f"beam search found a likelier continuation, by {fixed(v['best'] - v['greedy'], 3)} nats"
         else:
             verdict = "beam search's best is greedy's continuation" if beams[0][0] == greedy[0] else \
                 "greedy's continuation is at least as likely"

@@ -32,8 +32,8 @@ longer than one byte that contain it). set_values takes text and k.
 """
 
 from . import register
-from .base import Widget
-from ..m17_l02_bpe import label, merge, table
+from .base import Widget, flag, whole
+from ..m17_l02_bpe import label, merge, table, vocab
 
 MAX_BYTES = 24
 CELL = 28           # one byte's width in the picture
@@ -67,16 +67,11 @@ class BpeMergeReplay(Widget):
         letter = config.pop("letter", None)
         if letter is not None and not (isinstance(letter, str) and len(letter) == 1 and letter.isascii()):
             raise ValueError("bpe_merge_replay: letter must be a single ASCII character")
-        editable = config.pop("editable", True)
-        if not isinstance(editable, bool):
-            raise ValueError("bpe_merge_replay: editable must be true or false")
-        k = config.pop("k", None)
+        self.editable = flag(self.name, "editable", config.pop("editable", True))
         self.merges = table()
-        if k is not None and (isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= len(self.merges)):
-            raise ValueError(f"bpe_merge_replay: k must be a whole number from 0 to {len(self.merges)}, not {k!r}")
+        self.k = whole(self.name, "k", config.pop("k", len(self.merges)), 0, len(self.merges))
         super().configure(config)
-        self.letter, self.editable = letter, editable
-        self.k = len(self.merges) if k is None else k
+        self.letter = letter
         self._set_text(text)
 
     def use(self, merges):
@@ -99,9 +94,7 @@ class BpeMergeReplay(Widget):
 
     def _update(self):
         self.k = min(max(int(self.k), 0), len(self.merges))
-        self.vocab = {i: bytes([i]) for i in range(256)}
-        for (a, b), new_id in self.merges.items():
-            self.vocab[new_id] = self.vocab[a] + self.vocab[b]
+        self.vocab = vocab(self.merges)
         ids, self.fired, self.last_count = list(self.shown.encode("utf-8")), [], 0
         for n, (pair, new_id) in enumerate(self.merges.items()):
             if n >= self.k:

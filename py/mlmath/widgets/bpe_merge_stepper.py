@@ -22,7 +22,7 @@ set_values({"merges": k}) starts over and makes k greedy merges.
 """
 
 from . import register
-from .base import Widget
+from .base import Widget, whole
 from ..m17_l02_bpe import count_pairs, label, merge
 
 TEXT = "peter piper picked a peck of pickled peppers"
@@ -48,11 +48,9 @@ class BpeMergeStepper(Widget):
         text = config.pop("text", TEXT)
         if not isinstance(text, str) or not 2 <= len(text.encode("utf-8")) <= MAX_BYTES:
             raise ValueError(f"bpe_merge_stepper: text must be a string of 2 to {MAX_BYTES} bytes of UTF-8")
-        max_merges = config.pop("max_merges", 10)
-        if isinstance(max_merges, bool) or not isinstance(max_merges, int) or not 1 <= max_merges <= 12:
-            raise ValueError(f"bpe_merge_stepper: max_merges must be a whole number from 1 to 12, not {max_merges!r}")
+        self.max_merges = whole(self.name, "max_merges", config.pop("max_merges", 10), 1, 12)
         super().configure(config)
-        self.text, self.max_merges = text, max_merges
+        self.text = text
         self.start = list(text.encode("utf-8"))
         self.reset()
 
@@ -79,8 +77,7 @@ class BpeMergeStepper(Widget):
 
     def undo(self):
         if self.merges:
-            pair, new_id, _, _ = self.merges.pop()
-            del self.vocab[new_id]
+            del self.vocab[self.merges.pop()[1]]
             self.ids = self.history.pop()
 
     def values(self):
@@ -117,11 +114,7 @@ class BpeMergeStepper(Widget):
                 self.reset()
             return
         handle = str(event.get("handle") or "")
-        if not handle.startswith("pair:"):
-            return
-        if kind == "key" and event.get("key") not in ("Enter", " "):
-            return
-        if kind not in ("key", "drag"):
+        if not handle.startswith("pair:") or not (kind == "drag" or kind == "key" and event.get("key") in ("Enter", " ")):
             return
         try:
             a, b = (int(x) for x in handle[5:].split(","))

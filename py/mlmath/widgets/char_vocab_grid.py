@@ -18,6 +18,7 @@ equal target), round_trip (1 when decode(encode(text)) == text).
 from . import register
 from .base import Widget
 from ..m17_l01_tokenizers import CHARS
+from ..show import char
 
 MAX_TEXT = 40
 COLS = 13
@@ -25,11 +26,6 @@ CW, CH = 46, 38          # a vocabulary cell
 GX, GY = 31, 28          # the grid's top-left corner
 CHIP_W, CHIP_H = 34, 22  # a character of the learner's text
 PER_LINE = 17
-SHOW = {" ": "\u2423", "\n": "\u21b5"}
-
-
-def shown(ch):
-    return SHOW.get(ch, ch)
 
 
 def named(ch):
@@ -116,7 +112,7 @@ class CharVocabGrid(Widget):
                         "label": f"id {i}, the character {named(c)}. Enter appends it, Backspace deletes the last one.",
                         "value": f"{i}: {named(c)}{' (in your text)' if on else ''}"})
             out.append({"t": "text", "x": x + CW / 2 - 6, "y": y + CH / 2 + 5,
-                        "s": shown(c), "cls": "label accent2" if on else "label"})
+                        "s": char(c), "cls": "label accent2" if on else "label"})
             out.append({"t": "text", "x": x + CW - 6, "y": y + CH - 7, "anchor": "end",
                         "s": str(i), "cls": "small accent2" if on else "small muted"})
         y0 = self._strip_y
@@ -129,7 +125,7 @@ class CharVocabGrid(Widget):
             bad = i is None
             out.append({"t": "rect", "x": x, "y": y, "w": CHIP_W, "h": CHIP_H, "rx": 3,
                         "cls": "bad" if bad else "node"})
-            out.append({"t": "text", "x": x + CHIP_W / 2, "y": y + 16, "s": shown(c), "cls": "label"})
+            out.append({"t": "text", "x": x + CHIP_W / 2, "y": y + 16, "s": char(c), "cls": "label"})
             out.append({"t": "text", "x": x + CHIP_W / 2, "y": y + CHIP_H + 14,
                         "s": "?" if bad else str(i), "cls": "small bad" if bad else "small accent"})
         return out

@@ -20,7 +20,7 @@ chosen), fn_correct (panels the handed-in function gets right; -1 with no functi
 import math
 
 from . import register
-from .base import Widget
+from .base import Widget, flag, one_of
 from ..m17_l04_curves import RUNS
 
 NAMES = ["healthy", "lr_high", "lr_low", "overfit", "no_warmup"]  # what a curve alone can show
@@ -37,15 +37,10 @@ class CurveDiagnosisBoard(Widget):
     width, height = 600, 330
 
     def configure(self, config):
-        seed = config.pop("seed", "a")
-        if seed not in ("a", "b"):
-            raise ValueError(f"curve_diagnosis_board: seed must be 'a' or 'b', not {seed!r}")
-        guesses = config.pop("guesses", True)
-        if not isinstance(guesses, bool):
-            raise ValueError("curve_diagnosis_board: guesses must be true or false")
+        self.seed = one_of(self.name, "seed", config.pop("seed", "a"), ("a", "b"))
+        self.guesses = flag(self.name, "guesses", config.pop("guesses", True))
         super().configure(config)
-        self.seed, self.guesses = seed, guesses
-        self.order = ORDER if seed == "a" else ORDER[2:] + ORDER[:2]
+        self.order = ORDER if self.seed == "a" else ORDER[2:] + ORDER[:2]
         self.chips = [None] * len(self.order)
         self.diagnose = None
 

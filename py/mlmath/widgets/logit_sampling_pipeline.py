@@ -34,12 +34,12 @@ set_values takes T, k, p, u and steps (reset, then that many Next token presses)
 """
 
 from . import register
-from .base import Widget
+from .base import Widget, one_of, whole
+from ..show import char, fixed, num
 
 TEMPS = (0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 1, 1.2, 1.5, 2, 3)
 PS = tuple(round(0.05 * i, 2) for i in range(1, 21))
 KNOBS = ("T", "k", "p", "u")
-SHOW = {" ": "\u2423", "\n": "\u21b5"}
 NAME = {" ": "space", "\n": "newline"}
 ROWS = 8
 W, H = 720, 330
@@ -49,16 +49,8 @@ PANEL_W = 104
 STICK_X, STICK_TOP, STICK_H = 600, TOP - 6, ROW_H * (ROWS + 1) + 2
 
 
-def show(c):
-    return SHOW.get(c, c)
-
-
 def name(c):
     return NAME.get(c, c)
-
-
-def fmt_t(t):
-    return str(int(t)) if t == int(t) else str(t)
 
 
 def fmt_p(v):
@@ -95,15 +87,12 @@ class LogitSamplingPipeline(Widget):
             raise ValueError("logit_sampling_pipeline: prompt must be non-empty text in the model's 65 characters")
         if not isinstance(knobs, list) or any(x not in KNOBS for x in knobs):
             raise ValueError(f"logit_sampling_pipeline: knobs is a list drawn from {list(KNOBS)}, not {knobs!r}")
-        if isinstance(t, bool) or t not in TEMPS:
-            raise ValueError(f"logit_sampling_pipeline: T must be one of {list(TEMPS)}")
-        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= len(self.m.chars):
-            raise ValueError("logit_sampling_pipeline: k must be a whole number from 0 (off) to 65")
+        one_of(self.name, "T", t, TEMPS)
+        whole(self.name, "k", k, 0, len(self.m.chars))
         if isinstance(p, bool) or round(p, 2) not in PS:
             raise ValueError("logit_sampling_pipeline: p must be 0.05 to 1 in steps of 0.05")
-        if isinstance(max_steps, bool) or not isinstance(max_steps, int) or not 1 <= max_steps <= 200:
-            raise ValueError("logit_sampling_pipeline: max_steps must be 1 to 200")
-        self.prompt, self.knobs, self.seed, self.max_steps = prompt, list(knobs), str(seed), max_steps
+        self.max_steps = whole(self.name, "max_steps", max_steps, 1, 200)
+        self.prompt, self.knobs, self.seed = prompt, list(knobs), str(seed)
         self.t, self.k, self.p = t, k, round(p, 2)
         self.reset()
 
@@ -166,9 +155,7 @@ class LogitSamplingPipeline(Widget):
         steps = values.pop("steps", None)
         for key, v in values.items():
             if key == "T":
-                if v not in TEMPS:
-                    raise ValueError(f"T must be one of {list(TEMPS)}")
-                self.t = v
+                self.t = one_of(self.name, "T", v, TEMPS)
             elif key == "k":
                 self.k = int(v)
             elif key == "p":
@@ -206,7 +193,7 @@ class LogitSamplingPipeline(Widget):
             pass
 
     def __repr__(self):
-        return f"<logit_sampling_pipeline T={fmt_t(self.t)} k={self.k} p={self.p} u={self.u:.3f}>"
+        return f"<logit_sampling_pipeline T={num(self.t)} k={self.k} p={self.p} u={self.u:.3f}>"
 
     # The scene ---------------------------------------------------------------------------------
     def shapes(self):
@@ -217,8 +204,8 @@ class LogitSamplingPipeline(Widget):
         # the text so far: prompt muted, generated accent, the last 64 characters
         text = (self.prompt + self.generated)[-64:]
         n_gen = min(len(self.generated), len(text))
-        shown_prompt = "".join(show(c) for c in text[:len(text) - n_gen])
-        shown_gen = "".join(show(c) for c in text[len(text) - n_gen:])
+        shown_prompt = "".join(char(c) for c in text[:len(text) - n_gen])
+        shown_gen = "".join(char(c) for c in text[len(text) - n_gen:])
         out.append({"t": "text", "x": 10, "y": 20, "s": "text:", "anchor": "start", "cls": "small muted"})
         out.append({"t": "text", "x": 48, "y": 20, "s": shown_prompt + shown_gen + "\u2581", "anchor": "start",
                     "cls": "small"})
@@ -233,17 +220,15 @@ class LogitSamplingPipeline(Widget):
         span = max(zmax - min(0.0, zmin), 1e-9)
         for title, x0 in PANELS:
             out.append({"t": "text", "x": x0, "y": TOP - 14, "s": title, "anchor": "start", "cls": "small accent2"})
-        for j in range(3):   # the arrows between panels
-            x = PANELS[j][1] + PANEL_W + 8
-            out.append({"t": "text", "x": x + 6, "y": TOP + ROW_H * 4, "s": "\u2192", "cls": "muted"})
-        out.append({"t": "text", "x": PANELS[3][1] + PANEL_W + 14, "y": TOP + ROW_H * 4, "s": "\u2192", "cls": "muted"})
+        for _, x0 in PANELS:   # an arrow after each panel: to the next, and from the last to the stick
+            out.append({"t": "text", "x": x0 + PANEL_W + 14, "y": TOP + ROW_H * 4, "s": "\u2192", "cls": "muted"})
         out.append({"t": "text", "x": STICK_X - 12, "y": TOP - 14, "s": "draw with u", "anchor": "start",
                     "cls": "small accent2"})
         for r in range(ROWS + 1):
             y = TOP + r * ROW_H
             if r < ROWS:
                 i = rows[r]
-                lab = show(chars[i])
+                lab = char(chars[i])
                 cls = "small accent3" if i == s["pick_id"] else "small"
             else:
                 lab, cls = "rest", "small muted"
@@ -256,7 +241,7 @@ class LogitSamplingPipeline(Widget):
                 a, b = sorted((zero, x0 + (v - min(0.0, zmin)) / span * 70))
                 out.append({"t": "rect", "x": round(a, 1), "y": y + 4, "w": round(max(b - a, 1), 1), "h": ROW_H - 8,
                             "cls": "accent"})
-                out.append({"t": "text", "x": x0 + 74, "y": y + 15, "s": f"{v:.2f}".replace("-", "\u2212"),
+                out.append({"t": "text", "x": x0 + 74, "y": y + 15, "s": fixed(v),
                             "anchor": "start", "cls": "small"})
             else:
                 out.append({"t": "text", "x": x0, "y": y + 15, "s": f"{len(rest)} more characters",
@@ -289,7 +274,7 @@ class LogitSamplingPipeline(Widget):
             out.append({"t": "rect", "x": STICK_X, "y": round(y0, 1), "w": 22, "h": round(max(y1 - y0, 0.5), 1),
                         "cls": cls, "opacity": 0.85})
             if y1 - y0 >= 9:
-                out.append({"t": "text", "x": STICK_X + 30, "y": round((y0 + y1) / 2 + 4, 1), "s": show(chars[i]),
+                out.append({"t": "text", "x": STICK_X + 30, "y": round((y0 + y1) / 2 + 4, 1), "s": char(chars[i]),
                             "anchor": "start", "cls": "small accent3" if i == s["pick_id"] else "small"})
         yu = round(STICK_TOP + self.u * STICK_H, 1)
         out.append({"t": "line", "x1": STICK_X - 14, "y1": yu, "x2": STICK_X + 26, "y2": yu, "cls": "bad"})
@@ -303,18 +288,18 @@ class LogitSamplingPipeline(Widget):
         s = self.stats()
         c = self.m.chars[s["pick_id"]]
         k = "off" if not self.k else str(self.k)
-        p = "off" if self.p >= 1 else fmt_t(self.p)
+        p = "off" if self.p >= 1 else num(self.p)
         out = [
-            {"label": "settings", "value": f"T = {fmt_t(self.t)}, top-k {k}, top-p {p}"},
+            {"label": "settings", "value": f"T = {num(self.t)}, top-k {k}, top-p {p}"},
             {"label": "characters kept", "value": f"{s['kept']} of {len(self.m.chars)}"},
             {"label": "mass they held before renormalising", "value": f"{s['mass']:.3f}"},
             {"label": "u", "value": f"{self.u:.3f}"},
-            {"label": "drawn", "value": f"{show(c)} ({name(c)}), rank {s['pick_rank']} by logit, p = {fmt_p(s['final'][s['pick_id']])}"},
+            {"label": "drawn", "value": f"{char(c)} ({name(c)}), rank {s['pick_rank']} by logit, p = {fmt_p(s['final'][s['pick_id']])}"},
             {"label": "characters generated", "value": f"{len(self.generated)} of {self.max_steps}"},
         ]
         per = period(self.prompt + self.generated)
         if per:
-            unit = "".join(show(ch) for ch in (self.prompt + self.generated)[-per:])
+            unit = "".join(char(ch) for ch in (self.prompt + self.generated)[-per:])
             out.append({"label": "stuck in a loop", "value": f"the text ends on \u201c{unit}\u201d three times over"})
         return out
 
@@ -322,14 +307,14 @@ class LogitSamplingPipeline(Widget):
         out = []
         if "T" in self.knobs:
             out.append({"kind": "range", "id": "T", "label": "temperature T", "min": 0, "max": len(TEMPS) - 1,
-                        "step": 1, "value": TEMPS.index(self.t), "display": fmt_t(self.t)})
+                        "step": 1, "value": TEMPS.index(self.t), "display": num(self.t)})
         if "k" in self.knobs:
             out.append({"kind": "range", "id": "k", "label": "top-k (0 = off)", "min": 0, "max": len(self.m.chars),
                         "step": 1, "value": self.k, "display": "off" if not self.k else str(self.k)})
         if "p" in self.knobs:
             out.append({"kind": "range", "id": "p", "label": "top-p (1 = off)", "min": 0, "max": len(PS) - 1,
                         "step": 1, "value": PS.index(self.p) if self.p in PS else len(PS) - 1,
-                        "display": "off" if self.p >= 1 else fmt_t(self.p)})
+                        "display": "off" if self.p >= 1 else num(self.p)})
         if "u" in self.knobs:
             out.append({"kind": "range", "id": "u", "label": "uniform number u", "min": 0, "max": 99, "step": 1,
                         "value": min(int(round(self.u * 100)), 99), "display": f"{self.u:.2f}"})

@@ -19,7 +19,7 @@ lowest recorded val in this run), min_val, first (the first recorded training lo
 import math
 
 from . import register
-from .base import Widget, arrow_step
+from .base import Widget, arrow_step, flag
 from ..m17_l04_curves import RUNS
 
 LABELS = {"healthy": "healthy", "lr_high": "lr too high", "lr_low": "lr too low", "overfit": "small data",
@@ -45,11 +45,9 @@ class LossCurveReader(Widget):
         if not isinstance(runs, list) or not runs or any(r not in RUNS for r in runs) or len(runs) > 4:
             raise ValueError(f"loss_curve_reader: runs must be 1 to 4 of {sorted(RUNS)}, not {runs!r}")
         step = config.pop("step", None)
-        floor = config.pop("floor", False)
-        if not isinstance(floor, bool):
-            raise ValueError("loss_curve_reader: floor must be true or false")
+        self.floor = flag(self.name, "floor", config.pop("floor", False))
         super().configure(config)
-        self.runs, self.floor, self.pick = runs, floor, 0
+        self.runs, self.pick = runs, 0
         steps = self.run()["step"]
         if step is None:
             step = steps[0]

@@ -31,12 +31,14 @@ formula's curve, and reports the largest gap between the two.
 import math
 
 from . import register
-from .base import Widget
+from .base import Widget, arrow_step, flag, one_of, whole
 
 WARMUPS = (0, 10, 20, 50, 100, 200, 500)
 PEAKS = (0.0001, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01)
 FLOORS = (0.0, 0.00001, 0.00003, 0.0001, 0.0003, 0.001)
 LENGTHS = (200, 500, 1000, 2000, 3000, 5000)
+CHOICES = {"warmup": WARMUPS, "max_lr": PEAKS, "min_lr": FLOORS, "steps": LENGTHS}
+DEFAULTS = {"warmup": 0, "max_lr": 0.003, "min_lr": 0.0, "steps": 1000}
 LEFT, RIGHT, TOP, BASE = 64, 580, 20, 210
 SAMPLES = 160
 
@@ -64,24 +66,16 @@ class LrScheduleCurve(Widget):
     width, height = 600, 250
 
     def configure(self, config):
-        picks = {}
-        for key, choices, default in (("warmup", WARMUPS, 0), ("max_lr", PEAKS, 0.003), ("min_lr", FLOORS, 0.0),
-                                      ("steps", LENGTHS, 1000)):
-            v = config.pop(key, default)
-            if isinstance(v, bool) or v not in choices:
-                raise ValueError(f"lr_schedule_curve: {key} must be one of {list(choices)}, not {v!r}")
-            picks[key] = choices.index(v)
+        self.i = {key: choices.index(one_of(self.name, key, config.pop(key, DEFAULTS[key]), choices))
+                  for key, choices in CHOICES.items()}
         step = config.pop("step", 0)
         reference = config.pop("reference", False)
         super().configure(config)
-        if not isinstance(reference, bool):
-            raise ValueError("lr_schedule_curve: reference must be true or false")
-        self.i = picks
-        if not isinstance(step, int) or isinstance(step, bool) or not 0 <= step < self.steps:
-            raise ValueError(f"lr_schedule_curve: step must be a whole number from 0 to steps - 1 ({self.steps - 1})")
+        self.reference = flag(self.name, "reference", reference)
+        self.step = whole(self.name, "step", step, 0, self.steps - 1)
         if FLOORS[self.i["min_lr"]] > self.max_lr:
             raise ValueError("lr_schedule_curve: min_lr must not exceed max_lr")
-        self.step, self.reference, self.fn, self.problem = step, reference, None, ""
+        self.fn, self.problem = None, ""
 
     # State ------------------------------------------------------------------------------
     @property
@@ -131,7 +125,7 @@ class LrScheduleCurve(Widget):
                 "step": self.step, "lr": self.lr(self.step), "phase": self.phase(self.step)}
 
     def set_values(self, values):
-        for key, choices in (("warmup", WARMUPS), ("max_lr", PEAKS), ("min_lr", FLOORS), ("steps", LENGTHS)):
+        for key, choices in CHOICES.items():
             if key in values:
                 self.i[key] = min(range(len(choices)), key=lambda k: abs(choices[k] - values[key]))
         if "step" in values:
@@ -143,7 +137,7 @@ class LrScheduleCurve(Widget):
         kind = event.get("type")
         if kind == "input":
             cid = event.get("id")
-            choices = {"warmup": WARMUPS, "max_lr": PEAKS, "min_lr": FLOORS, "steps": LENGTHS}.get(cid)
+            choices = CHOICES.get(cid)
             if choices is None:
                 return
             try:
@@ -171,9 +165,7 @@ class LrScheduleCurve(Widget):
             elif key == "End":
                 self.step = self.steps - 1
             else:
-                big = max(1, self.steps // 20)
-                self.step += {"ArrowRight": 1, "ArrowUp": 1, "ArrowLeft": -1, "ArrowDown": -1,
-                              "PageUp": big, "PageDown": -big}.get(key, 0)
+                self.step += int(arrow_step(key, 1, max(1, self.steps // 20)))
         self.step = min(max(self.step, 0), self.steps - 1)
 
     # Scene ----------------------------------------------------------------------------------

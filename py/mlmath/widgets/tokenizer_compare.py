@@ -18,8 +18,8 @@ sub_unk, word_vocab, sub_vocab.
 """
 
 from . import register
-from .base import Widget
-from ..m17_l01_tokenizers import CHARS, MERGES, TRAIN_CHARS, UNK, ranks, show, tokenize, word_vocab
+from .base import Widget, one_of, whole
+from ..m17_l01_tokenizers import CHARS, MERGES, TRAIN_CHARS, UNK, show, tokenize, word_vocab
 
 MAX_TEXT = 60
 SLICES = (10_000, 50_000, 100_000, 200_000)
@@ -28,6 +28,8 @@ ROWS = (("char", "character"), ("word", "word"), ("subword", "subword"))
 LEFT = 8
 CHIP_H = 22
 LINE = CHIP_H + 20
+# A merged token's id is 65 + the rank of the first merge that makes its text.
+RANK_OF = {a + b: r for r, (a, b) in reversed(list(enumerate(MERGES)))}
 
 
 def chip_w(token):
@@ -43,12 +45,8 @@ class TokenizerCompare(Widget):
         text = config.pop("text", "To be, or not to be")
         if not isinstance(text, str) or len(text) > MAX_TEXT:
             raise ValueError(f"tokenizer_compare: text must be a string of at most {MAX_TEXT} characters")
-        words = config.pop("words", TRAIN_CHARS)
-        if words not in SLICES:
-            raise ValueError(f"tokenizer_compare: words must be one of {', '.join(map(str, SLICES))}")
-        merges = config.pop("merges", len(MERGES))
-        if isinstance(merges, bool) or not isinstance(merges, int) or not 0 <= merges <= len(MERGES):
-            raise ValueError(f"tokenizer_compare: merges must be a whole number from 0 to {len(MERGES)}")
+        words = one_of(self.name, "words", config.pop("words", TRAIN_CHARS), SLICES)
+        merges = whole(self.name, "merges", config.pop("merges", len(MERGES)), 0, len(MERGES))
         sliders = config.pop("sliders", [])
         if not isinstance(sliders, list) or any(s not in SLIDERS for s in sliders):
             raise ValueError(f"tokenizer_compare: sliders takes a list drawn from {', '.join(SLIDERS)}")
@@ -60,30 +58,15 @@ class TokenizerCompare(Widget):
     def _tokenize(self):
         vocab = word_vocab(self.words)
         index = {w: i for i, w in enumerate(vocab)}
-        table = ranks()
-        self.rows = {}
-        chars = tokenize(self.text, "char")
-        self.rows["char"] = [(t, ok, CHARS.index(t) if ok else None) for t, ok in chars]
-        self.rows["word"] = [(t, ok, index[t] if ok else len(vocab))
-                             for t, ok in tokenize(self.text, "word", n=self.words)]
-        sub = []
-        for t, ok in tokenize(self.text, "subword", k=self.merges):
-            if not ok:
-                sub.append((t, False, None))
-            elif len(t) == 1:
-                sub.append((t, True, CHARS.index(t)))
-            else:
-                sub.append((t, True, len(CHARS) + table[self._pair_of(t)]))
-        self.rows["subword"] = sub
-        self.vocab_sizes = {"char": len(CHARS), "word": len(vocab) + 1, "subword": len(CHARS) + self.merges}
 
-    def _pair_of(self, token):
-        """The merge (among the first `merges`) that made token."""
-        if not hasattr(self, "_made"):
-            self._made = {}
-            for a, b in MERGES:
-                self._made.setdefault(a + b, (a, b))
-        return self._made[token]
+        def sub_id(t):
+            return CHARS.index(t) if len(t) == 1 else len(CHARS) + RANK_OF[t]
+
+        self.rows = {
+            "char": [(t, ok, CHARS.index(t) if ok else None) for t, ok in tokenize(self.text, "char")],
+            "word": [(t, ok, index[t] if ok else len(vocab)) for t, ok in tokenize(self.text, "word", n=self.words)],
+            "subword": [(t, ok, sub_id(t) if ok else None) for t, ok in tokenize(self.text, "subword", k=self.merges)]}
+        self.vocab_sizes = {"char": len(CHARS), "word": len(vocab) + 1, "subword": len(CHARS) + self.merges}
 
     def values(self):
         r = self.rows
@@ -102,9 +85,7 @@ class TokenizerCompare(Widget):
         if "text" in values:
             self.text = str(values["text"])[:MAX_TEXT]
         if "words" in values:
-            if values["words"] not in SLICES:
-                raise ValueError(f"words must be one of {SLICES}")
-            self.words = values["words"]
+            self.words = one_of(self.name, "words", values["words"], SLICES)
         if "merges" in values:
             self.merges = min(max(int(values["merges"]), 0), len(MERGES))
         self._tokenize()

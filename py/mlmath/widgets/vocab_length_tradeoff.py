@@ -18,7 +18,7 @@ earlier), embed (vocab x d_model).
 import math
 
 from . import register
-from .base import Widget, arrow_step
+from .base import Widget, arrow_step, whole
 from ..m17_l01_tokenizers import CHARS, MERGES, held_out, pieces, subword_curve, word_vocab
 
 X0, X1, Y0, Y1 = 78, 630, 26, 246     # the plot box
@@ -54,16 +54,10 @@ class VocabLengthTradeoff(Widget):
     width, height = 660, 290
 
     def configure(self, config):
-        k = config.pop("merges", 0)
-        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= len(MERGES):
-            raise ValueError(f"vocab_length_tradeoff: merges must be a whole number from 0 to {len(MERGES)}")
-        self.d_model = config.pop("d_model", 64)
-        self.context = config.pop("context", 64)
-        for name, v in (("d_model", self.d_model), ("context", self.context)):
-            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 4096:
-                raise ValueError(f"vocab_length_tradeoff: {name} must be a whole number from 1 to 4096")
+        self.k = whole(self.name, "merges", config.pop("merges", 0), 0, len(MERGES))
+        self.d_model = whole(self.name, "d_model", config.pop("d_model", 64), 1, 4096)
+        self.context = whole(self.name, "context", config.pop("context", 64), 1, 4096)
         super().configure(config)
-        self.k = k
 
     def _reach(self, k):
         d = data()
