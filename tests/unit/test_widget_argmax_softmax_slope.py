@@ -2,7 +2,6 @@
 finite differences, gradient steps through argmax and softmax, the r slider, dragging and keys,
 the goal, and the numbers lesson m15-l01 states."""
 
-import json
 import math
 from pathlib import Path
 
@@ -11,9 +10,9 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.argmax_softmax_slope import ArgmaxSoftmaxSlope, lookup, wrap
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l01.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "accent", "accent2", "bracket", "nofill", "handle"}
 KEYS = [[2.0, 0.5], [-0.5, 2.0], [-1.5, -1.5]]
 VALS = [8, 2, 5]
 
@@ -189,13 +188,7 @@ def test_handles_are_labelled_and_controls_offered():
 def test_scene_is_small_json_and_uses_known_classes(config):
     w = make(**config)
     w.step("soft")
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 80
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "y", "cx", "cy", "x1", "x2", "y1", "y2"):
-            if k in s:
-                assert -5 <= s[k] <= max(scene["w"], scene["h"]) + 5, s
+    assert_scene_fits(w.scene(), max_shapes=80, slack=5)
 
 
 # The lesson's widget and the numbers its prose states ------------------------------------------

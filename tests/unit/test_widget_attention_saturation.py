@@ -2,24 +2,22 @@
 components, softmax weights, the output y and the gradients dy/ds_j = w_j (v_j - y); the d_k slider,
 key selection and divisor chips; and the numbers lesson m15-l02 states about it and its training cell."""
 
-import json
 import math
 import random
 import re
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config
-from mlmath.widgets.attention_saturation import DKS, DIVISORS, AttentionSaturation, fmt, nice_ceiling, tiny
+from mlmath.show import fixed
+from mlmath.widgets.attention_saturation import DKS, AttentionSaturation, nice_ceiling, tiny
+from mlmath.widgets.dot_score_spread import DIVISORS
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
+from test_widget_dot_score_spread import said   # the readouts as one line
+from test_widget_dot_score_spread import lesson_config as spread_lesson_config
 
-ROOT = Path(__file__).resolve().parents[2]
-LESSON = ROOT / "site" / "lessons" / "m15-l02.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "bracket", "node", "op", "edge", "handle", "selected", "nofill"}
 VALS = [2, 9, 4, 7, 1, 5]
 
 
@@ -28,13 +26,7 @@ def make(**config):
 
 
 def lesson_config(wid):
-    part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == wid)
-    assert part.arg == "attention_saturation"
-    return dict(part.data)
-
-
-def said(w):
-    return " | ".join(f"{r['label']} = {r['value']}" for r in w.readouts())
+    return spread_lesson_config(wid, "attention_saturation")
 
 
 def output(scores, vals):
@@ -135,12 +127,12 @@ def test_readouts_and_bars_show_the_numbers():
     v = w.values()
     text = said(w)
     top = "ABCDEF"[v["top"]]
-    assert f"top weight = w{top} = {fmt(v['wmax'], 4)}" in text
-    assert f"output y = {fmt(v['y'], 3)}" in text
+    assert f"top weight = w{top} = {fixed(v['wmax'], 4)}" in text
+    assert f"output y = {fixed(v['y'], 3)}" in text
     assert f"= {tiny(v['g' + top])}" in text
     words = [s["s"] for s in w.scene()["shapes"] if s["t"] == "text"]
     for n in "ABCDEF":
-        assert tiny(v["w" + n]) in words and tiny(v["g" + n]) in words and fmt(v["s" + n], 2) in words
+        assert tiny(v["w" + n]) in words and tiny(v["g" + n]) in words and fixed(v["s" + n], 2) in words
     grads = [s for s in w.scene()["shapes"] if s["t"] == "rect" and s.get("cls") == "accent2"]
     assert grads[0]["h"] == pytest.approx(min(abs(v["gA"]), 2) / 2 * 40, abs=0.1)
 
@@ -149,10 +141,8 @@ def test_scene_is_json_and_uses_known_classes():
     for dk in DKS:
         for d in DIVISORS:
             w = make(dk=dk, divisor=d, divisors=True)
-            scene = json.loads(json.dumps(w.scene()))
-            assert len(scene["shapes"]) < 200
+            scene = assert_scene_fits(w.scene(), max_shapes=199)
             for s in scene["shapes"]:
-                assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
                 if s.get("handle"):
                     assert s["label"]
 
@@ -172,7 +162,7 @@ def test_numbers_the_prose_states_about_the_widgets():
     w = make(**lesson_config("saturate"))
     w.set_values({"dk": 256})
     v = w.values()
-    assert "ABCDEF"[v["top"]] == "B" and fmt(v["wmax"], 4) == "0.9994"
+    assert "ABCDEF"[v["top"]] == "B" and fixed(v["wmax"], 4) == "0.9994"
     w.set_values({"dk": 512})
     v = w.values()
     assert "ABCDEF"[v["top"]] == "E" and VALS[4] == 1
@@ -182,12 +172,12 @@ def test_numbers_the_prose_states_about_the_widgets():
     r = make(**lesson_config("rescue"))
     assert r.values()["dk"] == 512 and r.values()["div"] == "none"
     r.set_values({"div": "sqrt"})
-    assert fmt(r.values()["wmax"], 3) == "0.409"
+    assert fixed(r.values()["wmax"], 3) == "0.409"
     assert all(abs(r.values()["g" + n]) > 0.01 for n in "ABCDEF")     # "every gradient bar is back"
     r.set_values({"div": "dk"})
     v = r.values()
     assert all(0.15 < v["w" + n] < 0.2 for n in "ABCDEF")             # "near 1/6"
-    assert fmt(sum(VALS) / 6, 2) == "4.67" and abs(v["y"] - 28 / 6) < 0.1
+    assert fixed(sum(VALS) / 6, 2) == "4.67" and abs(v["y"] - 28 / 6) < 0.1
 
 
 def test_the_training_cell_freezes_raw_and_learns_scaled():

@@ -2,7 +2,6 @@
 the measured variance against d_k / c², the d_k slider and the divisor chips; and the numbers
 lesson m15-l02 states about it, checked against the lesson's own widget configs."""
 
-import json
 import math
 import random
 from pathlib import Path
@@ -11,22 +10,23 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.widgets.dot_score_spread import DKS, DIVISORS, DotScoreSpread, fmt, sample_dots
+from mlmath.show import fixed
+from mlmath.widgets.dot_score_spread import DKS, DIVISORS, DotScoreSpread, sample_dots
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "site" / "lessons" / "m15-l02.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "bracket", "node", "op", "edge", "handle", "selected", "nofill"}
 
 
 def make(**config):
     return widgets.create("dot_score_spread", config)
 
 
-def lesson_config(wid):
+def lesson_config(wid, widget="dot_score_spread"):
+    """The config of widget `wid` in m15-l02 (test_widget_attention_saturation uses it too)."""
     part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == wid)
-    assert part.arg == "dot_score_spread"
+    assert part.arg == widget
     return dict(part.data)
 
 
@@ -152,11 +152,11 @@ def test_histogram_counts_every_sample_and_readouts_state_the_numbers():
     assert below + above > 0                             # at d_k = 512 a few scores fall off the ±64 axis
     v = w.values()
     text = said(w)
-    assert f"measured variance = {fmt(v['var'], 3)} over 2000 samples" in text
+    assert f"measured variance = {fixed(v['var'], 3)} over 2000 samples" in text
     assert "theory d\u2096 / c\u00b2 = 512.000" in text
-    assert f"measured sd = {fmt(v['sd'], 2)}" in text
+    assert f"measured sd = {fixed(v['sd'], 2)}" in text
     words = [s["s"] for s in w.scene()["shapes"] if s["t"] == "text"]
-    assert f"\u00b11 sd = {fmt(v['sd'], 2)}" in words
+    assert f"\u00b11 sd = {fixed(v['sd'], 2)}" in words
     assert f"\u2190{below} beyond" in words and f"{above} beyond\u2192" in words
     bars = [s for s in w.scene()["shapes"] if s["t"] == "rect" and s.get("cls") == "accent"]
     assert len(bars) == sum(1 for n in bins if n)
@@ -167,10 +167,8 @@ def test_scene_is_json_and_uses_known_classes_and_stays_small():
     for dk in DKS:
         for d in DIVISORS:
             w = make(dk=dk, divisor=d, divisors=True)
-            scene = json.loads(json.dumps(w.scene()))
-            assert len(scene["shapes"]) < 200
+            scene = assert_scene_fits(w.scene(), max_shapes=199)
             for s in scene["shapes"]:
-                assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
                 if s.get("handle"):
                     assert s["label"]
 
@@ -205,13 +203,13 @@ def test_numbers_the_prose_states():
     sds = {}
     for dk in (16, 64, 256):
         w.set_values({"dk": dk})
-        sds[dk] = fmt(w.values()["sd"], 2)
+        sds[dk] = fixed(w.values()["sd"], 2)
     assert sds == {16: "4.00", 64: "7.97", 256: "15.71"}
     w.set_values({"dk": 512})
     assert sum(w.counts()[1:]) > 0                      # "some scores land beyond ±64"
     r = make(**{k: v for k, v in lesson_config("rescale").items() if k != "goal"})
     r.set_values({"div": "sqrt"})
-    assert fmt(r.values()["c"], 2) == "22.63" and fmt(r.values()["var"], 2) == "1.03"
+    assert fixed(r.values()["c"], 2) == "22.63" and fixed(r.values()["var"], 2) == "1.03"
     for dk in DKS:                                       # "the variance stays near 1 at every stop"
         r.set_values({"dk": dk})
         assert 0.9 < r.values()["var"] < 1.1

@@ -1,7 +1,6 @@
 """The learned_position_rows widget: the capstone's own wte/wpe rows, the lookup x = wte[c] + wpe[p],
 the end of the table, dragging, keys, goals, and the numbers lesson m15-l04 states."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,9 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.gpt.model import Config, init_params, param_table
 from mlmath.widgets.learned_position_rows import DIMS, ROWS, TEXT, VOCAB, LearnedPositionRows
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l04.md"
-CSS = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3", "good", "bad",
-       "nofill", "handle", "bracket"}
 
 
 def make(**config):
@@ -110,8 +108,5 @@ def test_goal_unmet_at_start_and_met_by_its_solution():
 
 
 def test_scene_is_json_and_uses_known_classes():
-    scene = json.loads(json.dumps(make().scene()))
-    assert len(scene["shapes"]) < 250
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS, s
+    scene = assert_scene_fits(make().scene(), max_shapes=249)
     assert [s["handle"] for s in scene["shapes"] if "handle" in s] == ["p"]

@@ -1,7 +1,6 @@
 """The qkv_projection widget: three projections of the same X, editing W_Q by drag and by key,
 selecting a token, goals, and the numbers lesson m15-l03 states about its step."""
 
-import json
 import math
 from pathlib import Path
 
@@ -11,10 +10,9 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.qkv_projection import QkvProjection, snap
 from mlmath.widgets.self_attention_grid import matmul
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l03.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "node", "op", "edge", "handle", "selected", "nofill"}
 EMBED = {"the": [0, 0, 2, 0], "dog": [2, 0, 0, 2], "bit": [0, 2, 0, 0], "man": [2, 0, 0, -2], ".": [0, 1, 1, 0]}
 BASE = {"tokens": ["the", "dog", "bit", "the", "man", "."], "embed": EMBED,
         "features": ["noun", "verb", "article", "who"],
@@ -48,7 +46,7 @@ def test_registered_under_its_name():
     ({"wq": [[0, 0, 0]] * 4, "wk": [[0, 0, 0]] * 4}, "1 or 2 columns"),
     ({"features": ["a", "b"]}, "features"),
     ({"edit": ["wz"]}, "edit"),
-    ({"row": 9}, "position"),
+    ({"row": 9}, "row must be a whole number from 0 to 5"),
     ({"wq": [[0.3, 0], [0, 0], [1, 0], [0, -1]]}, "multiples of 0.5"),
 ])
 def test_bad_config_is_rejected(over, words):
@@ -143,13 +141,7 @@ def test_set_values_rejects_unknown_names():
 
 def test_scene_is_small_json_and_uses_known_classes():
     w = make(edit=["wq", "wk", "wv"])
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 260
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "y", "x1", "x2", "y1", "y2"):
-            if k in s:
-                assert -2 <= s[k] <= max(scene["w"], scene["h"]) + 2, s
+    scene = assert_scene_fits(w.scene(), max_shapes=260, slack=2)
     handles = [s for s in scene["shapes"] if "handle" in s]
     assert len(handles) == 6 + 24 and all(s["label"] for s in handles)
 

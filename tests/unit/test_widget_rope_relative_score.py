@@ -1,7 +1,6 @@
 """The rope_relative_score widget: rotation, the score depending on the offset alone under RoPE (and not when
 positions are added), dragging m, n and both, keys, the mode button, goals, and the numbers lesson m15-l04 states."""
 
-import json
 import math
 from pathlib import Path
 
@@ -10,10 +9,9 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.rope_relative_score import RopeRelativeScore, rotate
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l04.md"
-CSS = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3", "good", "bad",
-       "nofill", "handle"}
 
 
 def make(**config):
@@ -105,10 +103,7 @@ def test_scene_is_json_and_uses_known_classes():
     for rope in (True, False):
         w = make(m=12, n=3)
         w.rope = rope
-        scene = json.loads(json.dumps(w.scene()))
-        assert len(scene["shapes"]) < 150
-        for s in scene["shapes"]:
-            assert set(s.get("cls", "").split()) <= CSS, s
+        scene = assert_scene_fits(w.scene(), max_shapes=149)
         assert {s["handle"] for s in scene["shapes"] if "handle" in s} == {"m", "n", "both"}
 
 

@@ -10,11 +10,11 @@ import pytest
 from lesson_kernel import run_lesson
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.widgets.soft_lookup_plane import MINUS, SoftLookupPlane, argmax, fixed, num, softmax
+from mlmath.show import MINUS, fixed, num, softmax
+from mlmath.widgets.soft_lookup_plane import SoftLookupPlane, argmax
+from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l01.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "nofill", "handle"}
 KEYS = [[2.0, 0.5], [-0.5, 2.0], [-1.5, -1.5]]
 VALS = [8, 2, 5]
 
@@ -184,13 +184,7 @@ def test_fmt_helpers():
 def test_scene_is_small_json_and_uses_known_classes(config):
     w = make(**config)
     w.use(lambda q, k, v: [0.0])
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 120
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-        for k in ("x", "y", "cx", "cy", "x1", "x2", "y1", "y2"):
-            if k in s:
-                assert -5 <= s[k] <= max(scene["w"], scene["h"]) + 5, s
+    scene = assert_scene_fits(w.scene(), max_shapes=120, slack=5)
     assert all(isinstance(r["label"], str) and isinstance(r["value"], str) for r in scene["readouts"])
 
 

@@ -31,16 +31,11 @@ and steps: how many softmax steps in a row have been taken since θ or r was las
 import math
 
 from . import register
-from .base import Widget, arrow_step
-from .soft_lookup_plane import MINUS, argmax, fixed, num, softmax
+from ..show import MINUS, fixed, num, softmax
+from .base import Widget, arrow_step, flag, number, whole
+from .soft_lookup_plane import argmax
 
 R_MIN, R_MAX, R_STEP = 0.25, 4.0, 0.25
-
-
-def _number(value, what):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"argmax_softmax_slope: {what} must be a finite number, not {value!r}")
-    return value
 
 
 def wrap(deg):
@@ -73,34 +68,31 @@ class ArgmaxSoftmaxSlope(Widget):
     x0, x1, y0, y1 = 208, 626, 26, 246       # the plot
 
     def configure(self, config):
+        n = self.name
         keys = config.pop("keys", [[2.0, 0.5], [-0.5, 2.0], [-1.5, -1.5]])
         if (not isinstance(keys, list) or not 2 <= len(keys) <= 4
                 or not all(isinstance(k, list) and len(k) == 2 for k in keys)):
             raise ValueError("argmax_softmax_slope: keys must be a list of 2 to 4 pairs")
-        self.keys = [[float(_number(v, "a key entry")) for v in k] for k in keys]
+        self.keys = [[float(number(n, "a key entry", v)) for v in k] for k in keys]
         vals = config.pop("values", [8, 2, 5][:len(keys)] + [0] * max(0, len(keys) - 3))
         if not isinstance(vals, list) or len(vals) != len(self.keys):
             raise ValueError("argmax_softmax_slope: values must be a list with one number per key")
-        self.vals = [_number(v, "each value") for v in vals]
+        self.vals = [number(n, "each value", v) for v in vals]
         if len(set(self.vals)) < 2:
             raise ValueError("argmax_softmax_slope: values must not all be equal")
         names = config.pop("names", list("ABCD")[:len(self.keys)])
-        if not isinstance(names, list) or len(names) != len(self.keys) or not all(isinstance(n, str) for n in names):
+        if not isinstance(names, list) or len(names) != len(self.keys) or not all(isinstance(s, str) for s in names):
             raise ValueError("argmax_softmax_slope: names must be one short name per key")
         self.names = names
-        self.theta0 = wrap(_number(config.pop("theta", 20), "theta"))
-        self.r0 = _number(config.pop("radius", 1.0), "radius")
-        if not R_MIN <= self.r0 <= R_MAX:
-            raise ValueError(f"argmax_softmax_slope: radius must be from {R_MIN} to {R_MAX}")
-        self.target = _number(config.pop("target", 4), "target")
+        self.theta0 = wrap(number(n, "theta", config.pop("theta", 20)))
+        self.r0 = number(n, "radius", config.pop("radius", 1.0), R_MIN, R_MAX)
+        self.target = number(n, "target", config.pop("target", 4))
         if not min(self.vals) < self.target < max(self.vals):
             raise ValueError("argmax_softmax_slope: target must lie between the smallest and largest value")
-        self.lr = _number(config.pop("lr", 0.05), "lr")
-        if not 0 < self.lr <= 1:
+        self.lr = number(n, "lr", config.pop("lr", 0.05), 0, 1)
+        if self.lr == 0:
             raise ValueError("argmax_softmax_slope: lr must be in (0, 1]")
-        self.slider = config.pop("slider", True)
-        if not isinstance(self.slider, bool):
-            raise ValueError("argmax_softmax_slope: slider must be true or false")
+        self.slider = flag(n, "slider", config.pop("slider", True))
         super().configure(config)
         self.lo, self.hi = min(self.vals) - 0.5, max(self.vals) + 0.5
         self.reset()
@@ -119,11 +111,10 @@ class ArgmaxSoftmaxSlope(Widget):
 
     def step(self, through):
         """One gradient-descent step on L = ½ (y − target)², through 'soft' or 'hard'. Returns the move in degrees."""
-        y, dy, hard, _ = self.at()
-        if through == "hard":
-            grad = (hard - self.target) * 0.0          # the staircase is flat: dy/dθ = 0
+        if through == "hard":                           # the staircase is flat: dy/dθ = 0
             self.last = f"argmax step: the slope is 0, so θ moved {num(0, 1)}\u00b0"
             return 0.0
+        y, dy, _, _ = self.at()
         grad = (y - self.target) * dy                   # dL/dθ, θ in radians
         move = math.degrees(-self.lr * grad)
         self.theta = wrap(self.theta + move)
@@ -143,18 +134,15 @@ class ArgmaxSoftmaxSlope(Widget):
         if unknown:
             raise KeyError(f"argmax_softmax_slope can set theta, r and steps, not {sorted(unknown)}")
         if "theta" in values:
-            self.theta = wrap(_number(values["theta"], "theta"))
+            self.theta = wrap(number(self.name, "theta", values["theta"]))
             self.steps = 0
         if "r" in values:
             self._set_r(values["r"])
-        n = values.get("steps", 0)
-        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 200:
-            raise ValueError("argmax_softmax_slope: steps must be a whole number from 0 to 200")
-        for _ in range(n):
+        for _ in range(whole(self.name, "steps", values.get("steps", 0), 0, 200)):
             self.step("soft")
 
     def _set_r(self, r):
-        r = round(min(max(float(_number(r, "r")), R_MIN), R_MAX) / R_STEP) * R_STEP
+        r = round(min(max(float(number(self.name, "r", r)), R_MIN), R_MAX) / R_STEP) * R_STEP
         if r != self.r:
             self.r = r
             self.steps = 0

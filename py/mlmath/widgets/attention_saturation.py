@@ -32,9 +32,10 @@ import math
 import random
 
 from . import register
-from .base import Widget
-# The same three divisors, chips and wording as the lesson's first widget.
-from .dot_score_spread import CHIP_SAID, CHIP_TEXT, DIVISORS, MINUS, SQRT, divisor_value
+from ..show import MINUS, fixed, softmax
+from .base import Widget, whole
+# The same slider, divisors, chips and wording as the lesson's first widget.
+from .dot_score_spread import DivisorChoice
 
 DKS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
 NAMES = "ABCDEF"
@@ -48,26 +49,12 @@ TOP_G, H_G = 290, 80          # gradients, ±G_SCALE spans H_G
 G_SCALE = 2.0
 
 
-def fmt(v, places=3):
-    text = f"{v:.{places}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace("-", MINUS)
-
-
 def tiny(v):
     """A number that may be very small: 3 decimals, or like 4e−9 below 0.001."""
     if v == 0 or abs(v) >= 0.0005:
-        return fmt(v, 3)
+        return fixed(v, 3)
     mant, exp = f"{v:.0e}".split("e")
     return f"{mant}e{int(exp)}".replace("-", MINUS)
-
-
-def softmax(s):
-    m = max(s)
-    e = [math.exp(x - m) for x in s]
-    z = sum(e)
-    return [x / z for x in e]
 
 
 def nice_ceiling(x):
@@ -81,43 +68,28 @@ def nice_ceiling(x):
 
 
 @register
-class AttentionSaturation(Widget):
+class AttentionSaturation(DivisorChoice, Widget):
     name = "attention_saturation"
     width, height = 600, 420
+    dks = DKS
 
     def configure(self, config):
-        dk = config.pop("dk", 1)
-        if dk not in DKS or isinstance(dk, bool):
-            raise ValueError(f"attention_saturation: dk must be one of {list(DKS)}, not {dk!r}")
-        div = config.pop("divisor", "none")
-        if div not in DIVISORS:
-            raise ValueError(f"attention_saturation: divisor must be one of {list(DIVISORS)}, not {div!r}")
-        chips = config.pop("divisors", False)
-        if not isinstance(chips, bool):
-            raise ValueError("attention_saturation: divisors must be true or false")
+        self._read_choice(config, dk=1)
         vals = config.pop("values", [2, 9, 4, 7, 1, 5])
         if (not isinstance(vals, list) or not 2 <= len(vals) <= len(NAMES) or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) <= 99
                 for v in vals)):
             raise ValueError("attention_saturation: values must be a list of 2 to 6 numbers between -99 and 99")
-        seed = config.pop("seed", 3)
-        if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= 10**6:
-            raise ValueError(f"attention_saturation: seed must be a whole number from 0 to 1000000, not {seed!r}")
+        self.seed = whole(self.name, "seed", config.pop("seed", 3), 0, 10**6)
         super().configure(config)
         self.vals = [float(v) for v in vals]
         self.names = NAMES[:len(vals)]
-        self.chips, self.seed = chips, seed
-        rng = random.Random(seed)
+        rng = random.Random(self.seed)
         self.q = [rng.gauss(0.0, 1.0) for _ in range(FULL)]
         self.keys = [[rng.gauss(0.0, 1.0) for _ in range(FULL)] for _ in self.vals]
-        self.start = (dk, div)
-        self.dk, self.div, self.sel = dk, div, None
+        self.sel = None
 
     # The numbers ------------------------------------------------------------------------------
-    @property
-    def c(self):
-        return divisor_value(self.div, self.dk)
-
     def dots(self):
         d = self.dk
         return [sum(a * b for a, b in zip(self.q[:d], k[:d])) for k in self.keys]
@@ -144,33 +116,13 @@ class AttentionSaturation(Widget):
             out["s" + n], out["w" + n], out["g" + n] = si, wi, gi
         return out
 
-    def set_values(self, values):
-        for key, value in dict(values).items():
-            if key == "dk":
-                if value not in DKS or isinstance(value, bool):
-                    raise ValueError(f"attention_saturation: dk must be one of {list(DKS)}, not {value!r}")
-                self.dk = value
-            elif key == "div":
-                if value not in DIVISORS:
-                    raise ValueError(f"attention_saturation: div must be one of {list(DIVISORS)}, not {value!r}")
-                self.div = value
-            else:
-                raise KeyError(f"attention_saturation sets dk and div, not {key!r}")
-
     def reset(self):
         (self.dk, self.div), self.sel = self.start, None
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input" and event.get("id") == "dk":
-            try:
-                i = int(round(float(event.get("value"))))
-            except (TypeError, ValueError):
-                return
-            self.dk = DKS[min(max(i, 0), len(DKS) - 1)]
+        if self._choose(event):
             return
-        handle = str(event.get("handle", ""))
-        key = event.get("key")
+        kind, handle, key = event.get("type"), str(event.get("handle", "")), event.get("key")
         if handle.startswith("key:") and handle[4:] in self.names:
             i = self.names.index(handle[4:])
             if kind == "drag" or (kind == "key" and key in ("Enter", " ")):
@@ -178,12 +130,6 @@ class AttentionSaturation(Widget):
             elif kind == "key" and key in ("ArrowRight", "ArrowLeft"):
                 now = i if self.sel is None else self.sel
                 self.sel = min(max(now + (1 if key == "ArrowRight" else -1), 0), len(self.names) - 1)
-        elif self.chips and handle.startswith("div:") and handle[4:] in DIVISORS:
-            if kind == "drag" or (kind == "key" and key in ("Enter", " ")):
-                self.div = handle[4:]
-            elif kind == "key" and key in ("ArrowRight", "ArrowLeft"):
-                i = DIVISORS.index(self.div) + (1 if key == "ArrowRight" else -1)
-                self.div = DIVISORS[min(max(i, 0), len(DIVISORS) - 1)]
 
     def __repr__(self):
         v = self.values()
@@ -212,7 +158,7 @@ class AttentionSaturation(Widget):
         mid = TOP_S + H_S / 2
         for v, yy in ((M, TOP_S), (-M, TOP_S + H_S)):
             out.append({"t": "line", "x1": LEFT - 4, "y1": yy, "x2": RIGHT, "y2": yy, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 8, "y": yy + 4, "s": fmt(v, 0 if M >= 1 else 2), "anchor": "end",
+            out.append({"t": "text", "x": LEFT - 8, "y": yy + 4, "s": fixed(v, 0 if M >= 1 else 2), "anchor": "end",
                         "cls": "small muted"})
         out.append({"t": "line", "x1": LEFT, "y1": mid, "x2": RIGHT, "y2": mid, "cls": "axis"})
         out.append({"t": "text", "x": LEFT - 8, "y": mid + 4, "s": "0", "anchor": "end", "cls": "small muted"})
@@ -225,7 +171,7 @@ class AttentionSaturation(Widget):
         gmid = TOP_G + H_G / 2
         for v, yy in ((G_SCALE, TOP_G), (-G_SCALE, TOP_G + H_G)):
             out.append({"t": "line", "x1": LEFT - 4, "y1": yy, "x2": RIGHT, "y2": yy, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 8, "y": yy + 4, "s": fmt(v, 0), "anchor": "end", "cls": "small muted"})
+            out.append({"t": "text", "x": LEFT - 8, "y": yy + 4, "s": fixed(v, 0), "anchor": "end", "cls": "small muted"})
         out.append({"t": "line", "x1": LEFT, "y1": gmid, "x2": RIGHT, "y2": gmid, "cls": "axis"})
         out.append({"t": "text", "x": LEFT - 8, "y": gmid + 4, "s": "0", "anchor": "end", "cls": "small muted"})
         handles, on_top = [], []      # on_top: texts drawn over the handle rects they label
@@ -245,7 +191,7 @@ class AttentionSaturation(Widget):
             out.append({"t": "rect", "x": x, "y": round(mid - h if s[k] > 0 else mid, 1), "w": round(bar, 1), "h": h,
                         "cls": "accent3"})
             out.append({"t": "text", "x": round(cx + bar / 2 + 3, 1), "y": round(mid - 4 if s[k] >= 0 else mid + 14, 1),
-                        "s": fmt(s[k], 2), "anchor": "start", "cls": "small"})
+                        "s": fixed(s[k], 2), "anchor": "start", "cls": "small"})
             # weight bar
             h = round(w[k] * H_W, 1)
             out.append({"t": "rect", "x": x, "y": round(TOP_W + H_W - h, 1), "w": round(bar, 1), "h": h,
@@ -253,7 +199,7 @@ class AttentionSaturation(Widget):
             out.append({"t": "text", "x": cx, "y": round(TOP_W + H_W - h - 5, 1), "s": tiny(w[k]),
                         "cls": "small accent"})
             # value
-            out.append({"t": "text", "x": cx, "y": TOP_V + 4, "s": fmt(self.vals[k], 0 if self.vals[k] == int(self.vals[k]) else 2),
+            out.append({"t": "text", "x": cx, "y": TOP_V + 4, "s": fixed(self.vals[k], 0 if self.vals[k] == int(self.vals[k]) else 2),
                         "cls": "label"})
             # gradient bar
             gh = round(min(abs(g[k]), G_SCALE) / G_SCALE * H_G / 2, 1)
@@ -262,15 +208,9 @@ class AttentionSaturation(Widget):
             out.append({"t": "text", "x": cx, "y": round(gmid - gh - 5 if g[k] >= 0 else gmid + gh + 13, 1),
                         "s": tiny(g[k]), "cls": "small accent2"})
         if self.chips:
-            for i, d in enumerate(DIVISORS):
-                x = 150 + i * 110
-                on = d == self.div
-                handles.append({"t": "rect", "x": x, "y": 384, "w": 96, "h": 26, "rx": 5,
-                                "cls": "node selected" if on else "node", "handle": f"div:{d}",
-                                "label": CHIP_SAID[d] + (" (chosen)" if on else ""),
-                                "value": "chosen" if on else "not chosen"})
-                on_top.append({"t": "text", "x": x + 48, "y": 402, "s": CHIP_TEXT[d],
-                               "cls": "label accent" if on else "label"})
+            for rect, text in self._chips(384):
+                handles.append(rect)
+                on_top.append(text)
         return out + handles + on_top
 
     def readouts(self):
@@ -279,17 +219,12 @@ class AttentionSaturation(Widget):
         top = v["top"]
         k = top if self.sel is None else self.sel
         n = self.names[k]
-        c_text = {"none": "1", "sqrt": f"{SQRT}{self.dk} = {fmt(self.c, 2)}", "dk": str(self.dk)}[self.div]
         return [
             {"label": "d\u2096", "value": str(self.dk)},
-            {"label": "divisor c", "value": c_text},
-            {"label": "top weight", "value": f"w{self.names[top]} = {fmt(v['wmax'], 4)}"},
-            {"label": "output y", "value": fmt(y, 3)},
+            {"label": "divisor c", "value": self._c_text()},
+            {"label": "top weight", "value": f"w{self.names[top]} = {fixed(v['wmax'], 4)}"},
+            {"label": "output y", "value": fixed(y, 3)},
             {"label": f"\u2202y/\u2202s{n}",
-             "value": f"w{n} \u00d7 (v{n} {MINUS} y) = {tiny(w[k])} \u00d7 ({fmt(self.vals[k], 2)} {MINUS} {fmt(y, 3)}) = {tiny(g[k])}"},
+             "value": f"w{n} \u00d7 (v{n} {MINUS} y) = {tiny(w[k])} \u00d7 ({fixed(self.vals[k], 2)} {MINUS} {fixed(y, 3)}) = {tiny(g[k])}"},
             {"label": "\u03a3|\u2202y/\u2202s|", "value": tiny(v["gsum"])},
         ]
-
-    def controls(self):
-        return [{"kind": "range", "id": "dk", "label": "dimension d\u2096", "min": 0, "max": len(DKS) - 1,
-                 "step": 1, "value": DKS.index(self.dk), "display": str(self.dk)}]

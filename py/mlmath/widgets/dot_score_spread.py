@@ -27,25 +27,19 @@ import math
 import random
 
 from . import register
-from .base import Widget
+from ..show import fixed
+from .base import Widget, flag, one_of, whole
 
-MINUS = "\u2212"
 SQRT = "\u221a"
 DKS = (2, 4, 8, 16, 32, 64, 128, 256, 512)
 DIVISORS = ("none", "sqrt", "dk")
 CHIP_TEXT = {"none": "\u00f7 1", "sqrt": "\u00f7 \u221ad\u2096", "dk": "\u00f7 d\u2096"}
 CHIP_SAID = {"none": "divide by 1 (no scaling)", "sqrt": "divide by the square root of d k", "dk": "divide by d k"}
+CHIP_STEP = {"ArrowRight": 1, "ArrowDown": 1, "ArrowLeft": -1, "ArrowUp": -1}
 HALF = 64              # the axis runs from −HALF to HALF in score units
 BIN = 2                # bin width; centres sit on the even numbers, where every q·k lands (d_k even)
 LEFT, RIGHT = 40, 584  # the plot's x extent
 TOP, BASE = 24, 214    # the plot's y extent
-
-
-def fmt(v, places=2):
-    text = f"{v:.{places}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace("-", MINUS)
 
 
 def divisor_value(div, dk):
@@ -68,34 +62,86 @@ def variance(xs):
     return sum((x - m) ** 2 for x in xs) / len(xs)
 
 
-def _int(value, what, lo, hi):
-    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise ValueError(f"dot_score_spread: {what} must be a whole number from {lo} to {hi}, not {value!r}")
-    return value
+class DivisorChoice:
+    """What this widget shares with attention_saturation: d_k on a slider over `dks`, and the
+    divisor c picked with three chips (shown when the `divisors` option is on)."""
+    dks = DKS
+
+    def _read_choice(self, config, dk):
+        self.dk = one_of(self.name, "dk", config.pop("dk", dk), self.dks)
+        self.div = one_of(self.name, "divisor", config.pop("divisor", "none"), DIVISORS)
+        self.chips = flag(self.name, "divisors", config.pop("divisors", False))
+        self.start = (self.dk, self.div)
+
+    @property
+    def c(self):
+        return divisor_value(self.div, self.dk)
+
+    def set_values(self, values):
+        for key, value in dict(values).items():
+            if key == "dk":
+                self.dk = one_of(self.name, "dk", value, self.dks)
+            elif key == "div":
+                self.div = one_of(self.name, "div", value, DIVISORS)
+            else:
+                raise KeyError(f"{self.name} sets dk and div, not {key!r}")
+
+    def reset(self):
+        self.dk, self.div = self.start
+
+    def _choose(self, event):
+        """Apply a move of the d_k slider or a press on a divisor chip; False if the event was neither."""
+        kind, handle = event.get("type"), str(event.get("handle", ""))
+        if kind == "input" and event.get("id") == "dk":
+            try:
+                i = int(round(float(event.get("value"))))
+            except (TypeError, ValueError):
+                return True
+            self.dk = self.dks[min(max(i, 0), len(self.dks) - 1)]
+            return True
+        if not self.chips or not handle.startswith("div:") or handle[4:] not in DIVISORS:
+            return False
+        key = event.get("key")
+        if kind == "drag" or (kind == "key" and key in ("Enter", " ")):
+            self.div = handle[4:]
+        elif kind == "key" and key in CHIP_STEP:
+            i = DIVISORS.index(self.div) + CHIP_STEP[key]
+            self.div = DIVISORS[min(max(i, 0), len(DIVISORS) - 1)]
+        return True
+
+    def _c_text(self):
+        return {"none": "1", "sqrt": f"{SQRT}{self.dk} = {fixed(self.c, 2)}", "dk": str(self.dk)}[self.div]
+
+    def _chips(self, y):
+        """(chip rect, its text) for each divisor, in a row at height y."""
+        out = []
+        for i, d in enumerate(DIVISORS):
+            x = 150 + i * 110
+            on = d == self.div
+            out.append(({"t": "rect", "x": x, "y": y, "w": 96, "h": 26, "rx": 5,
+                         "cls": "node selected" if on else "node", "handle": f"div:{d}",
+                         "label": CHIP_SAID[d] + (" (chosen)" if on else ""),
+                         "value": "chosen" if on else "not chosen"},
+                        {"t": "text", "x": x + 48, "y": y + 18, "s": CHIP_TEXT[d],
+                         "cls": "label accent" if on else "label"}))
+        return out
+
+    def controls(self):
+        return [{"kind": "range", "id": "dk", "label": "dimension d\u2096", "min": 0, "max": len(self.dks) - 1,
+                 "step": 1, "value": self.dks.index(self.dk), "display": str(self.dk)}]
 
 
 @register
-class DotScoreSpread(Widget):
+class DotScoreSpread(DivisorChoice, Widget):
     name = "dot_score_spread"
     width, height = 600, 262
 
     def configure(self, config):
-        dk = config.pop("dk", 4)
-        if dk not in DKS or isinstance(dk, bool):
-            raise ValueError(f"dot_score_spread: dk must be one of {list(DKS)}, not {dk!r}")
-        div = config.pop("divisor", "none")
-        if div not in DIVISORS:
-            raise ValueError(f"dot_score_spread: divisor must be one of {list(DIVISORS)}, not {div!r}")
-        chips = config.pop("divisors", False)
-        if not isinstance(chips, bool):
-            raise ValueError("dot_score_spread: divisors must be true or false")
-        self.n = _int(config.pop("samples", 2000), "samples", 200, 4000)
-        self.seed = _int(config.pop("seed", 15), "seed", 0, 10**6)
+        self._read_choice(config, dk=4)
+        self.n = whole(self.name, "samples", config.pop("samples", 2000), 200, 4000)
+        self.seed = whole(self.name, "seed", config.pop("seed", 15), 0, 10**6)
         super().configure(config)
-        self.chips = chips
-        self.height = 300 if chips else 262
-        self.start = (dk, div)
-        self.dk, self.div = dk, div
+        self.height = 300 if self.chips else 262
         self._cache = {}
 
     # The numbers -------------------------------------------------------------------------------
@@ -103,10 +149,6 @@ class DotScoreSpread(Widget):
         if self.dk not in self._cache:
             self._cache[self.dk] = sample_dots(self.dk, self.n, self.seed)
         return self._cache[self.dk]
-
-    @property
-    def c(self):
-        return divisor_value(self.div, self.dk)
 
     def scores(self):
         c = self.c
@@ -117,45 +159,8 @@ class DotScoreSpread(Widget):
         return {"dk": self.dk, "div": self.div, "c": self.c, "var": var, "sd": math.sqrt(var),
                 "theory": self.dk / self.c ** 2, "n": self.n}
 
-    def set_values(self, values):
-        for key, value in dict(values).items():
-            if key == "dk":
-                if value not in DKS or isinstance(value, bool):
-                    raise ValueError(f"dot_score_spread: dk must be one of {list(DKS)}, not {value!r}")
-                self.dk = value
-            elif key == "div":
-                if value not in DIVISORS:
-                    raise ValueError(f"dot_score_spread: div must be one of {list(DIVISORS)}, not {value!r}")
-                self.div = value
-            else:
-                raise KeyError(f"dot_score_spread sets dk and div, not {key!r}")
-
-    def reset(self):
-        self.dk, self.div = self.start
-
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input" and event.get("id") == "dk":
-            try:
-                i = int(round(float(event.get("value"))))
-            except (TypeError, ValueError):
-                return
-            self.dk = DKS[min(max(i, 0), len(DKS) - 1)]
-            return
-        handle = str(event.get("handle", ""))
-        if not self.chips or not handle.startswith("div:") or handle[4:] not in DIVISORS:
-            return
-        if kind == "drag":
-            self.div = handle[4:]
-        elif kind == "key":
-            key = event.get("key")
-            i = DIVISORS.index(handle[4:])
-            if key in ("Enter", " "):
-                self.div = DIVISORS[i]
-            elif key in ("ArrowRight", "ArrowDown"):
-                self.div = DIVISORS[min(DIVISORS.index(self.div) + 1, len(DIVISORS) - 1)]
-            elif key in ("ArrowLeft", "ArrowUp"):
-                self.div = DIVISORS[max(DIVISORS.index(self.div) - 1, 0)]
+        self._choose(event)
 
     def __repr__(self):
         v = self.values()
@@ -191,11 +196,11 @@ class DotScoreSpread(Widget):
         for t in range(-HALF, HALF + 1, 16):
             x = round(self._x(t), 1)
             out.append({"t": "line", "x1": x, "y1": BASE, "x2": x, "y2": BASE + 5, "cls": "tick"})
-            out.append({"t": "text", "x": x, "y": BASE + 18, "s": fmt(t, 0), "cls": "small muted"})
+            out.append({"t": "text", "x": x, "y": BASE + 18, "s": fixed(t, 0), "cls": "small muted"})
         zx = round(self._x(0), 1)
         out.append({"t": "line", "x1": zx, "y1": TOP - 6, "x2": zx, "y2": BASE, "cls": "zero"})
         out.append({"t": "text", "x": (LEFT + RIGHT) / 2, "y": BASE + 36,
-                    "s": "score = q\u00b7k" + ("" if self.div == "none" else f" \u00f7 {fmt(self.c, 2)}"),
+                    "s": "score = q\u00b7k" + ("" if self.div == "none" else f" \u00f7 {fixed(self.c, 2)}"),
                     "cls": "label"})
         out.append({"t": "text", "x": LEFT - 6, "y": TOP + 4, "s": str(top), "anchor": "end", "cls": "small muted"})
         out.append({"t": "text", "x": LEFT - 6, "y": BASE + 4, "s": "0", "anchor": "end", "cls": "small muted"})
@@ -224,36 +229,23 @@ class DotScoreSpread(Widget):
             out.append({"t": "line", "x1": x0, "y1": y, "x2": x1, "y2": y, "cls": "bracket accent2"})
             out.append({"t": "line", "x1": x0, "y1": y - 4, "x2": x0, "y2": y + 4, "cls": "bracket accent2"})
             out.append({"t": "line", "x1": x1, "y1": y - 4, "x2": x1, "y2": y + 4, "cls": "bracket accent2"})
-            out.append({"t": "text", "x": min(x1 + 6, RIGHT - 70), "y": y + 4, "s": f"\u00b11 sd = {fmt(msd, 2)}",
+            out.append({"t": "text", "x": min(x1 + 6, RIGHT - 70), "y": y + 4, "s": f"\u00b11 sd = {fixed(msd, 2)}",
                         "anchor": "start", "cls": "small accent2"})
         if below:
             out.append({"t": "text", "x": LEFT, "y": BASE - 20, "s": f"\u2190{below} beyond", "anchor": "start", "cls": "small bad"})
         if above:
             out.append({"t": "text", "x": RIGHT, "y": BASE - 20, "s": f"{above} beyond\u2192", "anchor": "end", "cls": "small bad"})
-        # divisor chips
         if self.chips:
-            for i, d in enumerate(DIVISORS):
-                x = 150 + i * 110
-                on = d == self.div
-                out.append({"t": "rect", "x": x, "y": 266, "w": 96, "h": 26, "rx": 5,
-                            "cls": "node selected" if on else "node", "handle": f"div:{d}",
-                            "label": CHIP_SAID[d] + (" (chosen)" if on else ""),
-                            "value": "chosen" if on else "not chosen"})
-                out.append({"t": "text", "x": x + 48, "y": 284, "s": CHIP_TEXT[d],
-                            "cls": "label accent" if on else "label"})
+            for chip in self._chips(266):
+                out += chip
         return out
 
     def readouts(self):
         v = self.values()
-        c_text = {"none": "1", "sqrt": f"{SQRT}{self.dk} = {fmt(self.c, 2)}", "dk": str(self.dk)}[self.div]
         return [
             {"label": "d\u2096", "value": str(self.dk)},
-            {"label": "divisor c", "value": c_text},
-            {"label": "measured variance", "value": f"{fmt(v['var'], 3)} over {self.n} samples"},
-            {"label": "theory d\u2096 / c\u00b2", "value": fmt(v["theory"], 3)},
-            {"label": "measured sd", "value": fmt(v["sd"], 2)},
+            {"label": "divisor c", "value": self._c_text()},
+            {"label": "measured variance", "value": f"{fixed(v['var'], 3)} over {self.n} samples"},
+            {"label": "theory d\u2096 / c\u00b2", "value": fixed(v["theory"], 3)},
+            {"label": "measured sd", "value": fixed(v["sd"], 2)},
         ]
-
-    def controls(self):
-        return [{"kind": "range", "id": "dk", "label": "dimension d\u2096", "min": 0, "max": len(DKS) - 1,
-                 "step": 1, "value": DKS.index(self.dk), "display": str(self.dk)}]

@@ -20,12 +20,10 @@ mlmath.gpt.model.init_params), so before training every row is noise.
 Goal checks see p, has_row (1 if wpe has a row for p, else 0) and rows (64).
 """
 
-import math
-
 from . import register
-from .base import Widget, arrow_step
+from ..show import char, commas
+from .base import Widget, arrow_step, whole
 
-MINUS = "\u2212"
 # The first 72 characters of tiny-shakespeare, and its 65-character vocabulary (sorted), as the capstone tokenizes it.
 TEXT = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak"
 VOCAB = "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -42,10 +40,6 @@ def tables(seed):
     return wte, wpe
 
 
-def shown(ch):
-    return {"\n": "\u21b5", " ": "\u2423"}.get(ch, ch)
-
-
 @register
 class LearnedPositionRows(Widget):
     name = "learned_position_rows"
@@ -55,9 +49,7 @@ class LearnedPositionRows(Widget):
     scale = 380                    # pixels per unit in the bar charts
 
     def configure(self, config):
-        p = config.pop("p", 5)
-        if isinstance(p, bool) or not isinstance(p, int) or not 0 <= p < SLOTS:
-            raise ValueError(f"learned_position_rows: p must be a whole number from 0 to {SLOTS - 1}, not {p!r}")
+        p = whole(self.name, "p", config.pop("p", 5), 0, SLOTS - 1)
         seed = config.pop("seed", "mlmath")
         if not isinstance(seed, str) or not seed:
             raise ValueError(f"learned_position_rows: seed must be a non-empty string, not {seed!r}")
@@ -129,7 +121,7 @@ class LearnedPositionRows(Widget):
         ty = 38
         for i, ch in enumerate(TEXT):
             cls = "label" if i == self.p else ("small muted" if i >= ROWS else "small")
-            out.append({"t": "text", "x": self.cx(i), "y": ty, "s": shown(ch),
+            out.append({"t": "text", "x": self.cx(i), "y": ty, "s": char(ch),
                         "cls": f"{cls} accent" if i == self.p else cls})
         for i in range(0, SLOTS, 8):
             out.append({"t": "text", "x": self.cx(i), "y": ty + 16, "s": str(i), "cls": "small muted"})
@@ -165,7 +157,7 @@ class LearnedPositionRows(Widget):
             {"label": "position", "value": str(self.p)},
             {"label": "character", "value": repr(ch)},
             {"label": "wpe row", "value": f"row {self.p}" if self.has_row() else f"none (rows 0 to {ROWS - 1})"},
-            {"label": "table size", "value": f"{ROWS} rows \u00d7 {DIMS} numbers = {ROWS * DIMS:,} parameters"},
+            {"label": "table size", "value": f"{ROWS} rows \u00d7 {DIMS} numbers = {commas(ROWS * DIMS)} parameters"},
         ]
 
     def __repr__(self):

@@ -27,8 +27,9 @@ token s), and every matrix entry as q<i><j>, k<i><j>, v<i><j> (row i, column j, 
 import math
 
 from . import register
-from .base import Widget
-from .self_attention_grid import attention, num, read_sentence, vec
+from ..show import fixed
+from .base import Widget, whole
+from .self_attention_grid import attention, read_sentence, vec
 
 LO, HI, STEP = -2.0, 2.0, 0.5
 MATS = ("wq", "wk", "wv")
@@ -69,10 +70,7 @@ class QkvProjection(Widget):
         if not isinstance(edit, list) or any(e not in MATS for e in edit):
             raise ValueError(f"{n}: edit must be a list drawn from wq, wk, wv")
         self.edit = list(edit)
-        row = config.pop("row", 0)
-        T = len(self.tokens)
-        if isinstance(row, bool) or not isinstance(row, int) or not 0 <= row < T:
-            raise ValueError(f"{n}: row must be a position from 0 to {T - 1}, not {row!r}")
+        row = whole(n, "row", config.pop("row", 0), 0, len(self.tokens) - 1)
         super().configure(config)
         for name, m in zip(MATS, (wq, wk, wv)):
             if name in self.edit and any(v != snap(v) for r in m for v in r):
@@ -169,7 +167,7 @@ class QkvProjection(Widget):
     def shapes(self):
         A, O, Q, K, V = self.compute()
         PV = {"wq": Q, "wk": K, "wv": V}
-        T, X = self.T, self.X()
+        X = self.X()
         out = []
         # the three W matrices, each above its product
         for name in MATS:
@@ -191,11 +189,11 @@ class QkvProjection(Widget):
                         cell = self._heat(x + 1, y + 1, self.MW - 2, self.WH - 2, v)
                         cell.update({"handle": f"{PREFIX[name]}{i}{j}",
                                      "label": f"W_{SUB[name]} row {self.features[i]}, column {j + 1}",
-                                     "value": num(v, 1)})
+                                     "value": fixed(v, 1)})
                         out.append(cell)
                     else:
                         out.append(self._heat(x + 1, y + 1, self.MW - 2, self.WH - 2, v))
-                    out.append({"t": "text", "x": x + self.MW / 2, "y": y + 16, "cls": "small", "s": num(v, 1)})
+                    out.append({"t": "text", "x": x + self.MW / 2, "y": y + 16, "cls": "small", "s": fixed(v, 1)})
         if self.edit:
             names = " and ".join(f"W_{SUB[m]}" for m in self.edit)
             out.append({"t": "text", "x": self.LX, "y": 18, "anchor": "start", "cls": "small accent2",
@@ -227,17 +225,17 @@ class QkvProjection(Widget):
             for i, v in enumerate(X[t]):
                 x = self.XX + i * self.XW
                 out.append(self._heat(x + 1, y + 1, self.XW - 2, self.TH - 2, v))
-                out.append({"t": "text", "x": x + self.XW / 2, "y": y + 18, "cls": "small", "s": num(v, 1)})
+                out.append({"t": "text", "x": x + self.XW / 2, "y": y + 18, "cls": "small", "s": fixed(v, 1)})
             for name in MATS:
                 for j, v in enumerate(PV[name][t]):
                     x = self._cell_x(name, j)
                     out.append(self._heat(x + 1, y + 1, self.MW - 2, self.TH - 2, v, scale=4.0))
-                    out.append({"t": "text", "x": x + self.MW / 2, "y": y + 18, "cls": "small", "s": num(v, 1)})
+                    out.append({"t": "text", "x": x + self.MW / 2, "y": y + 18, "cls": "small", "s": fixed(v, 1)})
             wgt = A[self.row][t]
             out.append({"t": "rect", "x": self.WX, "y": y + 5, "w": round(max(wgt, 0.005) * 50, 2),
                         "h": self.TH - 10, "cls": "accent3"})
             out.append({"t": "text", "x": self.WX + 54, "y": y + 18, "anchor": "start", "cls": "small",
-                        "s": num(wgt)})
+                        "s": fixed(wgt)})
         # the selected row, outlined across X, Q, K and V
         y = self.TY + self.row * self.TH
         out.append({"t": "rect", "x": self.XX - 2, "y": y - 1, "w": self.BX["wv"] + 2 * self.MW - self.XX + 4,
@@ -251,7 +249,7 @@ class QkvProjection(Widget):
         scores = [sum(a * b for a, b in zip(Q[t], K[s])) / scale for s in range(self.T)]
         return [
             {"label": f"q of {w}", "value": f"x W_Q = {vec(self.X()[t], 1)} W_Q = {vec(Q[t], 2)}"},
-            {"label": f"scores q·k/√{len(K[0])}", "value": " · ".join(f"{x} {num(s)}" for x, s in zip(self.tokens, scores))},
+            {"label": f"scores q·k/√{len(K[0])}", "value": " · ".join(f"{x} {fixed(s)}" for x, s in zip(self.tokens, scores))},
             {"label": f"output of {w}", "value": vec(O[t])},
         ]
 

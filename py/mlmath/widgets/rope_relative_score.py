@@ -28,8 +28,9 @@ best (the offset whose RoPE score is highest, among 0 .. positions − 1).
 import math
 
 from . import register
-from .base import Widget, arrow_step
-from .sinusoid_clock_heatmap import fixed, num
+from ..show import fixed, num
+from .base import Widget, arrow_step, one_of, whole
+
 
 def rotate(v, angle):
     c, s = math.cos(angle), math.sin(angle)
@@ -58,27 +59,19 @@ class RopeRelativeScore(Widget):
     smax = 3.6
 
     def configure(self, config):
-        self.positions = config.pop("positions", 16)
-        if isinstance(self.positions, bool) or not isinstance(self.positions, int) or not 8 <= self.positions <= 64:
-            raise ValueError("rope_relative_score: positions must be a whole number from 8 to 64")
+        self.positions = whole(self.name, "positions", config.pop("positions", 16), 8, 64)
         theta = config.pop("theta", 0.4)
         if isinstance(theta, bool) or not isinstance(theta, (int, float)) or not 0 < theta <= math.pi:
             raise ValueError(f"rope_relative_score: theta must be in (0, pi], not {theta!r}")
         self.theta = float(theta)
         self.q = _pair(config.pop("q", [1.5, 0.0]), "q")
         self.k = _pair(config.pop("k", [1.2 * math.cos(1.2), 1.2 * math.sin(1.2)]), "k")
-        mode = config.pop("mode", "rope")
-        if mode not in ("rope", "add"):
-            raise ValueError(f"rope_relative_score: mode must be 'rope' or 'add', not {mode!r}")
-        self.start = {"m": self._check_pos(config.pop("m", 5), "m"), "n": self._check_pos(config.pop("n", 5), "n"),
-                      "rope": mode == "rope"}
+        mode = one_of(self.name, "mode", config.pop("mode", "rope"), ("rope", "add"))
+        last = self.positions - 1
+        self.start = {"m": whole(self.name, "m", config.pop("m", 5), 0, last),
+                      "n": whole(self.name, "n", config.pop("n", 5), 0, last), "rope": mode == "rope"}
         super().configure(config)
         self.reset()
-
-    def _check_pos(self, v, what):
-        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v < self.positions:
-            raise ValueError(f"rope_relative_score: {what} must be a whole number from 0 to {self.positions - 1}")
-        return v
 
     def reset(self):
         self.m, self.n, self.rope = self.start["m"], self.start["n"], self.start["rope"]

@@ -41,9 +41,9 @@ grades every output row against the picture.
 import math
 
 from . import register
-from .base import Widget
+from ..show import fixed, softmax
+from .base import Widget, flag, number, whole
 
-MINUS = "\u2212"
 CHECK, CROSS = "\u2713", "\u2717"
 
 
@@ -53,13 +53,6 @@ def matmul(A, B):
     """(n x m) times (m x p), as lists of rows."""
     cols = list(zip(*B))
     return [[sum(a * b for a, b in zip(row, col)) for col in cols] for row in A]
-
-
-def softmax(scores):
-    m = max(scores)
-    e = [math.exp(s - m) for s in scores]      # exp(-inf) is 0.0: a masked score gets no weight
-    z = sum(e)
-    return [v / z for v in e]
 
 
 def attention(X, Wq, Wk, Wv, causal=False):
@@ -75,22 +68,8 @@ def attention(X, Wq, Wk, Wv, causal=False):
     return A, matmul(A, V), Q, K, V
 
 
-def num(v, digits=2):
-    """A number as a person writes it: real minus sign, no '−0'."""
-    v = round(v, digits)
-    if v == 0:
-        v = 0.0
-    return f"{v:.{digits}f}".replace("-", MINUS)
-
-
 def vec(v, digits=2):
-    return "[" + ", ".join(num(x, digits) for x in v) + "]"
-
-
-def _number(value, what, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"{name}: {what} must be a finite number, not {value!r}")
-    return float(value)
+    return "[" + ", ".join(fixed(x, digits) for x in v) + "]"
 
 
 def _matrix(value, rows, what, name, cols=None):
@@ -101,7 +80,7 @@ def _matrix(value, rows, what, name, cols=None):
         raise ValueError(f"{name}: {what} must have {cols} columns")
     if not 1 <= len(value[0]) <= 4:
         raise ValueError(f"{name}: {what} must have 1 to 4 columns")
-    return [[_number(v, f"every entry of {what}", name) for v in r] for r in value]
+    return [[float(number(name, f"every entry of {what}", v)) for v in r] for r in value]
 
 
 def read_sentence(config, name):
@@ -121,7 +100,7 @@ def read_sentence(config, name):
         if not isinstance(v, list) or not 1 <= len(v) <= 4 or (d is not None and len(v) != d):
             raise ValueError(f"{name}: every embedding must be a list of the same length, 1 to 4 numbers")
         d = len(v)
-        vectors[word] = [_number(x, f"the embedding of {word!r}", name) for x in v]
+        vectors[word] = [float(number(name, f"the embedding of {word!r}", x)) for x in v]
     given = [config.pop(k, None) for k in ("wq", "wk", "wv")]
     if all(w is None for w in given):
         eye = [[1.0 if i == j else 0.0 for j in range(d)] for i in range(d)]
@@ -134,12 +113,6 @@ def read_sentence(config, name):
     return tokens, vectors, wq, wk, wv, False
 
 
-def _flag(value, what, name):
-    if not isinstance(value, bool):
-        raise ValueError(f"{name}: {what} must be true or false, not {value!r}")
-    return value
-
-
 @register
 class SelfAttentionGrid(Widget):
     name = "self_attention_grid"
@@ -149,13 +122,11 @@ class SelfAttentionGrid(Widget):
     def configure(self, config):
         n = self.name
         self.tokens, self.embed, self.wq, self.wk, self.wv, self.raw = read_sentence(config, n)
-        self.causal = _flag(config.pop("causal", False), "causal", n)
-        self.mask_toggle = _flag(config.pop("mask_toggle", False), "mask_toggle", n)
-        self.reorder = _flag(config.pop("reorder", False), "reorder", n)
+        self.causal = flag(n, "causal", config.pop("causal", False))
+        self.mask_toggle = flag(n, "mask_toggle", config.pop("mask_toggle", False))
+        self.reorder = flag(n, "reorder", config.pop("reorder", False))
         T = len(self.tokens)
-        row = config.pop("row", 0)
-        if isinstance(row, bool) or not isinstance(row, int) or not 0 <= row < T:
-            raise ValueError(f"{n}: row must be a position from 0 to {T - 1}, not {row!r}")
+        row = whole(n, "row", config.pop("row", 0), 0, T - 1)
         super().configure(config)
         self.start_causal = self.causal
         self.order = list(range(T))         # order[slot] = original index of the token there
@@ -191,7 +162,7 @@ class SelfAttentionGrid(Widget):
     def values(self):
         A, O, *_ = self.compute()
         T, r = self.T, self.slot(self.sel_row)
-        free, _, *_ = self.compute(causal=False)
+        free = self.compute(causal=False)[0]
         O0 = self.compute(order=list(range(T)))[1]
         last = self.order[-1]
         out = {"row": r, "col": -1 if self.sel_col is None else self.slot(self.sel_col),
@@ -322,7 +293,7 @@ class SelfAttentionGrid(Widget):
                     w = A[t][s]
                     out.append({"t": "rect", "x": x + 1, "y": y + 1, "w": c - 2, "h": c - 2, "cls": "accent",
                                 "opacity": round(0.05 + 0.7 * w, 3)})
-                    out.append({"t": "text", "x": x + c / 2, "y": y + c / 2 + 4, "cls": "small", "s": num(w)})
+                    out.append({"t": "text", "x": x + c / 2, "y": y + c / 2 + 4, "cls": "small", "s": fixed(w)})
         # selection outlines: the row across, the column down
         out.append({"t": "rect", "x": gx - 2, "y": gy + r_sel * c - 1, "w": T * c + 4, "h": c + 2,
                     "cls": "selected nofill"})
@@ -335,7 +306,7 @@ class SelfAttentionGrid(Widget):
             out.append({"t": "rect", "x": gx - 62, "y": y + 4, "w": 54, "h": c - 8, "rx": 5,
                         "cls": "node selected" if t == r_sel else "node", "handle": f"row{t}",
                         "label": f"querier {t + 1}: {w}",
-                        "value": f"puts {num(max(A[t]))} on {words[max(range(T), key=lambda s: A[t][s])]}"})
+                        "value": f"puts {fixed(max(A[t]))} on {words[max(range(T), key=lambda s: A[t][s])]}"})
             out.append({"t": "text", "x": gx - 35, "y": y + c / 2 + 5, "s": w})
         # column chips (targets): drawn in identity order so keyboard focus follows a word as it moves
         for ident in range(T):
@@ -373,13 +344,13 @@ class SelfAttentionGrid(Widget):
         T, words = self.T, self.words()
         r = self.slot(self.sel_row)
         out = [{"label": f"{words[r]} (row {r + 1}) looks at",
-                "value": " · ".join(f"{w} {num(a)}" for w, a in zip(words, A[r])) + f"  (sum {num(sum(A[r]))})"},
+                "value": " · ".join(f"{w} {fixed(a)}" for w, a in zip(words, A[r])) + f"  (sum {fixed(sum(A[r]))})"},
                {"label": f"output of {words[r]}", "value": vec(O[r])}]
         if self.sel_col is not None:
             s = self.slot(self.sel_col)
             col = [A[t][s] for t in range(T)]
             out.append({"label": f"{words[s]} (column {s + 1}) is looked at by",
-                        "value": " · ".join(f"{w} {num(a)}" for w, a in zip(words, col)) + f"  (sum {num(sum(col))})"})
+                        "value": " · ".join(f"{w} {fixed(a)}" for w, a in zip(words, col)) + f"  (sum {fixed(sum(col))})"})
         if self.reorder:
             out.append({"label": "sentence", "value": " ".join(words)})
         if self.fn is not None:

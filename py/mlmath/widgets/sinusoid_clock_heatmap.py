@@ -29,23 +29,10 @@ nearest_dist.
 import math
 
 from . import register
-from .base import Widget, arrow_step
+from ..show import MINUS, fixed, num
+from .base import Widget, arrow_step, whole
 
-MINUS = "\u2212"
 LOG_MIN, LOG_MAX, LOG_STEP = 0.0, 4.0, 0.5
-
-
-def num(v, digits=2):
-    v = round(v, digits)
-    if v == 0:
-        v = 0.0
-    text = f"{v:.{digits}f}".rstrip("0").rstrip(".") if digits else str(int(round(v)))
-    return text.replace("-", MINUS)
-
-
-def fixed(v, digits=2):
-    v = round(v, digits)
-    return (f"{0.0:.{digits}f}" if v == 0 else f"{v:.{digits}f}").replace("-", MINUS)
 
 
 def frequencies(d, base):
@@ -65,12 +52,6 @@ def show_base(base):
     return str(int(round(base))) if base >= 100 or abs(base - round(base)) < 1e-9 else num(base, 1)
 
 
-def _int(value, what, lo, hi):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or not lo <= value <= hi:
-        raise ValueError(f"sinusoid_clock_heatmap: {what} must be a whole number from {lo} to {hi}, not {value!r}")
-    return int(value)
-
-
 @register
 class SinusoidClockHeatmap(Widget):
     name = "sinusoid_clock_heatmap"
@@ -78,8 +59,9 @@ class SinusoidClockHeatmap(Widget):
     x0, cw, top, ch = 84, 16, 52, 14      # heatmap origin, cell width, first row, row height
 
     def configure(self, config):
-        self.n = _int(config.pop("positions", 32), "positions", 8, 34)
-        self.d = _int(config.pop("dims", 12), "dims", 2, 14)
+        n = self.name
+        self.n = whole(n, "positions", config.pop("positions", 32), 8, 34)
+        self.d = whole(n, "dims", config.pop("dims", 12), 2, 14)
         if self.d % 2:
             raise ValueError("sinusoid_clock_heatmap: dims must be even (sin and cos come in pairs)")
         base = config.pop("base", 10000)
@@ -88,8 +70,8 @@ class SinusoidClockHeatmap(Widget):
         lb = math.log10(base)
         if abs(lb * 2 - round(lb * 2)) > 1e-9 or not LOG_MIN <= lb <= LOG_MAX:
             raise ValueError(f"sinusoid_clock_heatmap: base must be 1, 10^0.5, 10, ... or 10000, not {base!r}")
-        self.start = {"p1": _int(config.pop("p1", 3), "p1", 0, self.n - 1),
-                      "p2": _int(config.pop("p2", 4), "p2", 0, self.n - 1),
+        self.start = {"p1": whole(n, "p1", config.pop("p1", 3), 0, self.n - 1),
+                      "p2": whole(n, "p2", config.pop("p2", 4), 0, self.n - 1),
                       "logbase": round(lb * 2) / 2}
         super().configure(config)
         self.reset()

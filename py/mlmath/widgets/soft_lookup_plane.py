@@ -31,38 +31,16 @@ answer against the picture.
 import math
 
 from . import register
-from .base import Widget
+from ..show import fixed, num, softmax
+from .base import Widget, number, one_of
 
-MINUS = "\u2212"
 COLOURS = ("accent", "accent2", "accent3", "muted")
 MODES = ("hard", "soft")
 CHECK, CROSS = "\u2713", "\u2717"
 
 
-def num(v, digits=2):
-    """A number as a person writes it, with a real minus sign and no '−0'."""
-    v = round(v, digits)
-    if v == 0:
-        v = 0.0
-    text = f"{v:.{digits}f}".rstrip("0").rstrip(".") if digits else str(int(v))
-    return text.replace("-", MINUS)
-
-
-def fixed(v, digits=2):
-    """A number with exactly `digits` decimals (for columns that should line up)."""
-    v = round(v, digits)
-    return (f"{0.0:.{digits}f}" if v == 0 else f"{v:.{digits}f}").replace("-", MINUS)
-
-
 def scores(q, keys):
     return [q[0] * k[0] + q[1] * k[1] for k in keys]
-
-
-def softmax(s):
-    m = max(s)
-    e = [math.exp(v - m) for v in s]
-    z = sum(e)
-    return [v / z for v in e]
 
 
 def argmax(s):
@@ -78,12 +56,6 @@ def _pair(value, what):
     return [float(value[0]), float(value[1])]
 
 
-def _number(value, what):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"soft_lookup_plane: {what} must be a finite number, not {value!r}")
-    return value
-
-
 @register
 class SoftLookupPlane(Widget):
     name = "soft_lookup_plane"
@@ -91,34 +63,32 @@ class SoftLookupPlane(Widget):
     px0, py0, side = 12, 14, 300      # the plane: a square, y up
 
     def configure(self, config):
-        self.mode = config.pop("mode", "soft")
-        if self.mode not in MODES:
-            raise ValueError(f"soft_lookup_plane: mode must be 'hard' or 'soft', not {self.mode!r}")
+        n = self.name
+        self.mode = one_of(n, "mode", config.pop("mode", "soft"), MODES)
         keys = config.pop("keys", [[2.0, 0.5], [-0.5, 2.0], [-1.5, -1.5]])
         if not isinstance(keys, list) or not 2 <= len(keys) <= 4:
             raise ValueError("soft_lookup_plane: keys must be a list of 2 to 4 pairs")
         self.keys = [_pair(k, "each key") for k in keys]
+        self.height = 330 + 26 * max(0, len(keys) - 3)     # a fourth entry pushes the panel down a row
         values = config.pop("values", [8, 2, 5][:len(keys)] + [0] * max(0, len(keys) - 3))
         if not isinstance(values, list) or len(values) != len(self.keys):
             raise ValueError("soft_lookup_plane: values must be a list with one number per key")
-        self.vals = [_number(v, "each value") for v in values]
+        self.vals = [number(n, "each value", v) for v in values]
         names = config.pop("names", list("ABCD")[:len(self.keys)])
         if (not isinstance(names, list) or len(names) != len(self.keys) or len(set(names)) != len(names)
                 or not all(isinstance(n, str) and len(n) == 1 and n.isalpha() for n in names)):
             raise ValueError("soft_lookup_plane: names must be one distinct letter per key")
         self.names = names
-        self.extent = _number(config.pop("extent", 3), "extent")
-        if not 1 <= self.extent <= 10:
-            raise ValueError("soft_lookup_plane: extent must be between 1 and 10")
-        self.snap = _number(config.pop("snap", 0.1), "snap")
-        if not 0 < self.snap <= 1:
+        self.extent = number(n, "extent", config.pop("extent", 3), 1, 10)
+        self.snap = number(n, "snap", config.pop("snap", 0.1), 0, 1)
+        if self.snap == 0:
             raise ValueError("soft_lookup_plane: snap must be in (0, 1]")
         for k in self.keys:
             if max(abs(k[0]), abs(k[1])) > self.extent:
                 raise ValueError(f"soft_lookup_plane: key {k} lies outside the plane (extent {self.extent})")
         self.target = config.pop("target", None)
         if self.target is not None:
-            _number(self.target, "target")
+            number(n, "target", self.target)
         self.start = self._place(_pair(config.pop("query", [1.5, 0.5]), "query"))
         super().configure(config)
         self.q = list(self.start)
@@ -168,9 +138,9 @@ class SoftLookupPlane(Widget):
             raise KeyError(f"soft_lookup_plane can set only qx and qy, not {sorted(unknown)}")
         q = list(self.q)
         if "qx" in values:
-            q[0] = _number(values["qx"], "qx")
+            q[0] = number(self.name, "qx", values["qx"])
         if "qy" in values:
-            q[1] = _number(values["qy"], "qy")
+            q[1] = number(self.name, "qy", values["qy"])
         self.q = self._place(q)
 
     def reset(self):
