@@ -18,6 +18,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .gpt.checkpoint import from_bytes
+from .show import softmax
 
 PATH = Path(__file__).parent / "pretrained" / "m16_l03_lens.safetensors"
 _CACHE = {}
@@ -93,11 +94,7 @@ def forward(m, ids):
             v = [r[2 * C + lo:2 * C + lo + hs] for r in qkv]
             rows = []
             for t in range(T):
-                s = [sum(map(mul, q[t], k[j])) * scale for j in range(t + 1)]
-                mx = max(s)
-                e = [math.exp(a - mx) for a in s]
-                z = sum(e)
-                w = [a / z for a in e]
+                w = softmax([sum(map(mul, q[t], k[j])) * scale for j in range(t + 1)])
                 rows.append(w)
                 y = ys[t]
                 for i in range(hs):
@@ -124,13 +121,6 @@ def lens(m, v):
                   layer_norm(v, P["transformer.ln_f.weight"], P["transformer.ln_f.bias"]))
 
 
-def softmax(logits):
-    mx = max(logits)
-    e = [math.exp(a - mx) for a in logits]
-    z = sum(e)
-    return [a / z for a in e]
-
-
 def block_streams(rec):
     """The stream after the embedding and after each whole block: L + 1 lists of T rows."""
     return rec.streams[::2]
@@ -141,44 +131,6 @@ def lens_table(m, rec, depths=None):
     d = after block d) and position t."""
     streams = block_streams(rec) if depths is None else [rec.streams[k] for k in depths]
     return [[softmax(lens(m, v)) for v in rows] for rows in streams]
-
-
-def lens_losses(m, text, depths=None):
-    """Mean -ln p(actual next char) at each depth over the windows of `text`
-    (consecutive windows of block_size + 1 characters)."""
-    T = m.cfg.block_size
-    ids = m.encode(text)
-    totals, n = None, 0
-    for at in range(0, len(ids) - T, T):
-        window = ids[at:at + T + 1]
-        rec = forward(m, window[:-1])
-        table = lens_table(m, rec, depths)
-        if totals is None:
-            totals = [0.0] * len(table)
-        for d, rows in enumerate(table):
-            totals[d] += sum(-math.log(p[y]) for p, y in zip(rows, window[1:]))
-        n += T
-    return [s / n for s in totals]
-
-
-def bigram_floor(text):
-    """The mean -ln p(next | current) of the best bigram table for `text`, fitted to that same
-    text: H(next | current) measured on it. No function of the current character alone can do better
-    on this text."""
-    pairs, firsts = {}, {}
-    for a, b in zip(text, text[1:]):
-        pairs[a, b] = pairs.get((a, b), 0) + 1
-        firsts[a] = firsts.get(a, 0) + 1
-    n = len(text) - 1
-    return -sum(c * math.log(c / firsts[a]) for (a, _), c in pairs.items()) / n
-
-
-def unigram_floor(text):
-    counts = {}
-    for b in text[1:]:
-        counts[b] = counts.get(b, 0) + 1
-    n = len(text) - 1
-    return -sum(c * math.log(c / n) for c in counts.values()) / n
 
 
 def bigram_probs(text, chars):

@@ -2,7 +2,6 @@
 pass (checked against the capstone engine's own parameter table), its sliders, stage selection,
 tie button and goal, and the numbers lesson m16-l04 states."""
 
-import json
 import math
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from lesson_kernel import run_lesson
 from mlbuild.lesson import parse_lesson
+from scene_checks import assert_scene_fits
 from mlmath import widgets
 from mlmath.capstone.recipe import SIZES
 from mlmath.gpt.model import Config, n_params
@@ -93,9 +93,7 @@ def test_readouts_at_the_capstone():
 
 def test_scene_is_small_serialisable_and_labelled():
     for n in (1, 4, 12):
-        scene = make(N=n, C=256, V=2).scene()
-        json.dumps(scene)
-        assert len(scene["shapes"]) < 150
+        scene = assert_scene_fits(make(N=n, C=256, V=2).scene(), max_shapes=149)
         handles = [s for s in scene["shapes"] if s.get("handle")]
         assert [h["handle"] for h in handles] == [f"stage:{s}" for s in STAGES]
         assert all(h["label"].startswith("stage ") for h in handles)

@@ -1,9 +1,9 @@
-import json
 import math
 
 import pytest
 
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 from mlmath.widgets import create
 from mlmath.widgets import ln_depth_gradients as m
 
@@ -76,8 +76,7 @@ def test_goal_and_scene():
     assert not w.goal_met()
     w.set_values({"L": 24})
     assert w.goal_met()
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) < 200
+    scene = assert_scene_fits(w.scene(), max_shapes=199)
     assert any(s.get("handle") == "depth" for s in scene["shapes"])
     with pytest.raises(KeyError):
         w.set_values({"depth": 3})

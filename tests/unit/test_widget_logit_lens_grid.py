@@ -2,12 +2,12 @@
 the widget's events and goal, and every number the lesson's prose states."""
 
 import asyncio
-import json
 import math
 from pathlib import Path
 
 import pytest
 
+from scene_checks import assert_scene_fits
 from mlmath import m16_l03_lens as L
 from mlmath.data import shakespeare
 from mlmath.widgets.logit_lens_grid import LogitLensGrid
@@ -51,7 +51,7 @@ def test_grid_starts_unmet_and_solution_meets_goal():
     assert not w.goal_met()
     w.set_values({"pos": 7})
     assert w.goal_met()
-    assert json.dumps(w.scene())
+    assert_scene_fits(w.scene())
 
 
 def test_grid_events():

@@ -5,12 +5,12 @@ checks, and the numbers lesson m16-l01 states."""
 import asyncio
 import json
 import math
-import re
 from pathlib import Path
 
 import pytest
 
 from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config, param_table
@@ -19,8 +19,6 @@ from mlmath.widgets.residual_delta_trace import FOCUS, ResidualDeltaTrace, block
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "site" / "lessons" / "m16-l01.md"
-CSS = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-       "good", "bad", "bracket", "selected", "nofill"}
 
 
 def make(**config):
@@ -31,10 +29,6 @@ def readout(w, label):
     found = [r["value"] for r in w.readouts() if r["label"] == label]
     assert found, f"no readout {label!r} in {w.readouts()}"
     return found[0]
-
-
-def parts():
-    return parse_lesson(LESSON).parts
 
 
 def lesson_widget(wid):
@@ -232,13 +226,7 @@ def test_set_values_rejects_unknown_names():
 @pytest.mark.parametrize("config", [{}, {"stage": 3}, {"gains": True}, {"contrast": True}, {"draggable": False}])
 def test_scene_is_small_json_with_known_classes_and_labelled_handles(config):
     w = make(**config)
-    scene = json.loads(json.dumps(w.scene()))
-    assert len(scene["shapes"]) <= 150
-    for s in scene["shapes"]:
-        assert set(s.get("cls", "").split()) <= CSS, s
-        for k in ("x", "y", "cx", "cy", "x1", "x2", "y1", "y2"):
-            if k in s:
-                assert -10 <= s[k] <= max(w.width, w.height) + 10, s
+    scene = assert_scene_fits(w.scene(), max_shapes=150, slack=10)
     handles = [s for s in scene["shapes"] if "handle" in s]
     if config.get("draggable", True):
         assert [h["handle"] for h in handles] == ["x1", "x2", "x3", "x4"]
@@ -302,16 +290,15 @@ def test_lesson_goals_start_unmet_and_reject_near_misses():
 
 def test_the_lesson_cell_draws_the_same_model_as_the_widget():
     kernel, printed, scenes = run_lesson("m16-l01")
-    ns = kernel.namespace if hasattr(kernel, "namespace") else None
+    ns = kernel.namespace
     P = make_model()
     first = printed["cell-1"].splitlines()
     assert first[0].endswith("[-0.53, -1.37,  1.30, -0.78]") and P["X"][FOCUS] == [-0.53, -1.37, 1.3, -0.78]
     tr = make(stage=6).trace()
     assert first[3].endswith("[ 0.86,  0.41,  0.17, -0.38]")
     assert [round(v, 2) for v in tr["da"]] == [0.86, 0.41, 0.17, -0.38]
-    if ns is not None:
-        for name in ("X", "Wq", "Wk", "Wv", "Wo", "W1", "W2"):
-            assert ns[name] == P[name], name
+    for name in ("X", "Wq", "Wk", "Wv", "Wo", "W1", "W2"):
+        assert ns[name] == P[name], name
 
 
 def test_what_the_lesson_cells_print():

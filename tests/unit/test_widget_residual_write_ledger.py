@@ -1,10 +1,8 @@
 """residual_write_ledger (lesson m16-l03): the stream at one position as a sum of seven terms."""
 
-import json
-import math
-
 import pytest
 
+from scene_checks import assert_scene_fits
 from mlmath import m16_l03_lens as L
 from mlmath.widgets.residual_write_ledger import ResidualWriteLedger
 
@@ -61,7 +59,7 @@ def test_position_slider_and_empty_sum():
     w.set_values({"mask": "0000000"})
     assert w.p_next() is None and w.values()["p"] == -1.0
     assert "empty" in w.readouts()[1]["value"]
-    assert json.dumps(w.scene())
+    assert_scene_fits(w.scene())
     w.set_values({"mask": "1"})
     assert w.on == [True] + [True] * 6
 
@@ -73,6 +71,5 @@ def test_rejects_unknown_options():
 
 def test_scene_is_small_and_serialisable():
     w = ResidualWriteLedger({"pos": 14})
-    s = w.scene()
-    assert json.dumps(s) and len(s["shapes"]) < 100
+    s = assert_scene_fits(w.scene(), max_shapes=99)
     assert [sh["handle"] for sh in s["shapes"][:7]] == [f"term{k}" for k in range(7)]

@@ -1,13 +1,13 @@
 """The tied_unembedding_scores widget: logits as dot products with rows of wte, softmax, the
 draggable h, its keys, the goal, and the claims lesson m16-l04 makes about direction and length."""
 
-import json
 import math
 from pathlib import Path
 
 import pytest
 
 from mlbuild.lesson import parse_lesson
+from scene_checks import assert_scene_fits
 from mlmath import widgets
 from mlmath.widgets.tied_unembedding_scores import TOKENS, TiedUnembeddingScores
 
@@ -68,9 +68,7 @@ def test_drag_and_keys_move_h():
 
 def test_scene_is_small_serialisable_and_labelled():
     w = make(h=[1.5, 1.5])
-    scene = w.scene()
-    json.dumps(scene)
-    assert len(scene["shapes"]) < 100
+    scene = assert_scene_fits(w.scene(), max_shapes=99)
     handles = [s for s in scene["shapes"] if s.get("handle")]
     assert len(handles) == 1 and handles[0]["label"] and handles[0]["value"] == "h = (1.50, 1.50)"
     strings = [s["s"] for s in scene["shapes"] if s["t"] == "text"]

@@ -27,7 +27,8 @@ x_floats / logits_floats (numbers in the (B,T,C) stream and in the (B,T,V) logit
 """
 
 from . import register
-from .base import Widget
+from .base import Widget, flag, whole
+from ..show import commas
 
 TIMES = "\u00d7"
 RANGES = {"B": (1, 64, 1), "T": (1, 256, 1), "C": (8, 256, 8), "N": (1, 12, 1), "V": (2, 256, 1)}
@@ -59,16 +60,18 @@ def symbolic_shape(stage):
     return {"ids": "(B, T)", "unembed": "(B, T, V)"}.get(stage, "(B, T, C)")
 
 
-def commas(n):
-    return f"{n:,}"
-
-
-def _whole(value, what):
-    lo, hi, step = RANGES[what]
-    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi or (value - lo) % step:
-        raise ValueError(f"gpt_forward_pipeline: {what} must be a whole number from {lo} to {hi}"
-                         + (f" in steps of {step}" if step > 1 else "") + f", not {value!r}")
+def on_slider(widget, key, value, slider):
+    """A whole number a slider (lo, hi, step) can show: lo to hi, in steps of step from lo."""
+    lo, hi, step = slider
+    if (whole(widget, key, value, lo, hi) - lo) % step:
+        raise ValueError(f"{widget}: {key} must be {lo} plus a multiple of {step}, not {value!r}")
     return value
+
+
+def snap(raw, slider):
+    """A slider's raw position (a number or its text), rounded to the nearest step and clamped."""
+    lo, hi, step = slider
+    return min(max(int(round((float(raw) - lo) / step)) * step + lo, lo), hi)
 
 
 @register
@@ -80,11 +83,8 @@ class GptForwardPipeline(Widget):
 
     def configure(self, config):
         start = {"B": 2, "T": 8, "C": 16, "N": 2, "V": 65}
-        self.dims = {k: _whole(config.pop(k, v), k) for k, v in start.items()}
-        tied = config.pop("tied", True)
-        if not isinstance(tied, bool):
-            raise ValueError(f"gpt_forward_pipeline: tied must be true or false, not {tied!r}")
-        self.tied = tied
+        self.dims = {k: on_slider(self.name, k, config.pop(k, v), RANGES[k]) for k, v in start.items()}
+        self.tied = flag(self.name, "tied", config.pop("tied", True))
         selected = config.pop("selected", "embed")
         if selected not in STAGES:
             raise ValueError(f"gpt_forward_pipeline: selected must be one of {STAGES}, not {selected!r}")
@@ -92,11 +92,6 @@ class GptForwardPipeline(Widget):
         super().configure(config)
 
     # State ------------------------------------------------------------------------------------
-    def __getattr__(self, key):
-        if key in RANGES:
-            return self.__dict__["dims"][key]
-        raise AttributeError(key)
-
     def params(self):
         d = self.dims
         return total_params(d["T"], d["C"], d["N"], d["V"], self.tied)
@@ -109,13 +104,11 @@ class GptForwardPipeline(Widget):
     def set_values(self, values):
         for key, value in values.items():
             if key in RANGES:
-                self.dims[key] = _whole(int(value), key)
+                self.dims[key] = on_slider(self.name, key, int(value), RANGES[key])
             elif key == "tied":
                 self.tied = bool(value)
             elif key == "selected":
-                if value not in range(len(STAGES)):
-                    raise ValueError(f"gpt_forward_pipeline: selected is a stage index 0 to {len(STAGES) - 1}")
-                self.selected = int(value)
+                self.selected = whole(self.name, "selected", value, 0, len(STAGES) - 1)
             else:
                 raise KeyError(f"gpt_forward_pipeline sets {sorted(RANGES)}, tied and selected, not {key!r}")
 
@@ -127,12 +120,10 @@ class GptForwardPipeline(Widget):
             if key == "tie":
                 self.tied = not self.tied
             elif key in RANGES:
-                lo, hi, step = RANGES[key]
                 try:
-                    v = int(round((float(event.get("value")) - lo) / step)) * step + lo
+                    self.dims[key] = snap(event.get("value"), RANGES[key])
                 except (TypeError, ValueError):
                     return
-                self.dims[key] = min(max(v, lo), hi)
             return
         handle = event.get("handle") or ""
         if not handle.startswith("stage:") or handle[6:] not in STAGES:
@@ -163,7 +154,7 @@ class GptForwardPipeline(Widget):
         """(stage, top y, box height) for each stage, top to bottom; the blocks box grows with N."""
         rows, y = [], 22
         for s in STAGES:
-            h = self.BOX_H + (3 * (self.N - 1) if s == "blocks" else 0)
+            h = self.BOX_H + (3 * (self.dims["N"] - 1) if s == "blocks" else 0)
             rows.append((s, y, h))
             y += h + 30
         return rows

@@ -30,13 +30,12 @@ import math
 import random
 
 from . import register
-from .base import Widget
+from .base import Widget, arrow_step, whole
+from ..show import SUPER
 
 D, H, V = 8, 16, 4          # model width, MLP hidden width, classes
 BATCH = 8                   # inputs in the widget's batch
 MAX_DEPTH = 24
-MINUS = "\u2212"
-SUPER = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 # The model --------------------------------------------------------------------------------
@@ -100,12 +99,11 @@ def sublayer(W1, W2, u):
     return matvec(W2, r), a, r
 
 
-def sublayer_back(W1, W2, a, r, g):
-    """(dLoss/du, dW1, dW2) for F(u) = W2 relu(W1 u), given dLoss/dF = g."""
-    gW2 = [[gi * rj for rj in r] for gi in g]
+def sublayer_back(W1, W2, a, g):
+    """(dLoss/du, dLoss/d(W1 u)) for F(u) = W2 relu(W1 u), given dLoss/dF = g and a = W1 u."""
     gr = matTvec(W2, g)
     ga = [gv if av > 0 else 0.0 for gv, av in zip(gr, a)]
-    return matTvec(W1, ga), ga, gW2
+    return matTvec(W1, ga), ga
 
 
 def forward(blocks, head, x, wiring):
@@ -144,41 +142,45 @@ def pieces(blocks, caches, l, wiring):
     """
     W1, W2 = blocks[l]
     xin, y_or_u, s, a, r = caches[l]
-    return (lambda g: sublayer_back(W1, W2, a, r, g)[0]), (lambda g: ln_backward(y_or_u, s, g))
+    return (lambda g: sublayer_back(W1, W2, a, g)[0]), (lambda g: ln_backward(y_or_u, s, g))
 
 
-def stream_backward(g, sub_back, ln_back, wiring):
-    """dLoss/dx_l from dLoss/dx_{l+1}: the residual stream's backward through one block."""
-    if wiring == "pre":                     # x + F(LN(x)): the identity path skips everything
-        return [p + q for p, q in zip(g, ln_back(sub_back(g)))]
-    gz = ln_back(g)                         # LN(x + F(x)): everything passes through LN first
-    return [p + q for p, q in zip(gz, sub_back(gz))]
+def _backprop(blocks, head, x, y, wiring):
+    """One example's backward pass, as vectors: (loss, dLoss/dlogits, the features the head read,
+    [dLoss/dx_l for l = 0..L], [(ga, u, gf, r) per layer]). A layer's weight gradients are outer
+    products of its pair of vectors: dW1 = ga u^T, dW2 = gf r^T."""
+    logits, caches, (out, sf) = forward(blocks, head, x, wiring)
+    loss, gl = loss_and_grad(logits, y)
+    g = matTvec(head, gl)
+    if wiring == "pre":
+        g = ln_backward(out, sf, g)
+    stream, layers = [g], [None] * len(blocks)
+    for l in range(len(blocks) - 1, -1, -1):
+        W1, W2 = blocks[l]
+        xin, y_or_u, s, a, r = caches[l]
+        if wiring == "pre":                 # x + F(LN(x)): the identity path skips everything
+            gf, u = g, y_or_u
+        else:                               # LN(x + F(x)): everything passes through LN first
+            gf, u = ln_backward(y_or_u, s, g), xin
+        gu, ga = sublayer_back(W1, W2, a, gf)
+        layers[l] = (ga, u, gf, r)
+        if wiring == "pre":
+            g = [p + q for p, q in zip(g, ln_backward(u, s, gu))]
+        else:
+            g = [p + q for p, q in zip(gf, gu)]
+        stream.append(g)
+    return loss, gl, out, stream[::-1], layers
+
+
+def outer(a, b):
+    return [[ai * bj for bj in b] for ai in a]
 
 
 def backward(blocks, head, x, y, wiring):
     """(loss, [(dW1, dW2) per layer], dHead, [||dLoss/dx_l|| for l = 0..L])."""
-    logits, caches, (out, sf) = forward(blocks, head, x, wiring)
-    loss, gl = loss_and_grad(logits, y)
-    ghead = [[gi * o for o in out] for gi in gl]
-    g = matTvec(head, gl)
-    if wiring == "pre":
-        g = ln_backward(out, sf, g)
-    grads, stream = [None] * len(blocks), [norm(g)]
-    for l in range(len(blocks) - 1, -1, -1):
-        W1, W2 = blocks[l]
-        xin, y_or_u, s, a, r = caches[l]
-        if wiring == "pre":
-            gu, ga, gW2 = sublayer_back(W1, W2, a, r, g)
-            gW1 = [[gi * uj for uj in y_or_u] for gi in ga]
-            g = [p + q for p, q in zip(g, ln_backward(y_or_u, s, gu))]
-        else:
-            gz = ln_backward(y_or_u, s, g)
-            gx, ga, gW2 = sublayer_back(W1, W2, a, r, gz)
-            gW1 = [[gi * xj for xj in xin] for gi in ga]
-            g = [p + q for p, q in zip(gz, gx)]
-        grads[l] = (gW1, gW2)
-        stream.append(norm(g))
-    return loss, grads, ghead, stream[::-1]
+    loss, gl, out, stream, layers = _backprop(blocks, head, x, y, wiring)
+    grads = [(outer(ga, u), outer(gf, r)) for ga, u, gf, r in layers]
+    return loss, grads, outer(gl, out), [norm(g) for g in stream]
 
 
 def _add_into(acc, G, scale):
@@ -203,35 +205,10 @@ def batch_gradients(blocks, head, xs, ys, wiring):
 def example_grad_norms(blocks, head, x, y, wiring):
     """For one example, each layer's ||dLoss/dW1, dLoss/dW2|| (Frobenius), layer 1 first.
 
-    Each weight gradient is an outer product (dW2 = g r^T, dW1 = g_a u^T), and an outer
-    product's Frobenius norm is the product of its vectors' lengths, so no matrix is built.
+    An outer product's Frobenius norm is the product of its vectors' lengths, so no matrix is built.
     """
-    logits, caches, (out, sf) = forward(blocks, head, x, wiring)
-    _, gl = loss_and_grad(logits, y)
-    g = matTvec(head, gl)
-    if wiring == "pre":
-        g = ln_backward(out, sf, g)
-    sizes = [0.0] * len(blocks)
-    for l in range(len(blocks) - 1, -1, -1):
-        W1, W2 = blocks[l]
-        xin, y_or_u, s, a, r = caches[l]
-        if wiring == "pre":
-            gf, u = g, y_or_u
-        else:
-            gf, u = ln_backward(y_or_u, s, g), xin
-        gu, ga, _ = _sub_back_vectors(W1, W2, a, g=gf)
-        sizes[l] = math.sqrt((norm(ga) * norm(u)) ** 2 + (norm(gf) * norm(r)) ** 2)
-        if wiring == "pre":
-            g = [p + q for p, q in zip(g, ln_backward(u, s, gu))]
-        else:
-            g = [p + q for p, q in zip(gf, gu)]
-    return sizes
-
-
-def _sub_back_vectors(W1, W2, a, g):
-    gr = matTvec(W2, g)
-    ga = [gv if av > 0 else 0.0 for gv, av in zip(gr, a)]
-    return matTvec(W1, ga), ga, None
+    layers = _backprop(blocks, head, x, y, wiring)[4]
+    return [math.sqrt((norm(ga) * norm(u)) ** 2 + (norm(gf) * norm(r)) ** 2) for ga, u, gf, r in layers]
 
 
 def layer_grad_norms(L, wiring, seed=0, batch=BATCH):
@@ -284,6 +261,20 @@ def sci(v):
     return f"{mant:.1f}\u00d710{str(e).translate(SUPER)}"
 
 
+def log_y(v, top, bottom, lo, hi):
+    """Where v sits on a vertical log axis from 10^lo (at bottom) to 10^hi (at top), clamped to it."""
+    lg = min(max(math.log10(v) if v > 0 else lo, lo), hi)
+    return top + (hi - lg) / (hi - lo) * (bottom - top)
+
+
+def legend():
+    """The key to the two curves, top right (this widget and ln_warmup_runs draw the same one)."""
+    return [{"t": "line", "x1": 420, "y1": 14, "x2": 440, "y2": 14, "cls": "accent"},
+            {"t": "text", "x": 444, "y": 18, "s": "pre-LN", "anchor": "start", "cls": "small accent"},
+            {"t": "line", "x1": 500, "y1": 14, "x2": 520, "y2": 14, "cls": "accent2"},
+            {"t": "text", "x": 524, "y": 18, "s": "post-LN", "anchor": "start", "cls": "small accent2"}]
+
+
 LEFT, RIGHT, TOP, BOTTOM = 70, 580, 30, 270
 LOG_LO, LOG_HI = -2, 1
 
@@ -294,11 +285,8 @@ class LnDepthGradients(Widget):
     width, height = 600, 330
 
     def configure(self, config):
-        depth = config.pop("depth", 2)
-        if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= MAX_DEPTH:
-            raise ValueError(f"ln_depth_gradients: depth must be a whole number from 1 to {MAX_DEPTH}, not {depth!r}")
+        self.L = whole(self.name, "depth", config.pop("depth", 2), 1, MAX_DEPTH)
         super().configure(config)
-        self.L = depth
         self._cache = {}
 
     def norms(self, L=None):
@@ -318,9 +306,7 @@ class LnDepthGradients(Widget):
         for key, value in dict(values).items():
             if key != "L":
                 raise KeyError(f"ln_depth_gradients sets L, not {key!r}")
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DEPTH:
-                raise ValueError(f"ln_depth_gradients: L must be a whole number from 1 to {MAX_DEPTH}")
-            self.L = value
+            self.L = whole(self.name, "L", value, 1, MAX_DEPTH)
 
     def _set_depth(self, L):
         self.L = min(max(int(L), 1), MAX_DEPTH)
@@ -340,9 +326,8 @@ class LnDepthGradients(Widget):
                     return
                 self._set_depth(round(1 + (x - LEFT) / (RIGHT - LEFT) * (MAX_DEPTH - 1)))
             elif kind == "key":
-                step = {"ArrowRight": 1, "ArrowUp": 1, "ArrowLeft": -1, "ArrowDown": -1,
-                        "PageUp": 5, "PageDown": -5, "Home": -MAX_DEPTH, "End": MAX_DEPTH}.get(event.get("key"), 0)
-                self._set_depth(self.L + step)
+                key = event.get("key")
+                self._set_depth(self.L + (arrow_step(key, 1, 5) or {"Home": -MAX_DEPTH, "End": MAX_DEPTH}.get(key, 0)))
 
     def __repr__(self):
         v = self.values()
@@ -352,8 +337,7 @@ class LnDepthGradients(Widget):
         return LEFT + (layer - 1) / (MAX_DEPTH - 1) * (RIGHT - LEFT)
 
     def _y(self, v):
-        lg = min(max(math.log10(v) if v > 0 else LOG_LO, LOG_LO), LOG_HI)
-        return TOP + (LOG_HI - lg) / (LOG_HI - LOG_LO) * (BOTTOM - TOP)
+        return log_y(v, TOP, BOTTOM, LOG_LO, LOG_HI)
 
     def shapes(self):
         pre, post = self.norms()
@@ -379,11 +363,7 @@ class LnDepthGradients(Widget):
                 out.append({"t": "path", "d": "M" + " L".join(f"{x} {y}" for x, y in pts), "cls": cls + " nofill"})
             for x, y in pts:
                 out.append({"t": "circle", "cx": x, "cy": y, "r": 3.5, "cls": cls})
-        # legend
-        out.append({"t": "line", "x1": 420, "y1": 14, "x2": 440, "y2": 14, "cls": "accent"})
-        out.append({"t": "text", "x": 444, "y": 18, "s": "pre-LN", "anchor": "start", "cls": "small accent"})
-        out.append({"t": "line", "x1": 500, "y1": 14, "x2": 520, "y2": 14, "cls": "accent2"})
-        out.append({"t": "text", "x": 524, "y": 18, "s": "post-LN", "anchor": "start", "cls": "small accent2"})
+        out += legend()
         # the depth knob, on the x axis at layer L
         x = round(self._x(self.L), 1)
         out.append({"t": "line", "x1": x, "y1": TOP, "x2": x, "y2": BOTTOM, "cls": "muted"})

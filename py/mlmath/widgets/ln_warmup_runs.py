@@ -20,10 +20,9 @@ post-LN ends above 0.1 on this setting), fails (how many of the three seeds end 
 for post-LN on this depth and warmup).
 """
 
-import math
-
 from . import register
-from .base import Widget
+from .base import Widget, flag, one_of
+from .ln_depth_gradients import legend, log_y
 from ..m16_l02_runs import DEPTHS, LR, RUNS, SEEDS, STEPS, WARMUPS
 
 WARMUP_STEPS = WARMUPS[1]
@@ -42,17 +41,10 @@ class LnWarmupRuns(Widget):
     width, height = 600, 330
 
     def configure(self, config):
-        depth = config.pop("depth", 2)
-        if depth not in DEPTHS or isinstance(depth, bool):
-            raise ValueError(f"ln_warmup_runs: depth must be one of {list(DEPTHS)}, not {depth!r}")
-        warmup = config.pop("warmup", False)
-        if not isinstance(warmup, bool):
-            raise ValueError("ln_warmup_runs: warmup must be true or false")
-        seed = config.pop("seed", 0)
-        if seed not in SEEDS or isinstance(seed, bool):
-            raise ValueError(f"ln_warmup_runs: seed must be one of {list(SEEDS)}, not {seed!r}")
+        self.depth = one_of(self.name, "depth", config.pop("depth", 2), DEPTHS)
+        self.warmup = flag(self.name, "warmup", config.pop("warmup", False))
+        self.seed = one_of(self.name, "seed", config.pop("seed", 0), SEEDS)
         super().configure(config)
-        self.depth, self.warmup, self.seed = depth, warmup, seed
 
     def values(self):
         pre = run(self.depth, "pre", self.warmup, self.seed)
@@ -109,8 +101,7 @@ class LnWarmupRuns(Widget):
         return LEFT + (step - 1) / (STEPS - 1) * (RIGHT - LEFT)
 
     def _y(self, v):
-        lg = min(max(math.log10(v) if v > 0 else LOG_LO, LOG_LO), LOG_HI)
-        return TOP + (LOG_HI - lg) / (LOG_HI - LOG_LO) * (BOTTOM - TOP)
+        return log_y(v, TOP, BOTTOM, LOG_LO, LOG_HI)
 
     def shapes(self):
         out = []
@@ -136,10 +127,7 @@ class LnWarmupRuns(Widget):
             losses = run(self.depth, wiring, self.warmup, self.seed)
             d = "M" + " L".join(f"{round(self._x(i + 1), 1)} {round(self._y(v), 1)}" for i, v in enumerate(losses))
             out.append({"t": "path", "d": d, "cls": cls + " nofill"})
-        out.append({"t": "line", "x1": 420, "y1": 14, "x2": 440, "y2": 14, "cls": "accent"})
-        out.append({"t": "text", "x": 444, "y": 18, "s": "pre-LN", "anchor": "start", "cls": "small accent"})
-        out.append({"t": "line", "x1": 500, "y1": 14, "x2": 520, "y2": 14, "cls": "accent2"})
-        out.append({"t": "text", "x": 524, "y": 18, "s": "post-LN", "anchor": "start", "cls": "small accent2"})
+        out += legend()
         handles, labels = [], []
         rows = (("depth", [(str(d), f"{d} layers", self.depth == d) for d in DEPTHS], 60),
                 ("warmup", [("off", "no warmup", not self.warmup), ("on", f"warmup {WARMUP_STEPS}", self.warmup)], 230),

@@ -11,14 +11,11 @@ top five at that cell. Type a new prompt in the box. Lesson m16-l03.
 import math
 
 from . import register
-from .base import Widget
+from .base import Widget, whole
 from .. import m16_l03_lens as L
+from ..show import char
 
 MAX_CHARS = 24
-
-
-def shown(ch):
-    return {" ": "\u2423", "\n": "\u21b5"}.get(ch, ch)
 
 
 @register
@@ -29,8 +26,8 @@ class LogitLensGrid(Widget):
     def configure(self, config):
         self.model = L.load()
         prompt = config.pop("prompt", "ROMEO:\nWhat say you now?")
-        self.pos = int(config.pop("pos", 0))
-        self.depth = int(config.pop("depth", 0))
+        self.pos = whole(self.name, "pos", config.pop("pos", 0), 0, MAX_CHARS - 2)
+        self.depth = whole(self.name, "depth", config.pop("depth", 0), 0, self.model.cfg.n_layer)
         super().configure(config)
         self.error = ""
         if not self.set_prompt(prompt):
@@ -127,10 +124,10 @@ class LogitLensGrid(Widget):
         # handles first, at fixed indices: one per position, one per depth
         for t in range(n):
             cx = x0 + (t + 0.5) * cw
-            out.append({"t": "text", "x": round(cx, 1), "y": base + 22, "s": shown(self.prompt[t]),
+            out.append({"t": "text", "x": round(cx, 1), "y": base + 22, "s": char(self.prompt[t]),
                         "anchor": "middle", "cls": "handle selected" if t == self.pos else "handle",
-                        "handle": f"pos{t}", "label": f"position {t + 1}, reads {shown(self.prompt[t])!s}",
-                        "value": f"next is {shown(self.prompt[t + 1])}"})
+                        "handle": f"pos{t}", "label": f"position {t + 1}, reads {char(self.prompt[t])}",
+                        "value": f"next is {char(self.prompt[t + 1])}"})
         for d in range(self.depths):
             y = self.row_y(d, top, rh)
             out.append({"t": "text", "x": 8, "y": y + rh / 2 + 4, "s": self.row_name(d), "anchor": "start",
@@ -140,7 +137,7 @@ class LogitLensGrid(Widget):
         out.append({"t": "text", "x": 8, "y": top - 10, "s": "next is", "cls": "small muted", "anchor": "start"})
         for t in range(n):
             cx = x0 + (t + 0.5) * cw
-            out.append({"t": "text", "x": round(cx, 1), "y": top - 10, "s": shown(self.prompt[t + 1]),
+            out.append({"t": "text", "x": round(cx, 1), "y": top - 10, "s": char(self.prompt[t + 1]),
                         "anchor": "middle", "cls": "small accent"})
             for d in range(self.depths):
                 y = self.row_y(d, top, rh)
@@ -148,28 +145,27 @@ class LogitLensGrid(Widget):
                 best = self.top(d, t)[0]
                 out.append({"t": "rect", "x": round(x0 + t * cw + 1, 1), "y": y + 1, "w": round(cw - 2, 1),
                             "h": rh - 2, "cls": "accent3 nostroke", "opacity": round(0.08 + 0.8 * p, 3)})
-                out.append({"t": "text", "x": round(cx, 1), "y": y + rh / 2 + 5, "s": shown(chars[best]),
+                out.append({"t": "text", "x": round(cx, 1), "y": y + rh / 2 + 5, "s": char(chars[best]),
                             "anchor": "middle", "cls": "good" if best == self.targets[t] else "muted"})
         sx = x0 + self.pos * cw
         sy = self.row_y(self.depth, top, rh)
         out.append({"t": "rect", "x": round(sx, 1), "y": sy, "w": round(cw, 1), "h": rh, "cls": "accent2 nofill"})
         # the selected cell's top five
-        px = self.width - 150
         out.append({"t": "text", "x": 8, "y": base + 50, "anchor": "start", "s":
-                    f"{self.row_name(self.depth)}, after {shown(self.prompt[self.pos])!s}: the lens's top five",
+                    f"{self.row_name(self.depth)}, after {char(self.prompt[self.pos])}: the lens's top five",
                     "cls": "small"})
         for i, c in enumerate(self.top(self.depth, self.pos, 5)):
             x = 8 + i * 100
             p = self.probs[self.depth][self.pos][c]
             out.append({"t": "rect", "x": x, "y": base + 58, "w": round(90 * p, 1) + 1, "h": 14,
                         "cls": "accent3" if c == self.targets[self.pos] else "accent"})
-            out.append({"t": "text", "x": x, "y": base + 86, "s": f"{shown(chars[c])}  {p:.2f}", "cls": "small", "anchor": "start"})
+            out.append({"t": "text", "x": x, "y": base + 86, "s": f"{char(chars[c])}  {p:.2f}", "cls": "small", "anchor": "start"})
         return out
 
     def readouts(self):
         t, d = self.pos, self.depth
-        nxt = shown(self.prompt[t + 1])
-        out = [{"label": f"p({nxt!s} | {self.row_name(d)})",
+        nxt = char(self.prompt[t + 1])
+        out = [{"label": f"p({nxt} | {self.row_name(d)})",
                 "value": f"{self.p_next(d, t):.3f}, loss −ln p = {-math.log(self.p_next(d, t)):.2f}"}]
         out += [{"label": f"mean loss, {self.row_name(k)}",
                  "value": f"{self.loss(k):.2f} nats, {self.hits(k)} of {len(self.targets)} ranked first"}

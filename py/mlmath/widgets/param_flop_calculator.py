@@ -42,13 +42,15 @@ and rule_error (percent by which 6N misses train_flops).
 """
 
 from . import register
-from .base import Widget
+from .base import Widget, one_of
+from .gpt_forward_pipeline import on_slider, snap
+from ..show import commas
 
 RANGES = {"N": (1, 48, 1), "C": (16, 1024, 16), "T": (8, 2048, 8), "V": (2, 50304, 1)}
 HEADS = (1, 2, 4, 8, 16)
 ROWS = ("block", "params", "flops", "train")
 SLIDER_LABELS = {"N": "blocks N", "C": "width C", "H": "heads H", "T": "context T", "V": "vocabulary V"}
-TIMES, SQ, MINUS = "\u00d7", "\u00b2", "\u2212"
+TIMES, SQ = "\u00d7", "\u00b2"
 
 
 def param_parts(N, C, T, V):
@@ -61,10 +63,6 @@ def flop_parts(N, C, H, T, V):
     """Forward FLOPs per token by where they are spent (the matrix products, scores counted dense)."""
     return {"attention": N * 8 * C * C, "scores": N * (T * (2 * C - H) + C * (2 * T - 1)),
             "MLP": N * 16 * C * C, "unembed": V * (2 * C - 1)}
-
-
-def commas(n):
-    return f"{n:,}"
 
 
 def short(n):
@@ -96,11 +94,8 @@ class ParamFlopCalculator(Widget):
 
     def configure(self, config):
         start = {"N": 4, "C": 64, "T": 64, "V": 65}
-        self.dims = {k: self._whole(config.pop(k, v), k) for k, v in start.items()}
-        H = config.pop("H", 4)
-        if H not in HEADS or isinstance(H, bool):
-            raise ValueError(f"param_flop_calculator: H must be one of {HEADS}, not {H!r}")
-        self.dims["H"] = H
+        self.dims = {k: on_slider(self.name, k, config.pop(k, v), RANGES[k]) for k, v in start.items()}
+        self.dims["H"] = one_of(self.name, "H", config.pop("H", 4), HEADS)
         rows = config.pop("rows", ["params", "flops"])
         if (not isinstance(rows, list) or not rows or any(r not in ROWS for r in rows)
                 or len(set(rows)) != len(rows)):
@@ -108,14 +103,6 @@ class ParamFlopCalculator(Widget):
         self.rows = list(rows)
         self.height = 12 + sum(self.ROW_H[r] for r in self.rows)
         super().configure(config)
-
-    @staticmethod
-    def _whole(value, what):
-        lo, hi, step = RANGES[what]
-        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi or (value - lo) % step:
-            raise ValueError(f"param_flop_calculator: {what} must be a whole number from {lo} to {hi}"
-                             + (f" in steps of {step}" if step > 1 else "") + f", not {value!r}")
-        return value
 
     # State ------------------------------------------------------------------------------------
     def params(self):
@@ -139,11 +126,9 @@ class ParamFlopCalculator(Widget):
     def set_values(self, values):
         for key, value in values.items():
             if key in RANGES:
-                self.dims[key] = self._whole(int(value), key)
+                self.dims[key] = on_slider(self.name, key, int(value), RANGES[key])
             elif key == "H":
-                if value not in HEADS:
-                    raise ValueError(f"param_flop_calculator: H must be one of {HEADS}")
-                self.dims["H"] = int(value)
+                self.dims["H"] = int(one_of(self.name, "H", value, HEADS))
             else:
                 raise KeyError(f"param_flop_calculator sets N, C, H, T and V, not {key!r}")
 
@@ -159,9 +144,7 @@ class ParamFlopCalculator(Widget):
         if key == "H":                      # the slider runs over 0..4, the exponent of 2
             self.dims["H"] = HEADS[min(max(int(round(raw)), 0), len(HEADS) - 1)]
         elif key in RANGES:
-            lo, hi, step = RANGES[key]
-            v = int(round((raw - lo) / step)) * step + lo
-            self.dims[key] = min(max(v, lo), hi)
+            self.dims[key] = snap(raw, RANGES[key])
 
     def __repr__(self):
         d = self.dims
@@ -197,8 +180,7 @@ class ParamFlopCalculator(Widget):
             lx += step
 
     def shapes(self):
-        d, out, y = self.dims, [], 8
-        N, C, H, T, V = d["N"], d["C"], d["H"], d["T"], d["V"]
+        C, out, y = self.dims["C"], [], 8
         p, f = self.params(), self.flops()
         P, F = sum(p.values()), sum(f.values())
         for row in self.rows:

@@ -34,12 +34,12 @@ import math
 import random
 
 from . import register
-from .base import Widget
+from .base import Widget, arrow_step, flag, whole
+from ..show import MINUS, fixed, softmax
 
 SEED = 1600
 D, T = 4, 4
 FOCUS = T - 1                 # the token followed: the last, which attends to all four
-MINUS = "\u2212"
 DELTA = "\u0394"
 XMAX = 3.0                    # the bars of x stay within +-XMAX
 CAP = 3.4                     # bars are drawn clipped to +-CAP
@@ -77,11 +77,7 @@ def attention_weights(rows, P):
     k = [matvec(P["Wk"], r) for r in rows]
     out = []
     for t in range(len(rows)):
-        s = [sum(a * b for a, b in zip(q[t], k[j])) / math.sqrt(d) for j in range(t + 1)]
-        m = max(s)
-        e = [math.exp(x - m) for x in s]
-        z = sum(e)
-        out.append([x / z for x in e])
+        out.append(softmax([sum(a * b for a, b in zip(q[t], k[j])) / math.sqrt(d) for j in range(t + 1)]))
     return out
 
 
@@ -113,22 +109,8 @@ def block(xs, P):
 
 # Formatting ------------------------------------------------------------------------
 
-def fnum(v, places=2):
-    s = f"{v:.{places}f}"
-    if s.startswith("-") and float(s) == 0:
-        s = s[1:]
-    return s.replace("-", MINUS)
-
-
 def fvec(v):
-    return "[" + ", ".join(fnum(x) for x in v) + "]"
-
-
-def _flag(config, key, default):
-    v = config.pop(key, default)
-    if not isinstance(v, bool):
-        raise ValueError(f"residual_delta_trace: {key} must be true or false, not {v!r}")
-    return v
+    return "[" + ", ".join(fixed(x) for x in v) + "]"
 
 
 @register
@@ -143,15 +125,12 @@ class ResidualDeltaTrace(Widget):
     ZERO_Y, SCALE = 175, 36.0
 
     def configure(self, config):
-        self.gains = _flag(config, "gains", False)
-        self.contrast = _flag(config, "contrast", False)
-        self.draggable = _flag(config, "draggable", True)
-        stage = config.pop("stage", 6 if (self.gains or self.contrast) else 0)
-        if isinstance(stage, bool) or not isinstance(stage, int) or not 0 <= stage <= 6:
-            raise ValueError(f"residual_delta_trace: stage must be a whole number from 0 to 6, not {stage!r}")
+        self.gains = flag(self.name, "gains", config.pop("gains", False))
+        self.contrast = flag(self.name, "contrast", config.pop("contrast", False))
+        self.draggable = flag(self.name, "draggable", config.pop("draggable", True))
+        self.start_stage = whole(self.name, "stage", config.pop("stage", 6 if (self.gains or self.contrast) else 0), 0, 6)
         super().configure(config)
         self.P = make_model()
-        self.start_stage = stage
         self.fn = None
         self.reset()
 
@@ -208,7 +187,6 @@ class ResidualDeltaTrace(Widget):
         return vals
 
     def set_values(self, values):
-        values = dict(values)
         for key, v in values.items():
             if key == "stage":
                 self.stage = max(0, min(6, int(v)))
@@ -262,8 +240,7 @@ class ResidualDeltaTrace(Widget):
         if kind == "drag":
             self.x[i] = self._clampx((self.ZERO_Y - float(event["y"])) / self.SCALE - self.shift)
         elif kind == "key":
-            step = {"ArrowUp": 0.1, "ArrowRight": 0.1, "ArrowDown": -0.1, "ArrowLeft": -0.1,
-                    "PageUp": 0.5, "PageDown": -0.5}.get(event.get("key"), 0.0)
+            step = arrow_step(event.get("key"), 0.1, 0.5)
             if step:
                 self.x[i] = self._clampx(self.x[i] + step)
 
@@ -340,14 +317,14 @@ class ResidualDeltaTrace(Widget):
             if self.draggable:
                 out.append({"t": "circle", "cx": round(bx, 1), "cy": self._y(tr["x"][i]), "r": 7,
                             "cls": "accent", "handle": f"x{i + 1}",
-                            "label": f"component {i + 1} of x", "value": fnum(tr["x"][i])})
+                            "label": f"component {i + 1} of x", "value": fixed(tr["x"][i])})
         return out
 
     def readouts(self):
         tr = self.trace()
         out = [{"label": "x (token 4's row of the stream)", "value": fvec(tr["x"])}]
         if self.stage >= 2:
-            w = ", ".join(f"{fnum(a)}" for a in tr["w"])
+            w = ", ".join(fixed(a) for a in tr["w"])
             out.append({"label": "attention weights on tokens 1\u20134", "value": w})
             out.append({"label": f"{DELTA}attn", "value": fvec(tr["da"])})
         if self.stage >= 5:
@@ -360,7 +337,7 @@ class ResidualDeltaTrace(Widget):
                             "value": fvec([a + b for a, b in zip(tr["da"], tr["dm"])])})
         if self.contrast:
             base = self.trace(shift=0.0)
-            out.append({"label": f"out moved by (against c = 0)",
+            out.append({"label": "out moved by (against c = 0)",
                         "value": fvec([o - b for o, b in zip(tr["out"], base["out"])])})
         if self.fn is not None:
             out.append(self._learner())
@@ -398,6 +375,6 @@ class ResidualDeltaTrace(Widget):
                         "label": "Wiring: residual (x + \u0394). Switch to replace" if self.residual
                         else "Wiring: replace (\u0394 only). Switch to residual"})
             out.append({"kind": "range", "id": "shift", "label": "add c to every component of x",
-                        "min": -2, "max": 2, "step": 0.1, "value": self.shift, "display": fnum(self.shift, 1)})
+                        "min": -2, "max": 2, "step": 0.1, "value": self.shift, "display": fixed(self.shift, 1)})
         out.append({"kind": "button", "id": "reset", "label": "Start over"})
         return out

@@ -12,12 +12,9 @@ contributes to the sum the model decodes. Lesson m16-l03.
 import math
 
 from . import register
-from .base import Widget
+from .base import Widget, whole
 from .. import m16_l03_lens as L
-
-
-def shown(ch):
-    return {" ": "\u2423", "\n": "\u21b5"}.get(ch, ch)
+from ..show import char, softmax
 
 
 def norm(v):
@@ -32,7 +29,7 @@ class ResidualWriteLedger(Widget):
     def configure(self, config):
         self.model = L.load()
         self.prompt = str(config.pop("prompt", "ROMEO:\nWhat say you now?"))
-        pos = int(config.pop("pos", len(self.prompt) - 2))
+        pos = whole(self.name, "pos", config.pop("pos", len(self.prompt) - 2), 0, len(self.prompt) - 2)
         super().configure(config)
         ids = self.model.encode(self.prompt)
         self.rec = L.forward(self.model, ids[:-1])
@@ -59,7 +56,7 @@ class ResidualWriteLedger(Widget):
         on = self.on if on is None else on
         if not any(on):
             return None  # an all-zero stream has no LayerNorm direction
-        return L.softmax(L.lens(self.model, self.stream(on)))
+        return softmax(L.lens(self.model, self.stream(on)))
 
     def p_next(self, on=None):
         p = self.probs(on)
@@ -112,7 +109,7 @@ class ResidualWriteLedger(Widget):
                         "cls": "handle selected" if self.on[k] else "handle nofill", "handle": f"term{k}",
                         "label": f"include {self.names[k]} in the sum", "value": "on" if self.on[k] else "off"})
         big = max(norm(v) for v in self.terms)
-        out.append({"t": "text", "x": 8, "y": 18, "anchor": "start", "s": f"position {self.pos + 1}, reads {shown(self.prompt[self.pos])!s}:"
+        out.append({"t": "text", "x": 8, "y": 18, "anchor": "start", "s": f"position {self.pos + 1}, reads {char(self.prompt[self.pos])}:"
                     " the terms of the stream", "cls": "small"})
         for k, term in enumerate(self.terms):
             y = top + k * rh
@@ -134,11 +131,11 @@ class ResidualWriteLedger(Widget):
         ranked = sorted(range(len(p)), key=lambda i: (-p[i], i))[:6]
         if target not in ranked:
             ranked[-1] = target
-        out.append({"t": "text", "x": px + 10, "y": 18, "anchor": "start", "s": f"decoded (next is really {shown(chars[target])!s})",
+        out.append({"t": "text", "x": px + 10, "y": 18, "anchor": "start", "s": f"decoded (next is really {char(chars[target])})",
                     "cls": "small"})
         for i, c in enumerate(ranked):
             y = top + i * 36
-            out.append({"t": "text", "x": px, "y": y + 16, "s": shown(chars[c]), "cls": "good" if c == target else "", "anchor": "start"})
+            out.append({"t": "text", "x": px, "y": y + 16, "s": char(chars[c]), "cls": "good" if c == target else "", "anchor": "start"})
             out.append({"t": "rect", "x": px + 20, "y": y + 4, "w": round(200 * p[c], 1) + 1, "h": 16,
                         "cls": "accent3" if c == target else "accent"})
             out.append({"t": "text", "x": px + 230, "y": y + 16, "s": f"{p[c]:.2f}", "cls": "small", "anchor": "start"})
@@ -147,14 +144,14 @@ class ResidualWriteLedger(Widget):
     def readouts(self):
         t = self.pos
         p = self.p_next()
-        nxt = shown(self.prompt[t + 1])
+        nxt = char(self.prompt[t + 1])
         on = [n for n, k in zip(self.names, self.on) if k]
         return [{"label": "terms in the sum", "value": f"{len(on)} of {len(self.terms)}"},
-                {"label": f"p({nxt!s}) from this sum",
+                {"label": f"p({nxt}) from this sum",
                  "value": "none: the sum is empty" if p is None else f"{p:.3f}, loss −ln p = {-math.log(p):.2f}"}]
 
     def controls(self):
         return [{"kind": "range", "id": "pos", "label": "position", "min": 0, "max": len(self.targets) - 1,
                  "step": 1, "value": self.pos,
-                 "display": f"{self.pos + 1}: {shown(self.prompt[self.pos])} → {shown(self.prompt[self.pos + 1])}"},
+                 "display": f"{self.pos + 1}: {char(self.prompt[self.pos])} → {char(self.prompt[self.pos + 1])}"},
                 {"kind": "button", "id": "all", "label": "Switch every term back on"}]

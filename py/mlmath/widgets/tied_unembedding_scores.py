@@ -21,20 +21,10 @@ import math
 
 from . import register
 from .base import Widget, arrow_step
+from ..show import char, softmax
 
 TOKENS = [["e", 1.2, 0.9], ["t", -0.6, 1.3], ["a", 1.4, -0.5], ["o", -1.1, -0.9], [" ", 0.2, -1.4]]
 LIMIT = 3.0
-
-
-def shown(ch):
-    return {" ": "\u2423", "\n": "\u21b5"}.get(ch, ch)
-
-
-def softmax(zs):
-    m = max(zs)
-    es = [math.exp(z - m) for z in zs]
-    s = sum(es)
-    return [e / s for e in es]
 
 
 def _point(value, what):
@@ -135,7 +125,7 @@ class TiedUnembeddingScores(Widget):
             out.append({"t": "line", "x1": ox, "y1": oy, "x2": round(tx, 1), "y2": round(ty, 1), "cls": cls})
             out.append({"t": "circle", "cx": round(tx, 1), "cy": round(ty, 1), "r": 3, "cls": cls})
             lx, ly = self.to_plane(x * 1.18, y * 1.18)
-            out.append({"t": "text", "x": round(lx, 1), "y": round(ly + 5, 1), "s": shown(ch),
+            out.append({"t": "text", "x": round(lx, 1), "y": round(ly + 5, 1), "s": char(ch),
                         "cls": "accent3" if i == best else "label"})
         hx, hy = self.to_plane(*self.h)
         out.append({"t": "line", "x1": ox, "y1": oy, "x2": round(hx, 1), "y2": round(hy, 1), "cls": "accent2 bracket"})
@@ -151,7 +141,7 @@ class TiedUnembeddingScores(Widget):
         row_h = min(44, 250 / len(self.tokens))
         for i, (ch, _, _) in enumerate(self.tokens):
             y = 40 + i * row_h
-            out.append({"t": "text", "x": self.BX + 8, "y": y + 15, "s": shown(ch),
+            out.append({"t": "text", "x": self.BX + 8, "y": y + 15, "s": char(ch),
                         "cls": "accent3" if i == best else "label"})
             out.append({"t": "text", "x": self.BX + 90, "y": y + 15, "anchor": "end", "s": f"{zs[i]:+.2f}",
                         "cls": "label"})
@@ -166,5 +156,5 @@ class TiedUnembeddingScores(Widget):
         v = self.values()
         return [
             {"label": "h", "value": f"({v['hx']:.2f}, {v['hy']:.2f}), length |h| = {v['norm']:.2f}"},
-            {"label": "most likely next character", "value": f"{shown(v['top'])!s} with probability {v['p_top']:.2f}"},
+            {"label": "most likely next character", "value": f"{char(v['top'])} with probability {v['p_top']:.2f}"},
         ]
