@@ -6,6 +6,7 @@ one JSON block at the end of the page.
 """
 
 import json
+import random
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -53,16 +54,26 @@ def _exercise(part, data):
             f'<div class="feedback" role="status"></div><ol class="hints"></ol></div>')
 
 
+def shuffled(options, seed):
+    """A quiz's options in an order of their own, so that where the right answer sits
+    gives nothing away (authors tend to write it first). Seeded by the quiz's id: every
+    build shows the same order, and the page's answers follow it."""
+    options = list(options)
+    random.Random(seed).shuffle(options)
+    return options
+
+
 def _quiz(part, data):
     q = part.data
     head = f'<div class="quiz gate" data-gate="{part.id}"><div class="prompt">{md.render(q["prompt"])}</div>'
     if "option" in q:
+        options = shuffled(q["option"], part.id)
         data["quizzes"][part.id] = {"kind": "choice", "options": [
-            {"correct": bool(o.get("correct")), "why": inline(o.get("why", ""))} for o in q["option"]]}
-        many = sum(bool(o.get("correct")) for o in q["option"]) > 1
+            {"correct": bool(o.get("correct")), "why": inline(o.get("why", ""))} for o in options]}
+        many = sum(bool(o.get("correct")) for o in options) > 1
         kind = "checkbox" if many else "radio"
         opts = "".join(f'<label class="option"><input type="{kind}" name="q-{part.id}" value="{i}"> '
-                       f'<span>{inline(o["text"])}</span></label>' for i, o in enumerate(q["option"]))
+                       f'<span>{inline(o["text"])}</span></label>' for i, o in enumerate(options))
         note = '<p class="quiz-note">Choose every answer that is right.</p>' if many else ""
         body = f'<fieldset><legend class="sr-only">Choose an answer</legend>{note}{opts}</fieldset>'
     else:

@@ -2,6 +2,7 @@
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,8 @@ from mlbuild.render import render_lesson_body
 from mlbuild.validate import validate
 from mlmath import widgets
 from mlmath.widgets.base import Widget
+
+LESSONS = Path(__file__).resolve().parents[2] / "site" / "lessons"
 
 
 @widgets.register
@@ -100,7 +103,7 @@ def test_a_good_lesson_parses_validates_and_renders(tmp_path):
     html, data = render_lesson_body(lesson, scenes)
     assert data["steps"][0] == ["q1", "w", "double"]
     assert data["cells"]["double"]["solution"].startswith("def double")
-    assert data["quizzes"]["q1"]["options"][1]["why"] == "Because."
+    assert [o["why"] for o in data["quizzes"]["q1"]["options"] if not o["correct"]] == ["Because."]
     assert '<span class="math inline">x^2</span>' in html
     json.dumps(data)
 
@@ -168,3 +171,24 @@ def test_headings_inside_code_fences_do_not_start_steps(tmp_path):
     lesson = parse_lesson(path)
     assert [s.title for s in lesson.steps] == ["A", "B"]
     assert "## not a step" in lesson.steps[0].parts[0].body
+
+
+def test_quiz_options_show_in_a_seeded_order_that_hides_the_answer():
+    """Authors tend to write the right option first; the page must not show it there every time.
+    The order is the same on every build, and the page's answer key follows the rendered order."""
+    from mlbuild.render import shuffled
+    firsts, quizzes = 0, 0
+    for path in sorted(LESSONS.glob("*.md")):
+        lesson = parse_lesson(path)
+        _, data = render_lesson_body(lesson, {w.id: {} for w in lesson.parts("widget")})
+        for part in lesson.parts("quiz"):
+            if "option" not in part.data:
+                continue
+            shown = data["quizzes"][part.id]["options"]
+            assert [o["text"] for o in shuffled(part.data["option"], part.id)] == \
+                   [o["text"] for o in shuffled(part.data["option"], part.id)]
+            assert [o["correct"] for o in shown] == \
+                   [bool(o.get("correct")) for o in shuffled(part.data["option"], part.id)]
+            quizzes += 1
+            firsts += shown[0]["correct"]
+    assert quizzes >= 60 and firsts <= quizzes // 2, f"the right answer is shown first in {firsts} of {quizzes} quizzes"
