@@ -26,7 +26,12 @@ class Page:
         self.watched, self.page = watched, watched.page
 
     def py(self, code):
-        reply = self.page.evaluate("code => window.mlmath.kernel.run('capstone-test', code, null)", code)
+        """Run code in the page's Python and draw the scenes it changed, as a code cell does:
+        the kernel counts a scene in its reply as shown."""
+        reply = self.page.evaluate("""async code => {
+            const m = window.mlmath, reply = await m.kernel.run('capstone-test', code, null);
+            for (const [id, scene] of Object.entries(reply.scenes ?? {})) m.views[id]?.draw(scene);
+            return reply; }""", code)
         assert reply["ok"], reply["error"]
         return None if reply["value"] is None else ast.literal_eval(reply["value"])
 
