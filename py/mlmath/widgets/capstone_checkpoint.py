@@ -13,7 +13,7 @@ from ..capstone.recipe import SIZE_NAMES
 from ..capstone.session import session
 from ..gpt.checkpoint import CheckpointError
 from . import register
-from .base import Widget
+from .base import Widget, one_of, whole
 from .capstone_common import set_size, size_button
 
 ROW = 22
@@ -25,10 +25,8 @@ class CapstoneCheckpoint(Widget):
     width, height = 640, 190
 
     def configure(self, config):
-        self.mode = config.pop("mode", "identity")
-        if self.mode not in ("identity", "file"):
-            raise ValueError("mode is 'identity' or 'file'")
-        self.run_steps = int(config.pop("steps", 60))
+        self.mode = one_of(self.name, "mode", config.pop("mode", "identity"), ("identity", "file"))
+        self.run_steps = whole(self.name, "steps", config.pop("steps", 60), 1, 10_000)
         super().configure(config)
         self.s = session()
         self.s.watch(self)

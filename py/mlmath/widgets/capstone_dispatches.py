@@ -8,7 +8,7 @@ Step through it with the arrow keys or by clicking a cell.
 from ..capstone.listing import MODULE_OF, listing_engine, phases, roles
 from ..capstone.recipe import SIZES
 from . import register
-from .base import Widget, arrow_step
+from .base import Widget, arrow_step, whole
 
 PHASE_CLS = {"forward": "accent", "backward": "accent2", "optimizer": "accent3"}
 
@@ -19,11 +19,12 @@ class CapstoneDispatches(Widget):
     width, height = 640, 190
 
     def configure(self, config):
-        self.index = int(config.pop("start", 0))
+        start = config.pop("start", 0)
         super().configure(config)
         cfg, batch, _ = SIZES["full"]
         engine = listing_engine(cfg, batch)
         self.items = [(phase, kernel, groups) for phase, ds in phases(engine) for kernel, groups in ds]
+        self.index = whole(self.name, "start", start, 0, len(self.items) - 1)
         self.roles = roles(cfg)
         self.counts = {phase: len(ds) for phase, ds in phases(engine)}
 

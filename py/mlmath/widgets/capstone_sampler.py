@@ -16,9 +16,10 @@ from collections import Counter
 from ..capstone.session import session
 from ..gpt.sample import softmax, transforms
 from . import register
-from .base import Widget
+from .base import Widget, flag, one_of
 
 SHOWN = 24
+KNOBS = ("temperature", "top_k", "top_p")
 LEFT, TOP, BOTTOM, RIGHT = 40, 24, 190, 630
 
 
@@ -46,9 +47,9 @@ class CapstoneSampler(Widget):
     width, height = 660, 230
 
     def configure(self, config):
-        self.knobs = list(config.pop("knobs", ["temperature", "top_k", "top_p"]))
+        self.knobs = [one_of(self.name, "knobs", k, KNOBS) for k in config.pop("knobs", KNOBS)]
         self.prompt = config.pop("prompt", "ROMEO:\nWhat light through yonder window breaks? It is the ")
-        self.generate = bool(config.pop("generate", True))
+        self.generate = flag(self.name, "generate", config.pop("generate", True))
         super().configure(config)
         self.temperature, self.top_k, self.top_p = 1.0, 0, 1.0
         self.s = session()

@@ -11,7 +11,7 @@ import random
 from ..capstone.recipe import PRESETS, SIZE_NAMES, SIZES, every
 from ..capstone.session import session
 from . import register
-from .base import Widget
+from .base import Widget, flag
 from .capstone_common import H, W, fmt_ms, loss_plot, set_size, size_button
 
 # What to look at, for a wrong diagnosis of the mystery run.
@@ -31,9 +31,8 @@ class CapstoneTrainer(Widget):
     width, height = W, H
 
     def configure(self, config):
-        self.presets = bool(config.pop("presets", False))
-        self.samples = bool(config.pop("samples", False))
-        self.mystery = bool(config.pop("mystery", False))
+        self.presets, self.samples, self.mystery = (flag(self.name, k, config.pop(k, False))
+                                                    for k in ("presets", "samples", "mystery"))
         super().configure(config)
         self.s = session()
         self.s.watch(self)
