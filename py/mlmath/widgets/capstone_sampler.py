@@ -15,16 +15,13 @@ from collections import Counter
 
 from ..capstone.session import session
 from ..gpt.sample import softmax, transforms
+from ..show import char
 from . import register
 from .base import Widget, flag, one_of
 
 SHOWN = 24
 KNOBS = ("temperature", "top_k", "top_p")
 LEFT, TOP, BOTTOM, RIGHT = 40, 24, 190, 630
-
-
-def glyph(ch):
-    return {"\n": "⏎", " ": "␣"}.get(ch, ch)
 
 
 class Bigrams:
@@ -150,7 +147,7 @@ class CapstoneSampler(Widget):
                         "w": round(slot - 4, 1), "h": round(after_t[i] * scale, 1), "cls": "muted nofill"})
             out.append({"t": "rect", "x": round(x + 2, 1), "y": round(BOTTOM - final[i] * scale, 1),
                         "w": round(slot - 4, 1), "h": round(final[i] * scale, 1), "cls": "accent" if final[i] else "bad"})
-            out.append({"t": "text", "x": round(x + slot / 2, 1), "y": BOTTOM + 16, "s": glyph(self.chars[i]),
+            out.append({"t": "text", "x": round(x + slot / 2, 1), "y": BOTTOM + 16, "s": char(self.chars[i]),
                         "cls": "label" if final[i] else "muted"})
             if final[i] >= 0.005:
                 out.append({"t": "text", "x": round(x + slot / 2, 1), "y": round(BOTTOM - final[i] * scale - 4, 1),
