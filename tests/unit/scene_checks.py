@@ -1,6 +1,7 @@
-"""What every widget's scene must be, checked the same way for all of them: plain JSON,
-no more shapes than the test allows, only classes the stylesheet styles inside an SVG,
-and every coordinate inside the widget's box (give or take `slack` user units)."""
+"""Checks shared by the widget tests. assert_scene_fits: what every widget's scene must be
+(plain JSON, no more shapes than the test allows, only classes the stylesheet styles inside
+an SVG, every coordinate inside the widget's box give or take `slack` user units);
+readout: one labelled readout's value."""
 
 import json
 import re
@@ -25,3 +26,10 @@ def assert_scene_fits(scene, max_shapes=None, slack=0):
             if k in s:
                 assert -slack <= s[k] <= scene["h"] + slack, s
     return scene
+
+
+def readout(widget, label):
+    """The value of the widget's readout with this label (the test fails if there is none)."""
+    found = [r["value"] for r in widget.readouts() if r["label"] == label]
+    assert found, f"no readout labelled {label!r} in {widget.readouts()}"
+    return found[0]

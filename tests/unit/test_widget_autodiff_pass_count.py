@@ -11,6 +11,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config, n_params
 from mlmath.widgets.autodiff_pass_count import M_VALUES, N_VALUES, AutodiffPassCount, duration
+from scene_checks import readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m12-l05.md"
 CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "accent", "accent2", "accent3", "handle"}
@@ -22,12 +23,6 @@ def counter(**config):
 
 def lesson_config():
     return next(p for p in parse_lesson(LESSON).parts("widget") if p.id == "modes").data
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def test_registered_under_its_name():

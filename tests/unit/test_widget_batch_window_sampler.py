@@ -13,19 +13,13 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.widgets.batch_window_sampler import CELL_Y, X0, bigram_nll
 from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m17-l03.md"
 
 
 def sampler(**config):
     return widgets.create("batch_window_sampler", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def key(w, handle, name):

@@ -12,7 +12,7 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.show import softmax
 from mlmath.widgets.bigram_descent import OTHER, BigramDescent, count_table, encode
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l02.md"
 
@@ -23,12 +23,6 @@ def net(**config):
 
 def lesson_widgets():
     return {p.id: p for p in parse_lesson(LESSON).parts("widget")}
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 # Registration and config -------------------------------------------------------------------

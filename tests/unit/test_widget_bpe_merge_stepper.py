@@ -9,7 +9,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.m17_l02_bpe import count_pairs, merge, top_pair
 from mlmath.widgets.bpe_merge_stepper import BpeMergeStepper, ranked
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m17-l02.md"
 TEXT = "peter piper picked a peck of pickled peppers"
@@ -21,10 +21,6 @@ def make(**config):
 
 def press(w, cid):
     w.handle({"type": "input", "id": cid, "value": None})
-
-
-def readout(w, label):
-    return next(r["value"] for r in w.readouts() if r["label"] == label)
 
 
 def test_registered_and_unknown_options_rejected():

@@ -13,7 +13,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.bptt_shares import BpttShares, backward, forward, loss
 from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l06.md"
 XS, Y = [1, -1, 1, -1, 1], 0.2
@@ -26,12 +26,6 @@ def make(**config):
 def step(w, times=1):
     for _ in range(times):
         w.handle({"type": "input", "id": "step"})
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def fd(xs, y, w_x, w_h, b, h=1e-6):

@@ -10,7 +10,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.show import sci
 from mlmath.widgets.gradient_decay import LOG_MAX, M, W_X, GradientDecay, grad_norms, inputs
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l06.md"
 
@@ -21,12 +21,6 @@ def make(**config):
 
 def lesson_part():
     return next(p for p in parse_lesson(LESSON).parts("widget") if p.arg == "gradient_decay")
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 # Registration and config ----------------------------------------------------------------

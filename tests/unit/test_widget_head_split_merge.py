@@ -8,19 +8,13 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.head_split_merge import CELL, ROW, TOP_Y, HeadSplitMerge, divisors
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l05.md"
 
 
 def make(**config):
     return widgets.create("head_split_merge", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def reference_split(x, n):

@@ -10,17 +10,13 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.gpt.model import Config, init_params, param_table
 from mlmath.widgets.learned_position_rows import DIMS, ROWS, TEXT, VOCAB, LearnedPositionRows
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l04.md"
 
 
 def make(**config):
     return widgets.create("learned_position_rows", config)
-
-
-def readout(w, label):
-    return next(r["value"] for r in w.readouts() if r["label"] == label)
 
 
 def test_registered():

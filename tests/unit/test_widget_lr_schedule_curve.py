@@ -11,19 +11,13 @@ from mlmath import widgets
 from mlmath.gpt.train import LR, MIN_LR, WARMUP, lr_at
 from mlmath.widgets.lr_schedule_curve import FLOORS, LEFT, LENGTHS, PEAKS, RIGHT, WARMUPS, fmt_lr, schedule
 from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m17-l03.md"
 
 
 def curve(**config):
     return widgets.create("lr_schedule_curve", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def slide(w, cid, value):

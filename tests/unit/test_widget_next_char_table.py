@@ -13,19 +13,13 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.widgets.next_char_table import CELL, LEFT, OTHER, SLICES, TOP, NextCharTable, pick
 from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l01.md"
 
 
 def table(**config):
     return widgets.create("next_char_table", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def press(w, cid, value=None):

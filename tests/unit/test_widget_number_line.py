@@ -10,6 +10,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from lesson_kernel import run_lesson
 from mlmath.widgets.number_line import MINUS, NumberLine, fmt
+from scene_checks import readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m01-l01.md"
 CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
@@ -18,12 +19,6 @@ CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accen
 
 def line(**config):
     return widgets.create("number_line", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def drag(w, handle, value_x):

@@ -10,7 +10,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.qkv_projection import QkvProjection, snap
 from mlmath.widgets.self_attention_grid import matmul
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l03.md"
 EMBED = {"the": [0, 0, 2, 0], "dog": [2, 0, 0, 2], "bit": [0, 2, 0, 0], "man": [2, 0, 0, -2], ".": [0, 1, 1, 0]}
@@ -27,12 +27,6 @@ def make(**over):
 def lesson_part():
     (part,) = [p for p in parse_lesson(LESSON).parts("widget") if p.arg == "qkv_projection"]
     return part
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def test_registered_under_its_name():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config, param_table
@@ -23,12 +23,6 @@ LESSON = ROOT / "site" / "lessons" / "m16-l01.md"
 
 def make(**config):
     return widgets.create("residual_delta_trace", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def lesson_widget(wid):

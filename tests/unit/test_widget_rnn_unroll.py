@@ -10,7 +10,7 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.rnn_unroll import RnnUnroll, forward
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l05.md"
 
@@ -22,12 +22,6 @@ def unroll(**config):
 def lesson_widget(wid):
     part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == wid)
     return widgets.create(part.arg, part.data)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def r2(v):

@@ -9,17 +9,13 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.rope_relative_score import RopeRelativeScore, rotate
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l04.md"
 
 
 def make(**config):
     return widgets.create("rope_relative_score", config)
-
-
-def readout(w, label):
-    return next(r["value"] for r in w.readouts() if r["label"] == label)
 
 
 def test_registered():

@@ -14,7 +14,7 @@ from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.widgets.sampling_knobs import LEFT, TEMPS, SamplingKnobs, fmt_p, fmt_ppl, row_counts
 from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m14-l03.md"
 ALL = ["average", "temperature", "topk", "draws"]
@@ -22,12 +22,6 @@ ALL = ["average", "temperature", "topk", "draws"]
 
 def knobs(**config):
     return widgets.create("sampling_knobs", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def key(w, name):

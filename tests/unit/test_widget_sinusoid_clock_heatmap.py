@@ -10,19 +10,13 @@ from lesson_kernel import run_lesson
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.widgets.sinusoid_clock_heatmap import SinusoidClockHeatmap, encoding, frequencies
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l04.md"
 
 
 def make(**config):
     return widgets.create("sinusoid_clock_heatmap", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def lesson_config():

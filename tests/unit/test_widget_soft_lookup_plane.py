@@ -12,7 +12,7 @@ from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.show import MINUS, fixed, num, softmax
 from mlmath.widgets.soft_lookup_plane import SoftLookupPlane, argmax
-from scene_checks import assert_scene_fits
+from scene_checks import assert_scene_fits, readout
 
 LESSON = Path(__file__).resolve().parents[2] / "site" / "lessons" / "m15-l01.md"
 KEYS = [[2.0, 0.5], [-0.5, 2.0], [-1.5, -1.5]]
@@ -21,12 +21,6 @@ VALS = [8, 2, 5]
 
 def make(**config):
     return widgets.create("soft_lookup_plane", config)
-
-
-def readout(w, label):
-    found = [r["value"] for r in w.readouts() if r["label"] == label]
-    assert found, f"no readout labelled {label!r} in {w.readouts()}"
-    return found[0]
 
 
 def lesson_parts():
