@@ -121,7 +121,7 @@ def in_browser(batch, iters):
 CAPSTONE_CELL = """
 import asyncio, time
 from mlmath.widgets import widget
-from mlmath.capstone.session import session
+from mlmath.m18.session import session
 w, s = widget('boot'), session()
 w.handle({'type': 'input', 'id': 'size', 'value': SIZE})
 w.handle({'type': 'input', 'id': 'steps', 'value': ITERS})

@@ -6,10 +6,11 @@ for them, so a broken lesson stops the build with its problems listed.
 
 import json
 import shutil
-import zipfile
 from pathlib import Path
 
-from . import pages
+from mlmath import widgets
+
+from . import packages, pages
 from .catalog import COURSE_TOML, load_catalog
 from .data import tinyshakespeare
 from .lesson import parse_lesson
@@ -25,13 +26,11 @@ class BuildError(RuntimeError):
     pass
 
 
-def _zip_package(src, dest):
-    """The mlmath package (code and its data files) as a zip the page unpacks for Pyodide."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
-        for path in sorted(src.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                z.write(path, path.relative_to(src.parent).as_posix())
+def lesson_packages(lesson):
+    """The Python packages the lesson's page loads (see mlbuild/packages.py)."""
+    modules = [widgets.load(p.arg).__module__ for p in lesson.parts("widget")]
+    return packages.needed(lesson.key, [m for m in modules if m.startswith("mlmath.")],
+                           lesson.path.read_text(encoding="utf-8"))
 
 
 def load_lessons(modules, lessons_dir, only=None):
@@ -65,7 +64,7 @@ def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons", only=Non
         shutil.rmtree(out)
     shutil.copytree(SITE_SRC / "static", out)
     lock = vendor(out, cache / "npm")
-    _zip_package(ROOT / "py" / "mlmath", out / "py" / "mlmath.zip")
+    packages.write_zips(out / "py")
     shutil.copytree(ROOT / "wgsl", out / "wgsl")
     (out / "data").mkdir()
     (out / "lessons").mkdir(exist_ok=True)
@@ -81,6 +80,7 @@ def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons", only=Non
             if entry.key in lessons:
                 lesson, scenes = lessons[entry.key]
                 body, data = render_lesson_body(lesson, scenes)
+                data["packages"] = lesson_packages(lesson)
                 i = order.index(entry)
                 nav = (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
                 (out / pages.lesson_url(entry)).write_text(

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, Watched, wait_for_python
 from test_lessons import lesson_data, open_everything
-from mlmath.capstone.sources import engine_files, line_count
+from mlmath.m18.sources import engine_files, line_count
 from mlmath.gpt.sample import transforms
 
 pytestmark = pytest.mark.browser
@@ -47,7 +47,7 @@ class Page:
             if self.py(expr):
                 return
             time.sleep(0.3)
-        raise AssertionError(f"timed out waiting for {expr}: " + repr(self.py("from mlmath.capstone.session import session; session().status()")))
+        raise AssertionError(f"timed out waiting for {expr}: " + repr(self.py("from mlmath.m18.session import session; session().status()")))
 
 
 @contextmanager
@@ -61,7 +61,7 @@ def lesson_page(browser, site_url, key):
         wait_for_python(watched.page)
         open_everything(watched.page, lesson_data(watched.page))
         page = Page(watched)
-        page.py("from mlmath.widgets import widget\nfrom mlmath.capstone.session import session")
+        page.py("from mlmath.widgets import widget\nfrom mlmath.m18.session import session")
         yield page
     finally:
         context.close()
@@ -119,7 +119,7 @@ def test_a_reload_restores_the_trained_model(browser, site_url):
         before = p.py("await session().sha256()")
         p.page.reload()
         wait_for_python(p.page)
-        p.py("from mlmath.capstone.session import session")
+        p.py("from mlmath.m18.session import session")
         assert p.py("await session().restore()") is True
         assert p.py("await session().sha256()") == before
         assert p.py("session().model['step']") == 20
@@ -226,7 +226,7 @@ def test_the_knobs_move_the_bars_as_the_math_says(l04):
 
 def test_generation_streams_text_from_a_trained_model(l04):
     p = l04
-    p.py("from mlmath.capstone.recipe import SIZES\ns = session(); s.size = 'tiny'; s.steps = 10\nawait s.start()")
+    p.py("from mlmath.m18.recipe import SIZES\ns = session(); s.size = 'tiny'; s.steps = 10\nawait s.start()")
     p.event("talk", "wake")
     p.wait("widget('talk').source.startswith('your model')")
     p.event("talk", "generate")

@@ -1,15 +1,17 @@
 """The whole build, on a lessons folder made here: catalog.json, pages, vendoring, serving."""
 
 import json
+import re
 import threading
 import urllib.request
 
 import pytest
 
 from mlbuild import vendor as vendor_module
-from mlbuild.site import BuildError, build
+from mlbuild.lesson import parse_lesson
+from mlbuild.site import BuildError, build, lesson_packages
 from serve import make_server
-from test_lessons_build import good_lesson
+from test_lessons_build import LESSONS, good_lesson
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +40,18 @@ def test_pages_and_runtime_are_written(built):
     index = (out / "index.html").read_text()
     assert index.count('class="lesson ') == 92 and 'href="lessons/m01-l01.html"' in index
     for path in ("vendor/pyodide/pyodide.mjs", "vendor/pyodide/pyodide.asm.wasm", "vendor/katex/katex.min.js",
-                 "py/mlmath.zip", "coi.js", "js/lesson.js", "data/tinyshakespeare.txt"):
+                 "py/core.zip", "py/m01.zip", "py/gpt.zip", "coi.js", "js/lesson.js", "data/tinyshakespeare.txt"):
         assert (out / path).is_file(), path
+
+
+def test_a_page_loads_only_the_packages_its_lesson_uses(built):
+    out, _ = built
+    page = (out / "lessons" / "m01-l01.html").read_text()
+    assert json.loads(re.search(r'id="lesson-data">(.*?)</script>', page, re.S).group(1))["packages"] == ["core", "m01"]
+    # m01-l01 needs the kit and module 1; m18-l05 mounts module 16's calculator and reads the engine
+    assert lesson_packages(parse_lesson(LESSONS / "m01-l01.md")) == ["core", "m01"]
+    assert lesson_packages(parse_lesson(LESSONS / "m18-l05.md")) == ["core", "gpt", "m16", "m18"]
+    assert lesson_packages(parse_lesson(LESSONS / "m17-l05.md")) == ["core", "gpt", "m16", "m17"]
 
 
 def test_no_page_names_another_host(built):

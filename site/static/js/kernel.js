@@ -8,9 +8,9 @@
 const STOP_GRACE_MS = 1500;
 
 export class Kernel extends EventTarget {
-  constructor({ root, pyodideVersion, widgets }) {
+  constructor({ root, pyodideVersion, packages, widgets }) {
     super();
-    this.options = { root: new URL(root, location.href).href, pyodideVersion, widgets };
+    this.options = { root: new URL(root, location.href).href, pyodideVersion, packages, widgets };
     this.canInterrupt = self.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
     this.history = [];   // successful runs, replayed after a restart
     this.pending = new Map();

@@ -107,7 +107,8 @@ for (const quiz of document.querySelectorAll(".quiz")) {
 // Python: the kernel, cells and widgets ------------------------------------------
 const kernelStatus = document.querySelector(".kernel");
 const widgetSpecs = Object.entries(data.widgets).map(([id, w]) => ({ id, name: w.name, config: w.config }));
-const kernel = new Kernel({ root: data.root, pyodideVersion: data.pyodideVersion, widgets: widgetSpecs });
+const kernel = new Kernel({ root: data.root, pyodideVersion: data.pyodideVersion, packages: data.packages,
+  widgets: widgetSpecs });
 
 const views = {};
 for (const figure of document.querySelectorAll("figure.widget")) {

@@ -7,7 +7,7 @@ let kernel;
 let ready;
 let runs = Promise.resolve();
 
-async function boot({ root, pyodideVersion, widgets, interrupt }) {
+async function boot({ root, pyodideVersion, packages, widgets, interrupt }) {
   const started = performance.now();
   const py = await loadPyodide({
     indexURL: new URL("../vendor/pyodide/", import.meta.url).href,
@@ -15,9 +15,13 @@ async function boot({ root, pyodideVersion, widgets, interrupt }) {
     packageBaseUrl: `https://cdn.jsdelivr.net/pyodide/v${pyodideVersion}/full/`,
   });
   if (interrupt) py.setInterruptBuffer(new Uint8Array(interrupt));
-  const zip = await fetch(new URL("py/mlmath.zip", root));
-  if (!zip.ok) throw new Error(`could not fetch the mlmath package (${zip.status})`);
-  py.unpackArchive(await zip.arrayBuffer(), "zip", { extractDir: "/home/pyodide/lib" });
+  // The course's Python comes in parts: core (kernel, widget kit) and the packages this lesson uses.
+  const zips = await Promise.all(packages.map(async (name) => {
+    const zip = await fetch(new URL(`py/${name}.zip`, root));
+    if (!zip.ok) throw new Error(`could not fetch the course's ${name} package (${zip.status})`);
+    return zip.arrayBuffer();
+  }));
+  for (const zip of zips) py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/lib" });
   py.runPython("import sys; sys.path.insert(0, '/home/pyodide/lib')");
   const { Kernel } = py.pyimport("mlmath.kernel");
   kernel = Kernel(JSON.stringify(widgets), (widget, scene) => postMessage({ widget, scene }));

@@ -1,0 +1,1 @@
+"""Module 1, pre-algebra refresh: its widgets and the code its lessons import."""

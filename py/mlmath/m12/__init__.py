@@ -1,0 +1,1 @@
+"""Module 12, backpropagation from scratch: its widgets and the code its lessons import."""

@@ -1,0 +1,634 @@
+"""A formula drawn as its computation graph, with a local derivative on every edge.
+
+The learner types a formula (or the lesson fixes one) built from +, *, tanh(),
+numbers and names. Every input name becomes one node (a name used twice is one
+node with two outgoing edges), every operation becomes one node holding its value,
+and the operation itself sits on the edges where they meet: a small circle marked
++, × or tanh. Each edge carries a tag; clicking it (or focusing it and pressing
+Enter) reveals that edge's local derivative, the rate at which the node it enters
+moves when only that input is nudged, with a numeric nudge to back it up. Sliders
+change the inputs and the whole graph re-evaluates at once.
+
+    ```widget formula_graph
+    id = "edges"
+    expr = "a*b + c"
+    values = { a = 2, b = -3, c = 10 }
+    goal = { text = "...", check = "picked == 1 and local == -3", solution = { edge = "a -> a×b" } }
+    ```
+
+Options:
+    expr         the formula shown first, e.g. "tanh(w*x + b)" (required)
+    values       a number for inputs by name; any input without one starts at 1
+    name         the output node's name (default "L"); the text box is labelled "<name> ="
+    editable     true: a text box lets the learner type their own formula (default false)
+    sliders      true: a slider for every input (default); false: none
+    range        [min, max] of the sliders (default [-5, 5]); step: slider step (default 0.5)
+    derivatives  true: edges carry local-derivative tags (default); false: plain edges
+    reveal       true: every tag shows its number from the start (default false: on click);
+                 a button toggles this either way
+
+values() for goals: ok (1 if the typed text is a formula the widget drew), nodes,
+edges, inputs, ops, n_add, n_mul, n_tanh, reused (nodes with two or more outgoing
+edges), out (the output's value), every input's value under its name, picked (1 when
+an edge is selected), local (that edge's local derivative, else 0), edge (its name,
+like "a -> a×b", else ""), local_tanh (the local derivative on the edge into the first
+tanh, else 0). set_values takes expr, input names, and edge (a name, or "" for none).
+"""
+
+import ast
+import math
+import re
+
+from ..widgets import register
+from ..widgets.base import Widget
+
+BOX_W, BOX_H = 84, 44       # a value node
+GAP = 136                   # between columns of boxes; edges, their tags and op circles live here
+ROW = BOX_H + 22            # vertical pitch of boxes in one column
+OP_R = 15                   # op circle radius
+OP_SHIFT = 28               # op circle centre sits this far left of its node's box
+TAG_W, TAG_H = 46, 17       # an edge's derivative tag
+MARGIN = 12
+MAX_NODES = 20
+MAX_TEXT = 60
+NUDGE = 0.001
+MINUS = "\u2212"
+TIMES = "\u00d7"
+NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,7}$")
+RESERVED = {"ok", "nodes", "edges", "inputs", "ops", "n_add", "n_mul", "n_tanh", "reused", "out",
+            "picked", "local", "edge", "local_tanh", "expr", "tanh", "abs", "round", "min", "max",
+            "and", "or", "not", "in", "is", "if", "else", "True", "False", "None", "lambda"}
+SYMBOL = {"+": "+", "*": TIMES, "tanh": "tanh"}
+
+
+def fmt(v):
+    """A number as the picture shows it: at most 3 decimals, trailing zeros dropped, a real minus."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "?"
+    if not math.isfinite(v):
+        return str(v)
+    text = f"{v:.3f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text.replace("-", MINUS)
+
+
+class FormulaError(ValueError):
+    """A formula the widget cannot draw; the message is written for the learner."""
+
+
+class Node:
+    __slots__ = ("op", "name", "kids", "value")
+
+    def __init__(self, op, name="", kids=()):
+        self.op = op            # "input", "const", "+", "*", "tanh"
+        self.name = name        # an input's name or a constant's text; set later for op nodes
+        self.kids = list(kids)  # indices of the nodes this one reads
+        self.value = 0.0
+
+
+def parse(text):
+    """Formula text -> nodes in creation order (every node after the nodes it reads)."""
+    if not isinstance(text, str) or not text.strip():
+        raise FormulaError("type a formula, like a*b + c")
+    if len(text) > MAX_TEXT:
+        raise FormulaError(f"keep it under {MAX_TEXT} characters")
+    source = text.replace(TIMES, "*").replace("\u00b7", "*").replace(MINUS, "-").strip()
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError:
+        raise FormulaError("that isn't a complete formula yet (check for a missing name, number or bracket)") from None
+    nodes, names = [], {}
+
+    def add(node):
+        nodes.append(node)
+        if len(nodes) > MAX_NODES:
+            raise FormulaError(f"that makes more than {MAX_NODES} nodes; this picture is for short formulas")
+        return len(nodes) - 1
+
+    def walk(e):
+        if isinstance(e, ast.BinOp):
+            if isinstance(e.op, (ast.Add, ast.Mult)):
+                left, right = walk(e.left), walk(e.right)
+                return add(Node("+" if isinstance(e.op, ast.Add) else "*", kids=(left, right)))
+            if isinstance(e.op, ast.Sub):
+                raise FormulaError("this graph knows +, × and tanh; write a − b as a + -1*b")
+            if isinstance(e.op, ast.Div):
+                raise FormulaError("this graph knows +, × and tanh; division isn't one of its operations")
+            if isinstance(e.op, (ast.Pow, ast.BitXor)):
+                raise FormulaError("this graph knows +, × and tanh; write a square as x*x")
+            raise FormulaError("this graph knows +, × and tanh only")
+        if isinstance(e, ast.Call):
+            fn = e.func.id if isinstance(e.func, ast.Name) else ast.unparse(e.func)
+            if fn != "tanh":
+                raise FormulaError(f"{fn}() isn't one of this graph's operations; tanh() is")
+            if len(e.args) != 1 or e.keywords:
+                raise FormulaError("tanh takes exactly one input, like tanh(w*x + b)")
+            inner = walk(e.args[0])
+            return add(Node("tanh", kids=(inner,)))
+        if isinstance(e, ast.Name):
+            if not NAME.match(e.id) or e.id in RESERVED:
+                raise FormulaError(f"{e.id!r} can't be an input's name here; try a short name like x or w1")
+            if e.id not in names:
+                names[e.id] = add(Node("input", e.id))
+            return names[e.id]
+        number = None
+        if isinstance(e, ast.Constant) and isinstance(e.value, (int, float)) and not isinstance(e.value, bool):
+            number = float(e.value)
+        elif isinstance(e, ast.UnaryOp) and isinstance(e.op, (ast.USub, ast.UAdd)):
+            inner = e.operand
+            if isinstance(inner, ast.Constant) and isinstance(inner.value, (int, float)) \
+                    and not isinstance(inner.value, bool):
+                number = float(inner.value) * (-1 if isinstance(e.op, ast.USub) else 1)
+            elif isinstance(e.op, ast.USub):
+                raise FormulaError(f"write −{ast.unparse(inner)} as -1*{ast.unparse(inner)}")
+        if number is None:
+            raise FormulaError(f"can't draw {ast.unparse(e)!r}: use +, *, tanh(), numbers and names")
+        if not math.isfinite(number):
+            raise FormulaError("that number is too big to draw")
+        node = Node("const")
+        node.value = number
+        node.name = fmt(number)
+        return add(node)
+
+    walk(tree.body)
+    if nodes[-1].op in ("input", "const"):
+        raise FormulaError("add an operation: a lone name or number has no edges to draw")
+    return nodes
+
+
+def _formula(nodes, i, top):
+    """Short text for an op node in terms of its inputs' names, like 'a×b' or 'tanh(n1)'."""
+    node = nodes[i]
+    names = [nodes[k].name for k in node.kids]
+    if node.op == "tanh":
+        return f"tanh({names[0]})"
+    if node.op == "*":
+        names = [f"({n})" if nodes[k].op == "+" and not top.get(k) else n for n, k in zip(names, node.kids)]
+    return (TIMES if node.op == "*" else "+").join(names)
+
+
+def name_nodes(nodes, output):
+    """Give every op node a display name: its short formula, or n1, n2, ... when that runs long."""
+    fallback = 0
+    plain = {}
+    taken = {n.name for n in nodes if n.op == "input"}
+    for i, node in enumerate(nodes):
+        if node.op in ("input", "const"):
+            continue
+        if i == len(nodes) - 1:
+            node.name = output
+            continue
+        text = _formula(nodes, i, plain)
+        if len(text) > 9:
+            fallback += 1
+            while f"n{fallback}" in taken:
+                fallback += 1
+            text = f"n{fallback}"
+            plain[i] = True
+        node.name = text
+
+
+def evaluate(nodes, leaves):
+    for node in nodes:
+        if node.op == "input":
+            node.value = leaves[node.name]
+        elif node.op == "+":
+            node.value = nodes[node.kids[0]].value + nodes[node.kids[1]].value
+        elif node.op == "*":
+            node.value = nodes[node.kids[0]].value * nodes[node.kids[1]].value
+        elif node.op == "tanh":
+            node.value = math.tanh(nodes[node.kids[0]].value)
+    if not all(math.isfinite(n.value) for n in nodes):
+        raise FormulaError("a value overflowed; use smaller numbers")
+
+
+def apply(op, args):
+    """One operation on plain numbers (for the nudge check)."""
+    if op == "+":
+        return args[0] + args[1]
+    if op == "*":
+        return args[0] * args[1]
+    return math.tanh(args[0])
+
+
+def local_derivative(nodes, parent, slot):
+    """d(parent) / d(its input in position slot), holding its other input fixed."""
+    node = nodes[parent]
+    if node.op == "+":
+        return 1.0
+    if node.op == "*":
+        return nodes[node.kids[1 - slot]].value
+    return 1.0 - node.value ** 2
+
+
+@register
+class FormulaGraph(Widget):
+    name = "formula_graph"
+    width, height = 600, 160
+
+    def configure(self, config):
+        expr = config.pop("expr", None)
+        values = config.pop("values", {})
+        self.output = config.pop("name", "L")
+        self.editable = config.pop("editable", False)
+        self.sliders = config.pop("sliders", True)
+        self.range = config.pop("range", [-5, 5])
+        self.step_size = config.pop("step", 0.5)
+        self.derivatives = config.pop("derivatives", True)
+        self.reveal = config.pop("reveal", False)
+        super().configure(config)   # unknown options fail the build
+
+        for key in ("editable", "sliders", "derivatives", "reveal"):
+            if not isinstance(getattr(self, key), bool):
+                raise ValueError(f"formula_graph: {key} must be true or false")
+        if not (isinstance(self.output, str) and NAME.match(self.output) and self.output not in RESERVED):
+            raise ValueError("formula_graph: name must be a short name like \"L\"")
+        if not (isinstance(self.range, list) and len(self.range) == 2
+                and all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in self.range)
+                and self.range[0] < self.range[1]):
+            raise ValueError("formula_graph: range must be [min, max] with min < max")
+        if isinstance(self.step_size, bool) or not isinstance(self.step_size, (int, float)) or self.step_size <= 0:
+            raise ValueError("formula_graph: step must be a positive number")
+        if not isinstance(values, dict):
+            raise ValueError("formula_graph: values must be a table like { a = 2, b = -3 }")
+        for n, v in values.items():
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                raise ValueError(f"formula_graph: the value of {n} must be a finite number")
+            if not (self.range[0] <= v <= self.range[1]):
+                raise ValueError(f"formula_graph: the value of {n} is outside the slider range {self.range}")
+        if expr is None:
+            raise ValueError("formula_graph: give an expr, like \"a*b + c\"")
+        try:
+            nodes = parse(expr)
+        except FormulaError as exc:
+            raise ValueError(f"formula_graph: cannot draw expr {expr!r}: {exc}") from None
+        used = {n.name for n in nodes if n.op == "input"}
+        if self.output in used:
+            raise ValueError(f"formula_graph: the output name {self.output!r} is also an input in expr")
+        unused = sorted(set(values) - used)
+        if unused:
+            raise ValueError(f"formula_graph: values names {', '.join(unused)}, which expr never uses")
+        self.leaves = {n: float(v) for n, v in values.items()}
+        self.text = expr
+        self.error = ""
+        self.selected = None        # ("n", node index) or ("e", edge index)
+        self._load(nodes)
+
+    # State --------------------------------------------------------------------------------
+    def _load(self, nodes):
+        """Make `nodes` the drawn graph: name them, give new inputs a value, evaluate, lay out."""
+        for n in nodes:
+            if n.op == "input" and n.name not in self.leaves:
+                self.leaves[n.name] = 1.0
+        name_nodes(nodes, self.output)
+        evaluate(nodes, self.leaves)
+        self.nodes = nodes
+        self.edge_list = [(k, i, slot) for i, n in enumerate(nodes) for slot, k in enumerate(n.kids)]
+        self._layout()
+
+    def _type(self, text):
+        """The learner typed: draw it if it is a formula, else keep the last graph and say why."""
+        self.text = str(text)[:MAX_TEXT * 2]
+        try:
+            nodes = parse(self.text)
+            if any(n.op == "input" and n.name == self.output for n in nodes):
+                raise FormulaError(f"{self.output} is the output's name; use another name for an input")
+            saved = dict(self.leaves)
+            try:
+                self._load(nodes)
+            except FormulaError:
+                self.leaves = saved
+                raise
+        except FormulaError as exc:
+            self.error = str(exc)
+            return
+        self.error = ""
+        self.selected = None
+
+    def _set_leaf(self, name, value):
+        lo, hi = self.range
+        saved = self.leaves[name]
+        self.leaves[name] = min(max(value, lo), hi)
+        try:
+            evaluate(self.nodes, self.leaves)
+        except FormulaError:            # cannot happen for +, * and tanh inside the range; stay safe
+            self.leaves[name] = saved
+            evaluate(self.nodes, self.leaves)
+
+    def edge_name(self, k):
+        child, parent, _ = self.edge_list[k]
+        return f"{self.nodes[child].name} -> {self.nodes[parent].name}"
+
+    def _inputs(self):
+        return [n.name for n in self.nodes if n.op == "input"]
+
+    # Events -------------------------------------------------------------------------------
+    def handle(self, event):
+        kind = event.get("type")
+        if kind == "input":
+            key = str(event.get("id", ""))
+            if key == "expr" and self.editable:
+                self._type(event.get("value") or "")
+            elif key == "reveal" and self.derivatives:
+                self.reveal = not self.reveal
+            elif key.startswith("leaf:") and key[5:] in self._inputs() and self.sliders:
+                try:
+                    v = float(event.get("value"))
+                except (TypeError, ValueError):
+                    return
+                if math.isfinite(v):
+                    self._set_leaf(key[5:], v)
+        elif kind in ("drag", "key"):
+            if kind == "key" and event.get("key") not in ("Enter", " "):
+                return
+            handle = str(event.get("handle", ""))
+            which, rest = handle[:1], handle[1:]
+            if not rest.isdigit():
+                return
+            i = int(rest)
+            if which == "n" and i < len(self.nodes):
+                self.selected = ("n", i)
+            elif which == "e" and i < len(self.edge_list) and self.derivatives:
+                self.selected = ("e", i)
+
+    # Goals --------------------------------------------------------------------------------
+    def values(self):
+        nodes = self.nodes
+        out_degree = [0] * len(nodes)
+        for child, _, _ in self.edge_list:
+            out_degree[child] += 1
+        ops = [n.op for n in nodes]
+        picked = self.selected is not None and self.selected[0] == "e"
+        tanh_at = next((i for i, n in enumerate(nodes) if n.op == "tanh"), None)
+        out = {
+            "ok": int(not self.error), "nodes": len(nodes), "edges": len(self.edge_list),
+            "inputs": ops.count("input"), "ops": len(nodes) - ops.count("input") - ops.count("const"),
+            "n_add": ops.count("+"), "n_mul": ops.count("*"), "n_tanh": ops.count("tanh"),
+            "reused": sum(d >= 2 for d in out_degree), "out": nodes[-1].value,
+            "picked": int(picked),
+            "local": local_derivative(nodes, self.edge_list[self.selected[1]][1], self.edge_list[self.selected[1]][2])
+            if picked else 0.0,
+            "edge": self.edge_name(self.selected[1]) if picked else "",
+            "local_tanh": local_derivative(nodes, tanh_at, 0) if tanh_at is not None else 0.0,
+        }
+        for name in self._inputs():
+            out[name] = self.leaves[name]
+        return out
+
+    def set_values(self, values):
+        values = dict(values)
+        if "expr" in values:
+            self._type(values.pop("expr"))
+            if self.error:
+                raise ValueError(f"formula_graph cannot draw {self.text!r}: {self.error}")
+        edge = values.pop("edge", None)
+        for name in list(values):
+            if name in self._inputs():
+                self._set_leaf(name, float(values.pop(name)))
+        if values:
+            raise KeyError(f"formula_graph cannot set {sorted(values)}; it sets expr, edge and the inputs "
+                           f"{self._inputs()}")
+        if edge is not None:
+            if edge == "":
+                self.selected = None
+            else:
+                names = [self.edge_name(k) for k in range(len(self.edge_list))]
+                if edge not in names:
+                    raise KeyError(f"formula_graph has no edge {edge!r}; its edges are {names}")
+                self.selected = ("e", names.index(edge))
+
+    # Layout -------------------------------------------------------------------------------
+    def _layout(self):
+        """Columns by distance from the output (which sits alone at the right), rows following users."""
+        nodes = self.nodes
+        count = len(nodes)
+        depth = [0] * count
+        for i in reversed(range(count)):
+            for k in nodes[i].kids:
+                depth[k] = max(depth[k], depth[i] + 1)
+        deepest = max(depth)
+        col = [deepest - d for d in depth]
+        users = [[] for _ in nodes]
+        for i, n in enumerate(nodes):
+            for k in n.kids:
+                if i not in users[k]:
+                    users[k].append(i)
+        y = [0.0] * count
+        for c in range(deepest, -1, -1):
+            members = [i for i in range(count) if col[i] == c]
+            want = {}
+            for i in members:
+                ys = []
+                for u in users[i]:
+                    kids = list(dict.fromkeys(nodes[u].kids))
+                    ys.append(y[u] + (kids.index(i) - (len(kids) - 1) / 2) * ROW)
+                want[i] = sum(ys) / len(ys) if ys else 0.0
+            members.sort(key=lambda i: (want[i], i))
+            placed = []
+            for i in members:
+                placed.append(want[i] if not placed else max(want[i], placed[-1] + ROW))
+            shift = sum(p - want[i] for p, i in zip(placed, members)) / len(members)
+            for p, i in zip(placed, members):
+                y[i] = p - shift
+        lanes = {}
+        for i, n in enumerate(nodes):       # an edge that skips a column runs in a lane clear of boxes
+            for k in n.kids:
+                if col[i] - col[k] < 2 or (k, i) in lanes:
+                    continue
+                between = [y[j] for j in range(count) if col[k] < col[j] < col[i]]
+                above, below = min(between) - ROW / 2 - 6, max(between) + ROW / 2 + 6
+                options = [y[k], y[i]] + sorted((above, below), key=lambda lane: abs(lane - y[k]))
+                lanes[(k, i)] = next(lane for lane in options
+                                     if all(abs(lane - b) >= BOX_H / 2 + TAG_H / 2 + 4 for b in between))
+        top = min([v - BOX_H / 2 for v in y] + [lane - TAG_H for lane in lanes.values()])
+        self.col = col
+        self.y = [v - top + MARGIN for v in y]
+        self.lanes = {key: lane - top + MARGIN for key, lane in lanes.items()}
+        self._place_tags()
+        high = min(ty - TAG_H / 2 for _, ty in self.tags)
+        if high < MARGIN / 2:          # a bowed edge's tag pokes out at the top: move everything down
+            self.y = [v + MARGIN / 2 - high for v in self.y]
+            self.lanes = {key: lane + MARGIN / 2 - high for key, lane in self.lanes.items()}
+            self._place_tags()
+        bottom = max([v + BOX_H / 2 for v in self.y] + [lane + TAG_H for lane in self.lanes.values()]
+                     + [ty + TAG_H / 2 for _, ty in self.tags])
+        self.width = max(int(self._x(deepest) + BOX_W + MARGIN), 360)
+        self.height = int(bottom + MARGIN)
+
+    def _x(self, column):
+        return MARGIN + column * (BOX_W + GAP)
+
+    def _edge_geometry(self, k):
+        """(svg path, the cubic the tag rides on as four points) for edge k."""
+        child, parent, slot = self.edge_list[k]
+        kids = self.nodes[parent].kids
+        x1, y1 = self._x(self.col[child]) + BOX_W, self.y[child]
+        ox = self._x(self.col[parent]) - OP_SHIFT
+        x2 = ox - OP_R
+        y2 = self.y[parent] + ((slot - (len(kids) - 1) / 2) * 12 if len(kids) > 1 else 0)
+        bow = 0.0
+        if len(kids) == 2 and kids[0] == kids[1]:       # x*x: two edges between the same ends
+            bow = -34.0 if slot == 0 else 34.0
+        lane = self.lanes.get((child, parent))
+        if lane is None:
+            mid = (x1 + x2) / 2
+            d = f"M {x1:.1f} {y1:.1f} C {mid:.1f} {y1 + bow:.1f} {mid:.1f} {y2 + bow:.1f} {x2:.1f} {y2:.1f}"
+            return d, ((x1, y1), (mid, y1 + bow), (mid, y2 + bow), (x2, y2))
+        xb = self._x(self.col[child] + 1)
+        xc = self._x(self.col[parent] - 1) + BOX_W
+        m1, m2 = (x1 + xb) / 2, (xc + x2) / 2
+        d = (f"M {x1:.1f} {y1:.1f} C {m1:.1f} {y1:.1f} {m1:.1f} {lane:.1f} {xb:.1f} {lane:.1f} "
+             f"H {xc:.1f} C {m2:.1f} {lane:.1f} {m2:.1f} {y2:.1f} {x2:.1f} {y2:.1f}")
+        return d, ((xc, lane), (m2, lane), (m2, y2), (x2, y2))
+
+    def _place_tags(self):
+        """Each edge's path and a spot for its tag on it, clear of boxes, op circles and earlier tags."""
+        taken = []
+        for i, n in enumerate(self.nodes):
+            x, y = self._x(self.col[i]), self.y[i]
+            taken.append((x, y - BOX_H / 2, x + BOX_W, y + BOX_H / 2))
+            if n.kids:
+                ox = x - OP_SHIFT
+                taken.append((ox - OP_R, y - OP_R, ox + OP_R, y + OP_R))
+        self.paths, self.tags = [], []
+        for k in range(len(self.edge_list)):
+            d, (p0, p1, p2, p3) = self._edge_geometry(k)
+            spots = []
+            for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78):
+                u = 1 - t
+                spots.append(tuple(u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * e
+                                   for a, b, c, e in zip(p0, p1, p2, p3)))
+
+            def overlap(spot):
+                x0, y0 = spot[0] - TAG_W / 2 - 2, spot[1] - TAG_H / 2 - 2
+                x1, y1 = spot[0] + TAG_W / 2 + 2, spot[1] + TAG_H / 2 + 2
+                return sum(max(0.0, min(x1, b) - max(x0, a)) * max(0.0, min(y1, e) - max(y0, c))
+                           for a, c, b, e in taken)
+            tx, ty = min(spots, key=overlap)     # the first clear spot, else the least crowded
+            taken.append((tx - TAG_W / 2, ty - TAG_H / 2, tx + TAG_W / 2, ty + TAG_H / 2))
+            self.paths.append(d)
+            self.tags.append((tx, ty))
+
+    # The scene ----------------------------------------------------------------------------
+    def shapes(self):
+        nodes, sel = self.nodes, self.selected
+        edges, tags, ops, boxes = [], [], [], []
+        for k, (child, parent, _) in enumerate(self.edge_list):
+            d, (tx, ty) = self.paths[k], self.tags[k]
+            chosen = sel == ("e", k)
+            edges.append({"t": "path", "d": d, "cls": "accent" if chosen else "edge"})
+            if not self.derivatives:
+                continue
+            shown = self.reveal or chosen
+            tags.append({"t": "rect", "x": round(tx - TAG_W / 2, 1), "y": round(ty - TAG_H / 2, 1),
+                         "w": TAG_W, "h": TAG_H, "rx": 8, "cls": ("node" if shown else "op") + (" selected" if chosen else ""),
+                         "handle": f"e{k}",
+                         "label": f"edge from {nodes[child].name} into {nodes[parent].name}"
+                                  + (f", local derivative {fmt(local_derivative(nodes, parent, self.edge_list[k][2]))}"
+                                     if shown else ", press Enter to read its local derivative")})
+            text = fmt(local_derivative(nodes, parent, self.edge_list[k][2])) if shown else "\u2202 ?"
+            tags.append({"t": "text", "x": round(tx, 1), "y": round(ty + 4, 1), "s": text,
+                         "cls": "small accent" if shown else "small muted"})
+        for i, n in enumerate(nodes):
+            x, y = self._x(self.col[i]), self.y[i]
+            if n.kids:
+                ox = x - OP_SHIFT
+                ops.append({"t": "line", "x1": round(ox + OP_R, 1), "y1": round(y, 1), "x2": x, "y2": round(y, 1),
+                            "cls": "edge"})
+                ops.append({"t": "circle", "cx": round(ox, 1), "cy": round(y, 1), "r": OP_R, "cls": "op"})
+                symbol = SYMBOL[n.op]
+                ops.append({"t": "text", "x": round(ox, 1), "y": round(y + (4 if len(symbol) > 1 else 5), 1),
+                            "s": symbol, "cls": "small" if len(symbol) > 1 else "label"})
+            top = y - BOX_H / 2
+            cls = "node" + (" selected" if sel == ("n", i) else "")
+            boxes.append({"t": "rect", "x": round(x, 1), "y": round(top, 1), "w": BOX_W, "h": BOX_H, "rx": 6,
+                          "cls": cls, "handle": f"n{i}", "label": f"node {n.name}, value {fmt(n.value)}"})
+            cx = round(x + BOX_W / 2, 1)
+            name_cls = "label" if len(n.name) <= 6 else "small"
+            if n.op == "const":
+                name_cls += " muted"
+            boxes.append({"t": "text", "x": cx, "y": round(top + 18, 1), "s": n.name, "cls": name_cls})
+            boxes.append({"t": "text", "x": cx, "y": round(top + 35, 1), "s": fmt(n.value), "cls": "small accent"})
+        return edges + ops + tags + boxes
+
+    def _explain_node(self, i):
+        n, nodes = self.nodes[i], self.nodes
+        if n.op == "input":
+            uses = sum(1 for c, _, _ in self.edge_list if c == i)
+            how = "its slider sets it" if self.sliders else "the lesson sets it"
+            return (f"{n.name} is an input: it holds {fmt(n.value)} ({how}) and feeds "
+                    f"{uses} edge{'s' if uses != 1 else ''}.")
+        if n.op == "const":
+            return f"{n.name} is a constant: a fixed number, so it has no slider."
+        args = [nodes[k] for k in n.kids]
+        if n.op == "tanh":
+            calc = f"tanh({fmt(args[0].value)}) = {fmt(n.value)}"
+            formula = f"tanh({args[0].name})"
+        else:
+            sym = f" {SYMBOL[n.op]} "
+            calc = sym.join(fmt(a.value) for a in args) + f" = {fmt(n.value)}"
+            formula = sym.join(a.name for a in args)
+        head = f"{n.name} = {formula}" if n.name != formula.replace(" ", "") else n.name
+        return f"{head} = {calc}. It reads its input{'s' if len(args) > 1 else ''} from the left."
+
+    def _explain_edge(self, k):
+        child, parent, slot = self.edge_list[k]
+        nodes = self.nodes
+        c, p = nodes[child], nodes[parent]
+        local = local_derivative(nodes, parent, slot)
+        if p.op == "+":
+            rule = "a sum passes any nudge through unchanged, so it is 1"
+        elif p.op == "*":
+            other = nodes[p.kids[1 - slot]]
+            rule = f"for a product it is the other factor, {other.name} = {fmt(other.value)}"
+        else:
+            rule = f"for tanh it is 1 {MINUS} (its output)\u00b2 = 1 {MINUS} {fmt(p.value)}\u00b2 = {fmt(local)}"
+        args = [nodes[j].value for j in p.kids]
+        bumped = list(args)
+        bumped[slot] += NUDGE
+        if len(p.kids) == 2 and p.kids[0] == p.kids[1]:
+            note = f" (Nudging {c.name} itself would move both of its edges into {p.name} at once.)"
+        else:
+            note = ""
+        change = apply(p.op, bumped) - apply(p.op, args)
+        top, low = (f"({x.name})" if any(ch in x.name for ch in f"+{TIMES}") else x.name for x in (p, c))
+        return (f"Edge {c.name} \u2192 {p.name}: local derivative \u2202{top}/\u2202{low} = {fmt(local)}; "
+                f"{rule}. Check it: nudge this input by {NUDGE} and {p.name} moves by "
+                f"{change:+.6f}".replace("-", MINUS) + f", which is {fmt(change / NUDGE)} \u00d7 the nudge.{note}")
+
+    def readouts(self):
+        out = [{"label": self.output, "value": fmt(self.nodes[-1].value)}]
+        if self.error:
+            out.append({"label": "", "value": f"Can't draw that yet: {self.error}. Still showing the last formula "
+                                              f"that worked."})
+        counts = self.values()
+        out.append({"label": "", "value": f"{counts['nodes']} nodes ({counts['inputs']} inputs), "
+                                          f"{counts['edges']} edges"})
+        if self.selected is None:
+            hint = "Click a node (or Tab to it and press Enter) to see how its value was computed."
+            if self.derivatives:
+                hint = hint[:-1] + "; click an edge's \u2202 tag to read its local derivative."
+            out.append({"label": "", "value": hint})
+        elif self.selected[0] == "n":
+            out.append({"label": "", "value": self._explain_node(self.selected[1])})
+        else:
+            out.append({"label": "", "value": self._explain_edge(self.selected[1])})
+        return out
+
+    def controls(self):
+        out = []
+        if self.editable:
+            out.append({"kind": "text", "id": "expr", "label": f"{self.output} =", "value": self.text})
+        if self.sliders:
+            lo, hi = self.range
+            for name in self._inputs():
+                out.append({"kind": "range", "id": f"leaf:{name}", "label": name, "min": lo, "max": hi,
+                            "step": self.step_size, "value": self.leaves[name], "display": fmt(self.leaves[name])})
+        if self.derivatives:
+            out.append({"kind": "button", "id": "reveal",
+                        "label": "Hide local derivatives" if self.reveal else "Show every local derivative"})
+        return out
+
+    def __repr__(self):
+        return f"<formula_graph {self.output} = {self.text}>"

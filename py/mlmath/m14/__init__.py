@@ -1,0 +1,1 @@
+"""Module 14, sequence models: its widgets and the code its lessons import."""

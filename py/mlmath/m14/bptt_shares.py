@@ -1,0 +1,389 @@
+"""Backpropagation through time on a scalar RNN, one time step per click, with the shared
+weight's gradient drawn as one bar per step and a waterfall that adds the bars up.
+
+The RNN is the scalar cell of lesson m14-l05,
+
+    h_t = tanh(w_x x_t + w_h h_{t-1} + b),   h_0 = 0,   L = (h_T - y)^2 / 2,
+
+unrolled over the inputs x_1..x_T. Each press of "Step back in time" handles one step,
+latest first: it computes delta_t = dL/dh_t (seeded with h_T - y at the last step) and
+that step's share of dL/dw_h,
+
+    c_t = delta_t * (1 - h_t^2) * h_{t-1},       delta_{t-1} = delta_t * (1 - h_t^2) * w_h.
+
+The shares are drawn under their steps; the column on the right stacks them end to end
+(a waterfall), and where it ends is dL/dw_h. A slider (or the keys) moves w_h; everything
+is recomputed at once, and a finite difference of L checks the total.
+
+    ```widget bptt_shares
+    id = "bptt"
+    xs = [1, -1, 1, -1, 1]      # 2 to 6 inputs
+    y = 0.2                     # the target for h_T
+    w_x = 1.0
+    b = 0.0
+    w_h = 0.3                   # the starting recurrent weight
+    range = [-1.5, 1.5]         # the slider's range for w_h; step 0.01
+    walked = 0                  # how many steps are already walked back at the start
+    goal = { text = "...", check = "done == 1 and abs(grad) < 0.005", solution = { walked = 5, w_h = 0.83 } }
+    ```
+
+A cell can hand it the learner's own shares: `widget("bptt").use(fn)`, where
+`fn(xs, y, w_x, w_h, b)` returns the list [c_1, ..., c_T]; the widget outlines the
+learner's bars over its own and says whether they agree.
+
+values() for goals: w_h, walked (steps walked back), done (1 when all T are), grad (the
+sum of the shares walked so far), loss, fd (the finite-difference slope of L at w_h).
+"""
+
+import math
+
+from ..widgets import register
+from ..show import MINUS, fixed
+from ..widgets.base import Widget, number, whole
+from .rnn_unroll import sub
+
+W_H = "w\u2095"
+STEP = 0.01
+FD_H = 1e-5
+
+CHAIN_Y = 62            # centre line of the h boxes
+BOX_W, BOX_H = 52, 40
+X_Y = 128               # centre of the x boxes
+BAR_TOP, BAR_BOT = 180, 330
+SUM_X = 548             # centre of the waterfall column
+
+
+def fmt(v, places=3):
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "?"
+    return fixed(v, places) if math.isfinite(v) else str(v)
+
+
+def fmt_small(v):
+    """Three decimals, or more for a small number, so 0.00038 doesn't read as 0.000."""
+    if v == 0 or abs(v) >= 0.01:
+        return fmt(v)
+    return fmt(v, min(max(3, 1 - math.floor(math.log10(abs(v)))), 7))
+
+
+def _finite(v, what):
+    return float(number("bptt_shares", what, v))
+
+
+def forward(xs, w_x, w_h, b):
+    """h_0 = 0, then h_t = tanh(w_x x_t + w_h h_{t-1} + b): the list [h_0, ..., h_T]."""
+    hs = [0.0]
+    for x in xs:
+        hs.append(math.tanh(w_x * x + w_h * hs[-1] + b))
+    return hs
+
+
+def loss(xs, y, w_x, w_h, b):
+    return 0.5 * (forward(xs, w_x, w_h, b)[-1] - y) ** 2
+
+
+def backward(xs, y, w_x, w_h, b):
+    """(hs, deltas, shares): deltas[t] = dL/dh_t for t = 0..T, shares[t-1] = c_t for t = 1..T."""
+    hs = forward(xs, w_x, w_h, b)
+    T = len(xs)
+    deltas = [0.0] * (T + 1)
+    shares = [0.0] * T
+    d = hs[T] - y
+    deltas[T] = d
+    for t in range(T, 0, -1):
+        da = d * (1 - hs[t] ** 2)           # dL/d(pre-activation at step t)
+        shares[t - 1] = da * hs[t - 1]       # this step's use of w_h multiplied h_{t-1}
+        d = da * w_h                         # passed back to h_{t-1}
+        deltas[t - 1] = d
+    return hs, deltas, shares
+
+
+def nice_scale(m):
+    for s in (0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0):
+        if m <= s:
+            return s
+    return 10.0
+
+
+@register
+class BpttShares(Widget):
+    name = "bptt_shares"
+    width, height = 640, 350
+
+    def configure(self, config):
+        xs = config.pop("xs", [1, -1, 1, -1, 1])
+        if not isinstance(xs, list) or not 2 <= len(xs) <= 6:
+            raise ValueError("bptt_shares: xs must be a list of 2 to 6 numbers")
+        self.xs = [_finite(x, "each x") for x in xs]
+        self.T = len(self.xs)
+        self.y = _finite(config.pop("y", 0.2), "y")
+        self.w_x = _finite(config.pop("w_x", 1.0), "w_x")
+        self.b = _finite(config.pop("b", 0.0), "b")
+        rng = config.pop("range", [-1.5, 1.5])
+        if not isinstance(rng, list) or len(rng) != 2:
+            raise ValueError("bptt_shares: range must be [low, high]")
+        lo, hi = (_finite(v, "range") for v in rng)
+        if not lo < hi:
+            raise ValueError("bptt_shares: range's low end must be less than its high end")
+        self.range = (lo, hi)
+        w_h = _finite(config.pop("w_h", 0.3), "w_h")
+        if not lo <= w_h <= hi:
+            raise ValueError(f"bptt_shares: w_h = {w_h} is outside range [{lo}, {hi}]")
+        self.w_h = self._snap(w_h)
+        self.walked = whole(self.name, "walked", config.pop("walked", 0), 0, self.T)
+        super().configure(config)
+        self.selected = None          # a time step 1..T picked for its explanation
+        self.learner = None
+        self.learner_name = ""
+
+    # State ----------------------------------------------------------------------------
+    def _snap(self, v):
+        lo, hi = self.range
+        v = min(max(v, lo), hi)
+        return round(round(v / STEP) * STEP, 2)
+
+    def numbers(self):
+        return backward(self.xs, self.y, self.w_x, self.w_h, self.b)
+
+    def fd(self):
+        up = loss(self.xs, self.y, self.w_x, self.w_h + FD_H, self.b)
+        down = loss(self.xs, self.y, self.w_x, self.w_h - FD_H, self.b)
+        return (up - down) / (2 * FD_H)
+
+    def walked_steps(self):
+        """The time steps already handled, latest first: T, T-1, ..."""
+        return list(range(self.T, self.T - self.walked, -1))
+
+    def values(self):
+        hs, deltas, shares = self.numbers()
+        grad = sum(shares[t - 1] for t in self.walked_steps())
+        return {"w_h": self.w_h, "walked": self.walked, "done": int(self.walked == self.T),
+                "grad": grad, "loss": 0.5 * (hs[-1] - self.y) ** 2, "fd": self.fd()}
+
+    def set_values(self, values):
+        for key, v in values.items():
+            if key == "w_h":
+                self.w_h = self._snap(_finite(v, "w_h"))
+            elif key == "walked":
+                self.walked = min(max(int(v), 0), self.T)
+            else:
+                raise KeyError(f"bptt_shares cannot set {key!r}; it sets w_h and walked")
+
+    def use(self, fn, name=None):
+        """Draw the learner's shares, fn(xs, y, w_x, w_h, b) -> [c_1..c_T], over the widget's own."""
+        if fn is not None and not callable(fn):
+            raise TypeError("use(fn) needs a function fn(xs, y, w_x, w_h, b) that returns the list of shares")
+        self.learner = fn
+        self.learner_name = name or getattr(fn, "__name__", "your function")
+
+    def learner_shares(self):
+        """(list of floats, None) or (None, what went wrong)."""
+        if self.learner is None:
+            return None, None
+        try:
+            got = self.learner(list(self.xs), self.y, self.w_x, self.w_h, self.b)
+            got = [float(v) for v in got]
+        except Exception as exc:  # noqa: BLE001 - a learner's function may break; say so
+            return None, f"raised {type(exc).__name__}: {exc}"
+        if len(got) != self.T:
+            return None, f"returned {len(got)} shares; there are {self.T} steps"
+        return got, None
+
+    def handle(self, event):
+        kind = event.get("type")
+        if kind == "input":
+            cid = event.get("id")
+            if cid == "w_h":
+                try:
+                    self.w_h = self._snap(float(event.get("value")))
+                except (TypeError, ValueError):
+                    pass
+            elif cid == "step" and self.walked < self.T:
+                self.walked += 1
+                self.selected = self.T - self.walked + 1
+            elif cid == "reset":
+                self.walked = 0
+                self.selected = None
+        elif kind in ("drag", "key"):
+            handle = str(event.get("handle", ""))
+            if not (handle.startswith("t") and handle[1:].isdigit()):
+                return
+            t = int(handle[1:])
+            if not 1 <= t <= self.T:
+                return
+            key = event.get("key")
+            if kind == "key" and key in ("ArrowLeft", "ArrowRight"):
+                t = min(max(t + (1 if key == "ArrowRight" else -1), 1), self.T)
+            elif kind == "key" and key not in ("Enter", " "):
+                return
+            self.selected = t
+
+    # Geometry -------------------------------------------------------------------------
+    def col(self, t):
+        """Centre x of time step t (0..T)."""
+        return 36 + t * (456 - 36) / self.T
+
+    # The scene --------------------------------------------------------------------------
+    def shapes(self):
+        hs, deltas, shares = self.numbers()
+        T = self.T
+        done = set(self.walked_steps())
+        out = []
+        # The unrolled chain: h_0 -> h_1 -> ... -> h_T -> L, with the same w_h on every arrow.
+        for t in range(T + 1):
+            cx = self.col(t)
+            x0 = round(cx - BOX_W / 2, 1)
+            if t >= 1:
+                px = self.col(t - 1) + BOX_W / 2
+                out.append({"t": "line", "x1": round(px, 1), "y1": CHAIN_Y, "x2": round(x0 - 6, 1), "y2": CHAIN_Y,
+                            "cls": "accent"})
+                out.append({"t": "poly", "pts": [[x0 - 1, CHAIN_Y], [x0 - 8, CHAIN_Y - 4], [x0 - 8, CHAIN_Y + 4]],
+                            "cls": "accent"})
+                out.append({"t": "text", "x": round((px + x0) / 2 - 2, 1), "y": CHAIN_Y - 7, "s": W_H,
+                            "cls": "small accent"})
+                # the input x_t feeding h_t from below
+                out.append({"t": "line", "x1": round(cx, 1), "y1": X_Y - 12, "x2": round(cx, 1),
+                            "y2": CHAIN_Y + BOX_H / 2 + 2, "cls": "edge"})
+                out.append({"t": "rect", "x": round(cx - 24, 1), "y": X_Y - 12, "w": 48, "h": 24, "rx": 4,
+                            "cls": "op"})
+                out.append({"t": "text", "x": round(cx, 1), "y": X_Y + 4, "s": f"x{sub(t)}={fmt(self.xs[t - 1], 1)}",
+                            "cls": "small"})
+            cls = "node"
+            if self.selected == t:
+                cls += " selected"
+            box = {"t": "rect", "x": x0, "y": CHAIN_Y - BOX_H / 2, "w": BOX_W, "h": BOX_H, "rx": 6, "cls": cls}
+            if t >= 1:
+                box.update({"handle": f"t{t}", "label": f"time step {t}: h{sub(t)} = {fmt(hs[t])}"})
+            out.append(box)
+            out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y - 4, "s": f"h{sub(t)}", "cls": "label"})
+            out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y + 12, "s": fmt(hs[t]), "cls": "small"})
+            if t >= 1 and self.walked and t >= T - self.walked:   # delta_t is known once step t+1 sent it back
+                out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y - BOX_H / 2 - 22,
+                            "s": f"\u03b4{sub(t)} =", "cls": "small accent2"})
+                out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y - BOX_H / 2 - 8,
+                            "s": fmt_small(deltas[t]), "cls": "small accent2"})
+        # The loss at the end of the chain.
+        lx = self.col(T) + BOX_W / 2
+        out.append({"t": "line", "x1": round(lx, 1), "y1": CHAIN_Y, "x2": SUM_X - 30, "y2": CHAIN_Y, "cls": "edge"})
+        out.append({"t": "rect", "x": SUM_X - 30, "y": CHAIN_Y - BOX_H / 2, "w": 60, "h": BOX_H, "rx": 6,
+                    "cls": "op"})
+        out.append({"t": "text", "x": SUM_X, "y": CHAIN_Y - 4, "s": "L", "cls": "label"})
+        out.append({"t": "text", "x": SUM_X, "y": CHAIN_Y + 12, "s": fmt(0.5 * (hs[T] - self.y) ** 2, 4),
+                    "cls": "small"})
+        out.append({"t": "text", "x": SUM_X, "y": CHAIN_Y + BOX_H / 2 + 14, "s": f"y = {fmt(self.y, 2)}",
+                    "cls": "small muted"})
+        # The shares, one bar per step, and the waterfall that adds them up.
+        learner, _ = self.learner_shares()
+        shown = [abs(shares[t - 1]) for t in done] + [abs(sum(shares[t - 1] for t in done))]
+        if learner:
+            shown += [abs(v) for v in learner]
+        scale = nice_scale(max(shown + [0.0]))
+        zero = (BAR_TOP + BAR_BOT) / 2
+        half = (BAR_BOT - BAR_TOP) / 2
+
+        def ypix(v):
+            return zero - max(min(v / scale, 1.05), -1.05) * half
+
+        out.append({"t": "line", "x1": 14, "y1": BAR_TOP, "x2": 626, "y2": BAR_TOP, "cls": "grid"})
+        out.append({"t": "line", "x1": 14, "y1": BAR_BOT, "x2": 626, "y2": BAR_BOT, "cls": "grid"})
+        out.append({"t": "line", "x1": 14, "y1": zero, "x2": 626, "y2": zero, "cls": "axis"})
+        out.append({"t": "text", "x": 16, "y": BAR_TOP - 4, "s": fmt(scale, 2), "cls": "small muted", "anchor": "start"})
+        out.append({"t": "text", "x": 16, "y": BAR_BOT + 13, "s": fmt(-scale, 2), "cls": "small muted",
+                    "anchor": "start"})
+        out.append({"t": "text", "x": 16, "y": zero - 5, "s": "0", "cls": "small muted", "anchor": "start"})
+        for t in range(1, T + 1):
+            cx = self.col(t)
+            if t in done:
+                v = shares[t - 1]
+                y1, y2 = sorted((ypix(v), zero))
+                out.append({"t": "rect", "x": round(cx - 13, 1), "y": round(y1, 1), "w": 26,
+                            "h": round(max(y2 - y1, 1), 1), "cls": "accent" if v >= 0 else "accent2"})
+                out.append({"t": "text", "x": round(cx, 1), "y": round(y1 - 4 if v >= 0 else y2 + 13, 1),
+                            "s": fmt(v), "cls": "small"})
+            else:
+                out.append({"t": "text", "x": round(cx, 1), "y": zero - 5, "s": "?", "cls": "small muted"})
+            if learner:
+                v = learner[t - 1]
+                y1, y2 = sorted((ypix(v), zero))
+                out.append({"t": "rect", "x": round(cx - 17, 1), "y": round(y1, 1), "w": 34,
+                            "h": round(max(y2 - y1, 1), 1), "cls": "good nofill"})
+            out.append({"t": "text", "x": round(cx, 1), "y": BAR_BOT + 13, "s": f"c{sub(t)}", "cls": "small"})
+        # Waterfall: the walked shares end to end, latest step first.
+        run = 0.0
+        steps = self.walked_steps()
+        width = 44 / max(len(steps), 1)
+        left = SUM_X - 22
+        for i, t in enumerate(steps):
+            v = shares[t - 1]
+            y1, y2 = sorted((ypix(run), ypix(run + v)))
+            out.append({"t": "rect", "x": round(left + i * width, 1), "y": round(y1, 1), "w": round(width, 1),
+                        "h": round(max(y2 - y1, 1), 1), "cls": "accent" if v >= 0 else "accent2"})
+            run += v
+        if steps:
+            ty = ypix(run)
+            out.append({"t": "line", "x1": SUM_X - 28, "y1": round(ty, 1), "x2": SUM_X + 30, "y2": round(ty, 1),
+                        "cls": "zero"})
+            out.append({"t": "text", "x": SUM_X + 34, "y": round(ty + 4, 1), "s": fmt(run), "cls": "small",
+                        "anchor": "start"})
+        out.append({"t": "text", "x": SUM_X, "y": BAR_BOT + 13, "s": "\u03a3 = \u2202L/\u2202" + W_H,
+                    "cls": "small"})
+        return out
+
+    def readouts(self):
+        hs, deltas, shares = self.numbers()
+        v = self.values()
+        out = [{"label": W_H, "value": fmt(self.w_h, 2)},
+               {"label": "L", "value": fmt(v["loss"], 4)}]
+        steps = self.walked_steps()
+        if steps:
+            terms = " + ".join(f"c{sub(t)}" for t in steps)
+            out.append({"label": "sum so far", "value": f"{terms} = {fmt(v['grad'], 4)}"})
+        if self.walked == self.T:
+            out.append({"label": "finite difference", "value": f"(L({W_H}+h) {MINUS} L({W_H}{MINUS}h)) / 2h = "
+                                                                 f"{fmt(v['fd'], 4)}, h = 10\u207b\u2075"})
+        elif self.walked == 0:
+            out.append({"label": "", "value": f"Step back in time starts at the loss: \u03b4{sub(self.T)} = "
+                                              f"\u2202L/\u2202h{sub(self.T)} = h{sub(self.T)} {MINUS} y."})
+        else:
+            nxt = self.T - self.walked + 1
+            out.append({"label": "", "value": f"Next: step {nxt - 1}, fed by \u03b4{sub(nxt)} through {W_H}."})
+        learner, problem = self.learner_shares()
+        if self.learner is not None:
+            if problem:
+                out.append({"label": self.learner_name, "value": f"{problem} \u2717"})
+            else:
+                bad = [t for t in range(1, self.T + 1) if abs(learner[t - 1] - shares[t - 1]) > 1e-6]
+                total = fmt(sum(learner), 4)
+                if not bad:
+                    out.append({"label": self.learner_name, "value": f"sum {total} \u2713 (green outlines)"})
+                else:
+                    t = bad[0]
+                    out.append({"label": self.learner_name,
+                                "value": f"sum {total} \u2717: c{sub(t)} is {fmt(learner[t - 1], 4)}, "
+                                         f"should be {fmt(shares[t - 1], 4)}"})
+        if self.selected is not None:
+            out.append({"label": "", "value": self._explain(self.selected, hs, deltas, shares)})
+        else:
+            out.append({"label": "", "value": "Click a box h\u2081 to h" + sub(self.T) + " (or Tab to it and press"
+                                              " Enter) to see its share worked out."})
+        return out
+
+    def _explain(self, t, hs, deltas, shares):
+        if t not in self.walked_steps():
+            return f"Step {t}: its \u03b4 isn't known yet. Step back in time until you reach it."
+        return (f"Step {t}: c{sub(t)} = \u03b4{sub(t)} \u00b7 (1 {MINUS} h{sub(t)}\u00b2) \u00b7 h{sub(t - 1)} = "
+                f"{fmt(deltas[t], 4)} \u00b7 {fmt(1 - hs[t] ** 2, 4)} \u00b7 {fmt(hs[t - 1], 4)} = "
+                f"{fmt(shares[t - 1], 4)}. It sends \u03b4{sub(t - 1)} = \u03b4{sub(t)} \u00b7 (1 {MINUS} "
+                f"h{sub(t)}\u00b2) \u00b7 {W_H} = {fmt(deltas[t - 1], 4)} back to h{sub(t - 1)}.")
+
+    def controls(self):
+        lo, hi = self.range
+        return [
+            {"kind": "range", "id": "w_h", "label": W_H, "min": lo, "max": hi, "step": STEP, "value": self.w_h,
+             "display": fmt(self.w_h, 2)},
+            {"kind": "button", "id": "step", "label": "Step back in time", "disabled": self.walked >= self.T},
+            {"kind": "button", "id": "reset", "label": "Reset", "disabled": self.walked == 0},
+        ]
+
+    def __repr__(self):
+        return f"<bptt_shares T={self.T}, w_h={fmt(self.w_h, 2)}, walked {self.walked}>"

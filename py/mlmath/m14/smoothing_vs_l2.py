@@ -1,0 +1,249 @@
+"""Add-k smoothing of a count table beside L2 regularisation of a bigram network.
+
+Both pull every row toward the uniform distribution. Slide k and the counts get k
+pretend sightings of every next symbol: P[a][j] = (N[a][j] + k) / (N[a] + k V).
+Slide lambda and the network's loss gains lambda * sum(W**2); the widget solves
+that loss exactly (Newton's method, row by row) and draws the row it lands on.
+Held-out NLL is measured on the text that follows the training slice.
+
+    ```widget smoothing_vs_l2
+    id = "both"
+    context = "t"
+    show = "both"        # or "k": the add-k half only
+    ```
+"""
+
+import math
+
+from ..widgets import register
+from ..show import char as shown, softmax
+from ..widgets.base import Widget, number, one_of, whole
+from .bigram_descent import avg_nll, check_alphabet, count_probs, count_table, fmt, key_name, load_text, symbols
+
+K_LADDER = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+LAM_LADDER = [0.0] + [10 ** (e / 10) for e in range(-60, 1)]     # 0, then 1e-6 ... 1 in tenths of a decade
+
+
+def fmt_lam(lam):
+    """Two significant digits, written out: 0.00025, 0.00005, 1."""
+    if lam == 0:
+        return "0 (off)"
+    digits = max(0, 1 - math.floor(math.log10(lam)))
+    return f"{lam:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def fmt_k(k):
+    return "0 (off)" if k == 0 else f"{k:g}"
+
+
+def add_k(N, k):
+    V = len(N)
+    return [[(c + k) / (sum(row) + k * V) for c in row] for row in N]
+
+
+def l2_row(counts, n, lam, w=None, tol=1e-9):
+    """Logits w minimising sum_j counts[j] * -log softmax(w)[j] / n + lam * sum(w**2) (lam > 0)."""
+    V, Na = len(counts), sum(counts)
+    w = list(w) if w else [0.0] * V
+
+    def objective(w):
+        m = max(w)
+        lse = m + math.log(sum(math.exp(v - m) for v in w))
+        return sum(c * (lse - v) for c, v in zip(counts, w)) / n + lam * sum(v * v for v in w)
+
+    f = objective(w)
+    for _ in range(200):
+        p = softmax(w)
+        g = [(Na * p[j] - counts[j]) / n + 2 * lam * w[j] for j in range(V)]
+        if max(abs(v) for v in g) < tol:
+            break
+        # Hessian = diag(d) - u u^T; solve with Sherman-Morrison in O(V).
+        d = [Na * p[j] / n + 2 * lam for j in range(V)]
+        u = [math.sqrt(Na / n) * p[j] for j in range(V)]
+        dg = [g[j] / d[j] for j in range(V)]
+        du = [u[j] / d[j] for j in range(V)]
+        s = sum(u[j] * dg[j] for j in range(V))
+        q = sum(u[j] * du[j] for j in range(V))
+        step = [dg[j] + du[j] * s / (1 - q) for j in range(V)]
+        slope = sum(g[j] * step[j] for j in range(V))
+        t = 1.0
+        while True:
+            trial = [w[j] - t * step[j] for j in range(V)]
+            ft = objective(trial)
+            if ft <= f - 1e-4 * t * slope + 1e-13 or t < 1e-8:   # + 1e-13: rounding near the optimum
+                break
+            t *= 0.5
+        w, f = trial, ft
+    return w
+
+
+@register
+class SmoothingVsL2(Widget):
+    name = "smoothing_vs_l2"
+
+    def configure(self, config):
+        self.alphabet = config.pop("alphabet", " etoah")
+        check_alphabet(self.alphabet, "smoothing_vs_l2")
+        self.chars = whole(self.name, "chars", config.pop("chars", 2000), 100, 50_000)
+        self.heldout = whole(self.name, "heldout", config.pop("heldout", 20000), 100, 50_000)
+        self.show = one_of(self.name, "show", config.pop("show", "both"), ("both", "k"))
+        self.syms = symbols(self.alphabet)
+        context = config.pop("context", self.syms[0])
+        if context not in self.syms:
+            raise ValueError(f"smoothing_vs_l2: context {context!r} is not in the alphabet {self.syms}")
+        super().configure(config)
+
+        self.V = len(self.syms)
+        self.N = count_table(load_text(self.chars), self.alphabet)
+        self.H = count_table(load_text(self.heldout, start=self.chars), self.alphabet)
+        if any(sum(row) == 0 for row in self.N):
+            raise ValueError("smoothing_vs_l2: every symbol must occur as a context in the text; use more chars")
+        self.n = sum(map(sum, self.N))
+        self.counted = count_probs(self.N)
+        self.context = self.syms.index(context)
+        self.ki, self.li = 0, 0
+        self.W = [[0.0] * self.V for _ in range(self.V)]
+        self.width, self.height = 640, 300
+        self._solve()
+
+    # State ----------------------------------------------------------------------------
+    @property
+    def k(self):
+        return K_LADDER[self.ki]
+
+    @property
+    def lam(self):
+        return LAM_LADDER[self.li]
+
+    def _solve(self):
+        self.P_k = add_k(self.N, self.k)
+        if self.lam == 0:
+            self.P_l2 = [list(r) for r in self.counted]   # no pull: the net's optimum is the counts
+        else:
+            self.W = [l2_row(self.N[a], self.n, self.lam, self.W[a]) for a in range(self.V)]
+            self.P_l2 = [softmax(w) for w in self.W]
+
+    def gap(self):
+        return max(abs(self.P_k[a][j] - self.P_l2[a][j]) for a in range(self.V) for j in range(self.V))
+
+    def values(self):
+        return {"k": self.k, "lam": self.lam, "context": key_name(self.syms[self.context]),
+                "train_k": avg_nll(self.P_k, self.N), "held_k": avg_nll(self.P_k, self.H),
+                "train_l2": avg_nll(self.P_l2, self.N), "held_l2": avg_nll(self.P_l2, self.H),
+                "gap": self.gap()}
+
+    def set_values(self, values):
+        values = dict(values)
+        if "k" in values:
+            self.ki = K_LADDER.index(one_of(self.name, "k", values.pop("k"), K_LADDER))
+        if "lam" in values:
+            lam = number(self.name, "lam", values.pop("lam"), 0, 1)
+            self.li = 0 if lam == 0 else min(range(1, len(LAM_LADDER)),
+                                             key=lambda i: abs(math.log(LAM_LADDER[i] / lam)))
+        if "context" in values:
+            names = [key_name(s) for s in self.syms]
+            self.context = names.index(values.pop("context"))
+        for key in values:
+            if key not in ("train_k", "held_k", "train_l2", "held_l2", "gap"):
+                raise KeyError(f"smoothing_vs_l2 cannot set {key!r}")
+        self._solve()
+
+    def handle(self, event):
+        kind = event.get("type")
+        if kind == "input":
+            try:
+                i = int(round(float(event.get("value"))))
+            except (TypeError, ValueError):
+                return
+            if event.get("id") == "k":
+                self.ki = min(max(i, 0), len(K_LADDER) - 1)
+            elif event.get("id") == "lam" and self.show == "both":
+                self.li = min(max(i, 0), len(LAM_LADDER) - 1)
+            else:
+                return
+            self._solve()
+            return
+        handle = str(event.get("handle", ""))
+        if handle.startswith("ctx:") and handle[4:].isdigit() and int(handle[4:]) < self.V:
+            if kind == "drag" or event.get("key") == "Enter":
+                self.context = int(handle[4:])
+            elif kind == "key" and event.get("key") in ("ArrowUp", "ArrowDown"):
+                self.context = (self.context + (1 if event["key"] == "ArrowDown" else -1)) % self.V
+
+    # Scene ----------------------------------------------------------------------------
+    def shapes(self):
+        out, V = [], self.V
+        ctx = shown(self.syms[self.context])
+        out.append({"t": "text", "x": 32, "y": 18, "s": "row", "cls": "small muted"})
+        for i, s in enumerate(self.syms):
+            y = 30 + i * 34
+            on = i == self.context
+            out.append({"t": "rect", "x": 8, "y": y, "w": 48, "h": 28, "rx": 5, "cls": "accent3" if on else "",
+                        "handle": f"ctx:{i}", "label": f"row {shown(s)}", "value": "selected" if on else "not selected"})
+            out.append({"t": "text", "x": 32, "y": y + 19, "s": shown(s), "cls": "label"})
+        both = self.show == "both"
+        base, top = 250, 40
+        left, col_w = 90, 74
+        right = left + col_w * V
+        scale = (base - top) / 0.8          # bars run from 0 to 0.8
+        out.append({"t": "text", "x": (left + right) / 2, "y": 18,
+                    "s": f"P(next | {ctx}): counts, add-k" + (", L2 network" if both else ""), "cls": "small muted"})
+        for v in (0.2, 0.4, 0.6, 0.8):
+            y = base - v * scale
+            out.append({"t": "line", "x1": left, "y1": y, "x2": right, "y2": y, "cls": "grid"})
+            out.append({"t": "text", "x": left - 4, "y": y + 4, "s": f"{v:.1f}", "anchor": "end", "cls": "small muted"})
+        out.append({"t": "line", "x1": left, "y1": base, "x2": right, "y2": base, "cls": "axis"})
+        yu = base - scale / V
+        out.append({"t": "path", "d": f"M {left} {yu:.1f} H {right}", "cls": "accent3"})
+        out.append({"t": "text", "x": right + 4, "y": yu + 4, "s": f"1/{V}", "anchor": "start", "cls": "small accent3"})
+        series = [("counts", self.counted, "muted"), ("add-k", self.P_k, "accent2")]
+        if both:
+            series.append(("L2", self.P_l2, "accent"))
+        bw = 16
+        for j, s in enumerate(self.syms):
+            cx = left + col_w * (j + 0.5)
+            x = cx - bw * len(series) / 2
+            for name, P, cls in series:
+                p = min(P[self.context][j], 0.8)
+                h = p * scale
+                out.append({"t": "rect", "x": round(x, 1), "y": round(base - h, 1), "w": bw - 2, "h": round(h, 1),
+                            "cls": cls})
+                x += bw
+            out.append({"t": "text", "x": round(cx, 1), "y": base + 18, "s": shown(s), "cls": "label"})
+            if self.N[self.context][j] == 0:
+                out.append({"t": "text", "x": round(cx, 1), "y": base + 32, "s": "never seen", "cls": "small bad"})
+        lx = left
+        for name, _, cls in series:
+            out.append({"t": "rect", "x": lx, "y": base + 40, "w": 10, "h": 10, "cls": cls})
+            out.append({"t": "text", "x": lx + 14, "y": base + 49, "s": name, "anchor": "start", "cls": "small"})
+            lx += 90
+        return out
+
+    def readouts(self):
+        v = self.values()
+        both = self.show == "both"
+        out = [{"label": "add-k train NLL", "value": fmt(v["train_k"], 4)},
+               {"label": "add-k held-out NLL", "value": fmt(v["held_k"], 4)}]
+        if both:
+            out += [{"label": "L2 train NLL", "value": fmt(v["train_l2"], 4)},
+                    {"label": "L2 held-out NLL", "value": fmt(v["held_l2"], 4)}]
+        a = self.context
+        unseen = [j for j in range(self.V) if self.N[a][j] == 0]
+        if unseen:
+            j = unseen[0]
+            text = f"add-k {fmt(self.P_k[a][j], 4)}" + (f", L2 {fmt(self.P_l2[a][j], 4)}" if both else "")
+            out.append({"label": f"p({shown(self.syms[j])}|{shown(self.syms[a])}), never seen", "value": text})
+        if both:
+            out.append({"label": "largest |add-k \u2212 L2| in the table", "value": fmt(v["gap"], 4)})
+        return out
+
+    def controls(self):
+        out = [{"kind": "range", "id": "k", "label": "k (pretend counts)", "min": 0, "max": len(K_LADDER) - 1,
+                "step": 1, "value": self.ki, "display": fmt_k(self.k)}]
+        if self.show == "both":
+            out.append({"kind": "range", "id": "lam", "label": "\u03bb (L2 strength)", "min": 0,
+                        "max": len(LAM_LADDER) - 1, "step": 1, "value": self.li, "display": fmt_lam(self.lam)})
+        return out
+
+    def __repr__(self):
+        return f"<smoothing_vs_l2 k={fmt_k(self.k)} lambda={fmt_lam(self.lam)}>"

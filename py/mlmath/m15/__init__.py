@@ -1,0 +1,1 @@
+"""Module 15, attention: its widgets and the code its lessons import."""

@@ -1,0 +1,1 @@
+"""Module 16, the transformer block: its widgets and the code its lessons import."""

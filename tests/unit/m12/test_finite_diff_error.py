@@ -1,0 +1,292 @@
+"""The finite_diff_error widget: the h axis, dragging and keys, the real float64 errors it
+plots, learner functions, goals, and the numbers lesson m12-l05 states (including the
+outputs of its cells, run through the page's kernel)."""
+
+import asyncio
+import json
+import math
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from mlbuild.lesson import parse_lesson
+from mlmath import widgets
+from mlmath.kernel import Kernel
+from mlmath.m12.finite_diff_error import EPS, LG_MAX, LG_MIN, FiniteDiffError, sci
+
+LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m12-l05.md"
+CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
+               "good", "bad", "handle"}
+
+
+def sweep(**config):
+    return widgets.create("finite_diff_error", config)
+
+
+def lesson_part(kind, pid):
+    return next(p for p in parse_lesson(LESSON).parts(kind) if p.id == pid)
+
+
+def central_error(f, df, x, h):
+    return abs((f(x + h) - f(x - h)) / (2 * h) - df(x))
+
+
+def forward_error(f, df, x, h):
+    return abs((f(x + h) - f(x)) / h - df(x))
+
+
+def grid():
+    return [LG_MIN + i * 0.25 for i in range(int((LG_MAX - LG_MIN) / 0.25) + 1)]
+
+
+# Registration and config ----------------------------------------------------------------
+
+def test_registered_under_its_name():
+    assert widgets.REGISTRY["finite_diff_error"] is FiniteDiffError
+    assert isinstance(sweep(), FiniteDiffError)
+
+
+@pytest.mark.parametrize("config, words", [
+    ({"colour": "red"}, "colour"),
+    ({"fn": "cosh"}, "fn must be one of"),
+    ({"x": float("nan")}, "finite number"),
+    ({"start": "big"}, "finite number"),
+])
+def test_bad_config_is_rejected(config, words):
+    with pytest.raises(ValueError, match=words):
+        sweep(**config)
+
+
+# Events ------------------------------------------------------------------------------------
+
+def test_drag_maps_the_axis_to_log10_h_and_snaps():
+    w = sweep()
+    for lg in (-16, -12.5, -5.25, -1, 0):
+        w.handle({"type": "drag", "handle": "h", "x": w.px(lg), "y": 100})
+        assert w.values()["lg"] == lg
+    w.handle({"type": "drag", "handle": "h", "x": w.px(-5.3), "y": 100})
+    assert w.values()["lg"] == -5.25
+    w.handle({"type": "drag", "handle": "h", "x": -400, "y": 0})
+    assert w.values()["lg"] == LG_MIN
+    w.handle({"type": "drag", "handle": "h", "x": 4000, "y": 0})
+    assert w.values()["lg"] == LG_MAX
+
+
+def test_keys_slider_and_button():
+    w = sweep(start=-1)
+    key = lambda k: w.handle({"type": "key", "handle": "h", "key": k})  # noqa: E731
+    key("ArrowLeft")
+    assert w.values()["lg"] == -1.25
+    key("PageDown")
+    assert w.values()["lg"] == -2.25
+    key("ArrowRight")
+    assert w.values()["lg"] == -2.0
+    key("End")
+    assert w.values()["lg"] == 0
+    key("ArrowUp")
+    assert w.values()["lg"] == 0
+    key("Home")
+    assert w.values()["lg"] == -16
+    key("Enter")
+    assert w.values()["lg"] == -16
+    w.handle({"type": "input", "id": "lg", "value": -5.1})
+    assert w.values()["lg"] == -5.0
+    w.handle({"type": "input", "id": "lg", "value": "nonsense"})
+    assert w.values()["lg"] == -5.0
+    assert w.values()["forward"] == 0
+    w.handle({"type": "input", "id": "forward", "value": None})
+    assert w.values()["forward"] == 1
+    assert any(r["label"] == "forward error" for r in w.readouts())
+    w.handle({"type": "input", "id": "forward", "value": None})
+    assert w.values()["forward"] == 0
+    assert not any(r["label"] == "forward error" for r in w.readouts())
+
+
+def test_set_values_rejects_unknown_names():
+    w = sweep()
+    w.set_values({"lg": -7.1, "forward": True})
+    assert w.values()["lg"] == -7.0 and w.values()["forward"] == 1
+    with pytest.raises(KeyError):
+        w.set_values({"err": 0})
+
+
+# The numbers it plots ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("fn, f, df", [("tanh", math.tanh, lambda x: 1 - math.tanh(x) ** 2),
+                                       ("exp", math.exp, math.exp), ("sin", math.sin, math.cos)])
+def test_values_are_the_real_float64_errors(fn, f, df):
+    w = sweep(fn=fn, x=0.5)
+    for lg in (-1, -5, -9, -13):
+        w.set_values({"lg": lg})
+        v = w.values()
+        assert v["h"] == 10.0 ** lg
+        assert v["err"] == central_error(f, df, 0.5, 10.0 ** lg)
+        assert v["fwd_err"] == forward_error(f, df, 0.5, 10.0 ** lg)
+
+
+def test_readouts_show_h_estimate_and_error():
+    w = sweep(start=-1)
+    got = {r["label"]: r["value"] for r in w.readouts()}
+    assert got["h"] == "0.1"
+    assert got["exact f\u2032(x)"] == f"{1 - math.tanh(0.5) ** 2:.12f}"
+    assert got["central error"] == sci(central_error(math.tanh, lambda x: 1 - math.tanh(x) ** 2, 0.5, 0.1))
+    handle = next(s for s in w.shapes() if s.get("handle") == "h")
+    assert handle["cx"] == round(w.px(-1), 1) and "h = 0.1" in handle["value"]
+
+
+def test_sci_formats_like_a_person():
+    assert sci(1e-5) == "10\u207b\u2075"
+    assert sci(5.6234e-6) == "5.6\u00d710\u207b\u2076"
+    assert sci(0.1) == "0.1" and sci(1.0) == "1" and sci(0) == "0"
+    assert sci(9.447e-4) == "9.4\u00d710\u207b\u2074"
+    assert sci(-3e-5).startswith("\u2212")
+
+
+def test_the_curve_has_a_v_shape_with_its_bottom_between_the_two_model_lines():
+    w = sweep()
+    errs = {lg: w.errors(lg)[1] for lg in grid()}
+    best = min(errs, key=errs.get)
+    assert errs[-1] > errs[best] * 1e6 and errs[-14] > errs[best] * 1e6
+    # truncation model h^2 |f'''| / 6 matches the right-hand side; round-off eps|f|/h bounds the left in size
+    t = math.tanh(0.5)
+    m = abs((1 - t * t) * (6 * t * t - 2)) / 6
+    for lg in (-1, -2, -3):
+        assert errs[lg] == pytest.approx(m * 10.0 ** (2 * lg), rel=0.02)
+    for lg in (-12, -13, -14):
+        assert 0.01 < errs[lg] / (EPS * t / 10.0 ** lg) < 10
+
+
+def test_a_learner_function_is_plotted_and_a_broken_one_reported():
+    w = sweep(start=-1)
+    w.use(lambda x: x ** 3, lambda x: 3 * x * x, x=1.0, name="x\u00b3")
+    assert w.values()["err"] == pytest.approx(0.01, rel=1e-6)      # h^2 f'''/6 = 0.01 exactly for a cubic
+    assert w.readouts()[0]["value"] == "x\u00b3 at x = 1"
+    w.use(lambda x: 1 / 0, lambda x: 0.0)
+    assert w.values()["err"] == math.inf
+    assert "ZeroDivisionError" in w.readouts()[0]["value"]
+    json.dumps(w.scene())
+    with pytest.raises(TypeError):
+        w.use(3, None)
+
+
+@pytest.mark.parametrize("config", [{}, {"forward": True}, {"fn": "exp", "x": 1.0, "start": -8},
+                                    {"fn": "sin", "x": 0.0, "models": False}])
+def test_scene_is_small_json_and_in_bounds(config):
+    w = sweep(**config)
+    scene = json.loads(json.dumps(w.scene()))
+    assert len(scene["shapes"]) <= 120
+    for s in scene["shapes"]:
+        assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
+        for k in ("x", "y", "cx", "cy", "x1", "x2", "y1", "y2"):
+            if k in s:
+                assert -5 <= s[k] <= max(scene["w"], scene["h"]) + 5, s
+    for s in scene["shapes"]:
+        if s["t"] == "path":
+            ys = [float(v) for v in re.findall(r"[ML] [-\d.]+ ([-\d.]+)", s["d"])]
+            assert all(w.top - 0.5 <= y <= w.bottom + 0.5 for y in ys), s
+
+
+# The lesson's widget and the numbers its prose states -------------------------------------
+
+def test_lesson_goal_starts_unmet_is_met_by_its_solution_and_rejects_near_misses():
+    part = lesson_part("widget", "sweep")
+    w = widgets.create("finite_diff_error", part.data)
+    assert not w.goal_met()
+    w.set_values(part.data["goal"]["solution"])
+    assert w.goal_met()
+    for lg in (-4.0, -8.0, -12.0, -2.0):        # outside the bottom of the V
+        w.set_values({"lg": lg})
+        assert not w.goal_met(), lg
+
+
+def test_numbers_stated_in_the_prose():
+    f, df, x = math.tanh, (lambda v: 1 - math.tanh(v) ** 2), 0.5
+    c = {lg: central_error(f, df, x, 10.0 ** lg) for lg in grid()}
+    fw = {lg: forward_error(f, df, x, 10.0 ** lg) for lg in grid()}
+    assert f"{c[-1]:.1e}" == "9.4e-04"                                    # "about 9.4 × 10^-4"
+    best = min(c, key=c.get)
+    assert -6 <= best <= -5 and c[best] < 1e-11                          # "near 10^-5", "below 10^-11"
+    assert [lg for lg in c if c[lg] < 1e-10] and all(-7 < lg < -4 for lg in c if c[lg] < 1e-10)
+    assert c[-2] / c[-3] == pytest.approx(100, rel=0.01)                  # the quiz: 10x smaller h, 100x smaller error
+    fbest = min(fw, key=fw.get)
+    assert fbest == -8 and 3e-9 < fw[fbest] < 5e-9                       # "near 10^-8 ... around 4 × 10^-9"
+    assert fw[fbest] / c[best] > 100                                     # "more than two extra digits"
+    assert EPS == 2.0 ** -52 and f"{EPS:.1e}" == "2.2e-16"
+    assert f"{EPS ** (1 / 3):.0e}" == "6e-06"
+    rel = c[-12] / df(x)                                                  # the quiz: h = 1e-12 gives ~1e-5
+    assert 1e-6 < rel < 1e-4
+
+
+def _run_lesson(code_for):
+    lesson = parse_lesson(LESSON)
+    specs = [{"id": p.id, "name": p.arg, "config": p.data} for p in lesson.parts("widget")]
+    kernel = Kernel(json.dumps(specs))
+    outputs = {}
+    try:
+        for part in lesson.parts():
+            if part.kind not in ("exercise", "python"):
+                continue
+            code = code_for(part)
+            check = part.data["check"] if part.kind == "exercise" else None
+            text = []
+            start = time.perf_counter()
+            reply = json.loads(asyncio.run(kernel.run(part.id, code, check, text.append)))
+            outputs[part.id] = (reply, "".join(text), time.perf_counter() - start)
+    finally:
+        widgets.mounted.clear()
+    return outputs
+
+
+def test_lesson_solutions_run_clean_and_the_reports_say_what_the_prose_says():
+    out = _run_lesson(lambda p: p.data["solution"] if p.kind == "exercise" else p.body)
+    for pid, (reply, _, _) in out.items():
+        assert reply["ok"], (pid, reply["error"])
+        assert reply["check"] is None or reply["check"]["ok"], (pid, reply["check"])
+    pythons = [p.id for p in parse_lesson(LESSON).parts("python")]
+    broken_id, fixed_id = pythons[0], pythons[1]
+    report = out["grad-check"][1]
+    rels = [float(r) for r in re.findall(r"rel\. error (\S+)", report)]
+    assert len(rels) == 9 and max(rels) <= 1e-9 and "WRONG" not in report       # "around 10^-10 or below"
+    broken = out[broken_id][1]
+    lines = [ln for ln in broken.splitlines() if ln.startswith("  input")]
+    assert ["WRONG" in ln for ln in lines] == [True, True, True]
+    assert "engine +0.00000000" in lines[0] and "engine +0.00000000" in lines[2]   # w and b exactly 0
+    assert "engine +0.00000000" not in lines[1]                                    # x only half wrong
+    cut = out[broken_id][0]["scenes"]["gate-graph"]
+    cut_labels = {s["s"] for s in cut["shapes"] if s["t"] == "text"}
+    assert {"sigmoid", "x", "out"} <= cut_labels and not {"w", "b"} & cut_labels   # "w and b aren't in the picture"
+    fixed = out["fix-graph"][1]
+    assert fixed.count(" ok") == 3
+    graph = json.loads(json.dumps(out[fixed_id][0]["scenes"]["gate-graph"]))
+    labels = {s["s"] for s in graph["shapes"] if s["t"] == "text"}
+    assert {"w", "x", "b", "sigmoid", "out"} <= labels
+
+
+def test_the_starters_fail_the_way_the_prose_says():
+    def upto(target):     # what a learner has run on reaching `target`: solutions above, its starter
+        return _run_lesson(lambda p: p.body if p.kind == "python" else
+                           p.data["starter"] if p.id == target else p.data["solution"])
+
+    def verdicts(text):
+        found, name = {}, None
+        for ln in text.splitlines():
+            if ln.endswith(":") and not ln.startswith(" "):
+                name = ln[:-1]
+            elif ln.startswith("  input"):
+                found.setdefault(name, []).append(ln.split()[-1])
+        return found
+
+    out = {pid: upto(pid)[pid] for pid in ("fix-overwrite", "fix-zero-grad", "fix-order")}
+    over = verdicts(out["fix-overwrite"][1])
+    assert set(over["neuron"]) == {"ok"} and "WRONG" in over["reuse"] and "WRONG" in over["shared"]
+    order = verdicts(out["fix-order"][1])
+    assert set(order["neuron"]) == {"ok"} and set(order["reuse"]) == {"ok"} and "WRONG" in order["shared"]
+    for pid in out:
+        assert not out[pid][0]["check"]["ok"], pid
+    # footgun 2: "step 0 is right"; the engine's grad at step 1 is the sum of steps 0 and 1
+    steps = [[float(v) for v in re.findall(r"[+-]\d\.\d+", ln)] for ln in out["fix-zero-grad"][1].splitlines()]
+    (e0a, e0b, n0a, n0b), (e1a, e1b, n1a, n1b) = steps[0], steps[1]
+    assert (e0a, e0b) == (n0a, n0b)
+    assert e1a == pytest.approx(n0a + n1a, abs=2e-6) and e1b == pytest.approx(n0b + n1b, abs=2e-6)

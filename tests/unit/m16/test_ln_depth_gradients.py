@@ -1,0 +1,118 @@
+import math
+
+import pytest
+
+from lesson_kernel import run_lesson
+from scene_checks import assert_scene_fits
+from mlmath.widgets import create
+from mlmath.m16 import ln_depth_gradients as m
+
+
+def make(**cfg):
+    return create("ln_depth_gradients", cfg)
+
+
+def test_unknown_option_and_bad_depth_rejected():
+    with pytest.raises(ValueError):
+        make(colour="red")
+    with pytest.raises(ValueError):
+        make(depth=0)
+    with pytest.raises(ValueError):
+        make(depth=25)
+
+
+def test_backward_matches_finite_differences():
+    """The hand-written backward is the true gradient, for both wirings."""
+    blocks, head = m.init_weights(3, 5)
+    xs, ys = m.make_data(2)
+    for wiring in ("pre", "post"):
+        loss, grads = m.batch_gradients(blocks, head, xs, ys, wiring)
+        for l, k, i, j in ((0, 0, 3, 2), (1, 1, 5, 7), (2, 0, 15, 1), (2, 1, 0, 0)):
+            M = blocks[l][k]
+            old, h = M[i][j], 1e-6
+            M[i][j] = old + h
+            up = m.batch_gradients(blocks, head, xs, ys, wiring)[0]
+            M[i][j] = old - h
+            down = m.batch_gradients(blocks, head, xs, ys, wiring)[0]
+            M[i][j] = old
+            num = (up - down) / (2 * h)
+            assert abs(grads[2 * l + k][i][j] - num) < 1e-6 * max(1, abs(num)), (wiring, l, k, i, j)
+
+
+def test_per_example_norms_match_the_full_gradients():
+    blocks, head = m.init_weights(5, 0)
+    xs, ys = m.make_data(3)
+    for wiring in ("pre", "post"):
+        for x, y in zip(xs, ys):
+            _, grads, _, _ = m.backward(blocks, head, x, y, wiring)
+            full = [math.sqrt(sum(v * v for M in gw for row in M for v in row)) for gw in grads]
+            fast = m.example_grad_norms(blocks, head, x, y, wiring)
+            assert all(abs(a - b) < 1e-9 for a, b in zip(full, fast))
+
+
+def test_depth_one_both_wirings_similar_and_ratio_one():
+    v = make(depth=1).values()
+    assert v["pre_ratio"] == 1 and v["post_ratio"] == 1
+
+
+def test_events_move_depth():
+    w = make(depth=2)
+    w.handle({"type": "input", "id": "depth", "value": "12"})
+    assert w.L == 12
+    w.handle({"type": "key", "handle": "depth", "key": "ArrowRight"})
+    assert w.L == 13
+    w.handle({"type": "key", "handle": "depth", "key": "PageDown"})
+    assert w.L == 8
+    w.handle({"type": "drag", "handle": "depth", "x": m.RIGHT + 50, "y": 0})
+    assert w.L == m.MAX_DEPTH
+    w.handle({"type": "drag", "handle": "depth", "x": m.LEFT, "y": 0})
+    assert w.L == 1
+    w.handle({"type": "input", "id": "depth", "value": "oops"})
+    assert w.L == 1
+
+
+def test_goal_and_scene():
+    w = make(depth=2, goal={"text": "t", "check": "post_ratio < 0.1", "solution": {"L": 24}})
+    assert not w.goal_met()
+    w.set_values({"L": 24})
+    assert w.goal_met()
+    scene = assert_scene_fits(w.scene(), max_shapes=199)
+    assert any(s.get("handle") == "depth" for s in scene["shapes"])
+    with pytest.raises(KeyError):
+        w.set_values({"depth": 3})
+
+
+def test_prose_claims_about_the_profile():
+    """What the lesson says about the first widget."""
+    ratios = {L: make(depth=L).values() for L in range(1, m.MAX_DEPTH + 1)}
+    # pre-LN: layer 1 gets at least as much as layer L, at every depth
+    assert all(v["pre_ratio"] >= 1 - 1e-12 for v in ratios.values())
+    # post-LN at 24: layer 1 below a tenth of layer 24 (the goal), "more than a factor of ten"
+    assert ratios[24]["post_ratio"] < 0.1
+    assert all(v["post_ratio"] >= 0.1 for L, v in ratios.items() if L <= 16)
+    # "at 12 layers post-LN's first layer gets about a third of its last layer's gradient"
+    assert 0.28 < ratios[12]["post_ratio"] < 0.36
+    # the goal is not met at the start (depth 2) and first met at 17
+    assert min(L for L, v in ratios.items() if v["post_ratio"] < 0.1) == 17
+    # pre-LN smallest at the top: its last layer's gradient shrinks as depth grows
+    assert ratios[24]["pre_last"] < ratios[1]["pre_last"] / 2
+
+
+def test_lesson_cells_print_what_the_prose_says():
+    _, printed, _ = run_lesson("m16-l02")
+    rows = printed["cell-2"].strip().splitlines()
+    assert len(rows) == 6 and all(r.endswith("1.00") for r in rows)   # post-LN stream stays at std 1
+    pre = [float(r.split()[7]) for r in rows]
+    assert pre == sorted(pre) and pre[-1] > pre[0]                    # pre-LN stream grows
+    lines = printed["cell-3"].strip().splitlines()
+    nums = {ln.split()[0]: [float(t) for t in ln.split() if t[0].isdigit()] for ln in lines}
+    pre, post = nums["pre-LN"], nums["post-LN"]
+    # printed as x_24, x_16, x_8, x_0
+    assert pre[3] > pre[0], "pre-LN's stream gradient ends up larger at the input than at the top"
+    assert post[3] < post[0] / 10, "post-LN's ends up at a small fraction of where it started"
+    # the same numbers from the widget module's own backward
+    xs, ys = m.make_data(8)
+    for wiring, got in (("pre", pre), ("post", post)):
+        blocks, head = m.init_weights(24, 0)
+        st = m.backward(blocks, head, xs[0], ys[0], wiring)[3]
+        assert [round(st[i], 4) for i in (24, 16, 8, 0)] == got
