@@ -44,11 +44,3 @@ def char(ch):
     """A character as a picture shows it: a space as ␣, a newline as ↵."""
     return CHARS.get(ch, ch)
 
-
-def softmax(scores):
-    """Probabilities from scores; the max is subtracted first so exp never overflows,
-    and a score of -inf (masked) gets exactly zero weight."""
-    top = max(scores)
-    e = [math.exp(s - top) for s in scores]
-    total = sum(e)
-    return [x / total for x in e]

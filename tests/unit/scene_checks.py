@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 CSS = Path(__file__).resolve().parents[2] / "site" / "static" / "css" / "site.css"
-SVG_CLASSES = frozenset(c for chain in re.findall(r"svg [a-z]*((?:\.[a-z][a-z0-9-]*)+)", CSS.read_text())
+SVG_CLASSES = frozenset(c for chain in re.findall(r"svg\.canvas [a-z]*((?:\.[a-z][a-z0-9-]*)+)", CSS.read_text())
                         for c in chain.strip(".").split("."))
 
 

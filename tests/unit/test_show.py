@@ -2,7 +2,7 @@
 
 import math
 
-from mlmath.show import char, commas, fixed, num, sci, softmax
+from mlmath.show import char, commas, fixed, num, sci
 
 
 def test_fixed_and_num():
@@ -17,8 +17,3 @@ def test_commas_sci_char():
     assert sci(0.5) == "0.500" and sci(0) == "0" and sci(9.96e-5) == "1.0\u00d710\u207b\u2074"
     assert [char(c) for c in " \na"] == ["\u2423", "\u21b5", "a"]
 
-
-def test_softmax():
-    p = softmax([1000.0, 1000.0, -math.inf])
-    assert p == [0.5, 0.5, 0.0]
-    assert abs(sum(softmax([1.0, 2.0, 3.0])) - 1) < 1e-15

@@ -23,7 +23,8 @@ which is what `gradient()` computes; it is the same number as the loop, only fas
 import math
 
 from ..widgets import register
-from ..show import char as shown, fixed, softmax
+from ..numeric import softmax
+from ..show import char as shown, fixed
 from ..widgets.base import Widget, arrow_step, whole
 
 OTHER = "\u00b7"          # the bucket for every character outside the alphabet

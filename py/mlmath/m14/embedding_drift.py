@@ -34,7 +34,8 @@ import re
 from operator import mul
 
 from ..widgets import register
-from ..show import char as shown, fixed, softmax
+from ..numeric import softmax
+from ..show import char as shown, fixed
 from ..widgets.base import Widget, whole
 
 ALPHABET = " aeioutnshr"

@@ -44,7 +44,8 @@ import re
 from collections import Counter
 
 from ..widgets import register
-from ..show import MINUS, char as show_char, fixed, softmax
+from ..numeric import softmax
+from ..show import MINUS, char as show_char, fixed
 from ..widgets.base import Widget, one_of, whole
 
 INF = "\u221e"

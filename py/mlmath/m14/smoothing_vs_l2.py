@@ -16,7 +16,8 @@ Held-out NLL is measured on the text that follows the training slice.
 import math
 
 from ..widgets import register
-from ..show import char as shown, softmax
+from ..numeric import softmax
+from ..show import char as shown
 from ..widgets.base import Widget, number, one_of, whole
 from .bigram_descent import avg_nll, check_alphabet, count_probs, count_table, fmt, key_name, load_text, symbols
 

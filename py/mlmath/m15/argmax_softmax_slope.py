@@ -31,7 +31,8 @@ and steps: how many softmax steps in a row have been taken since θ or r was las
 import math
 
 from ..widgets import register
-from ..show import MINUS, fixed, num, softmax
+from ..numeric import softmax
+from ..show import MINUS, fixed, num
 from ..widgets.base import Widget, arrow_step, flag, number, whole
 from .soft_lookup_plane import argmax
 

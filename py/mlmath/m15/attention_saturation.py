@@ -32,7 +32,8 @@ import math
 import random
 
 from ..widgets import register
-from ..show import MINUS, fixed, softmax
+from ..numeric import softmax
+from ..show import MINUS, fixed
 from ..widgets.base import Widget, whole
 # The same slider, divisors, chips and wording as the lesson's first widget.
 from .dot_score_spread import DivisorChoice

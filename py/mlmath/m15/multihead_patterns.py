@@ -33,7 +33,8 @@ are two heads, both from the one head otherwise); prev_min (the smallest prev ov
 
 import math
 
-from ..show import fixed, softmax
+from ..numeric import softmax
+from ..show import fixed
 from ..widgets import register
 from ..widgets.base import Widget, number, one_of, whole
 

@@ -41,7 +41,8 @@ grades every output row against the picture.
 import math
 
 from ..widgets import register
-from ..show import fixed, softmax
+from ..numeric import softmax
+from ..show import fixed
 from ..widgets.base import Widget, flag, number, whole
 
 CHECK, CROSS = "\u2713", "\u2717"

@@ -31,7 +31,8 @@ answer against the picture.
 import math
 
 from ..widgets import register
-from ..show import fixed, num, softmax
+from ..numeric import softmax
+from ..show import fixed, num
 from ..widgets.base import Widget, number, one_of
 
 COLOURS = ("accent", "accent2", "accent3", "muted")

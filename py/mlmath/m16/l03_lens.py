@@ -18,7 +18,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..gpt.checkpoint import from_bytes
-from ..show import softmax
+from ..numeric import softmax
 
 PATH = Path(__file__).parent / "l03_lens.safetensors"
 _CACHE = {}

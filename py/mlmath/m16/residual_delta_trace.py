@@ -35,7 +35,8 @@ import random
 
 from ..widgets import register
 from ..widgets.base import Widget, arrow_step, flag, whole
-from ..show import MINUS, fixed, softmax
+from ..numeric import softmax
+from ..show import MINUS, fixed
 
 SEED = 1600
 D, T = 4, 4

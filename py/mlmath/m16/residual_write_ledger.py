@@ -14,7 +14,8 @@ import math
 from ..widgets import register
 from ..widgets.base import Widget, whole
 from . import l03_lens as L
-from ..show import char, softmax
+from ..numeric import softmax
+from ..show import char
 
 
 def norm(v):

@@ -21,7 +21,8 @@ import math
 
 from ..widgets import register
 from ..widgets.base import Widget, arrow_step
-from ..show import char, softmax
+from ..numeric import softmax
+from ..show import char
 
 TOKENS = [["e", 1.2, 0.9], ["t", -0.6, 1.3], ["a", 1.4, -0.5], ["o", -1.1, -0.9], [" ", 0.2, -1.4]]
 LIMIT = 3.0

@@ -16,6 +16,26 @@ and focusable; "label" names it for screen readers and "value" is announced.
 The page patches shapes in place by their index in the list, so keep a handle at
 the same index from one scene to the next (draw handles first, or keep the number
 of shapes before them fixed): then a focused handle keeps keyboard focus.
+shapes.py makes these dicts; plot.py, plane.py and views.py draw whole pictures.
+
+Readouts: [{"label", "value"}], shown as "label = value" (a value alone if label is "").
+
+Controls, drawn below the picture in list order, each with an "id" that its events carry:
+  {"kind": "range", "id", "label", "min", "max", "step", "value", "display"?}
+      a slider; "display" is the value as the learner should read it
+  {"kind": "button", "id", "label", "disabled"?}      a click sends value None
+  {"kind": "text", "id", "label", "value"}            a text box; every keystroke sends the text
+  {"kind": "code", "id", "label", "tokens": [[cls, text], ...], "rows"?, "wrap"?, "follow"?}
+      read-only code or log, coloured by the code cells' hl-* classes; follow keeps it scrolled down
+  {"kind": "download", "id", "label", "filename", "data_url"}   a link that saves bytes the widget made
+  {"kind": "file", "id", "label", "accept"?}          a file picker; sends {"name", "base64"}
+controls.py keeps the state behind range, button and text controls (Slider, Choice,
+Toggle, Button, Text): clamping, snapping and keyboard stepping, written once.
+
+Events from the page:
+  {"type": "drag", "handle", "x", "y"}   a handle dragged to (x, y) in the widget's box
+  {"type": "key", "handle", "key"}       Arrow keys, PageUp, PageDown, Home, End, Enter on a handle
+  {"type": "input", "id", "value"}       a control changed (a number, text, None for a click)
 """
 
 import math
@@ -29,6 +49,7 @@ class Widget:
         config = dict(config or {})
         self.title = config.pop("title", "")
         self.goal = config.pop("goal", None)
+        self.knobs = {}       # id -> a knob from controls.py; events with that id or handle reach it
         self.configure(config)
 
     def configure(self, config):
@@ -38,16 +59,41 @@ class Widget:
 
     # What the learner can change -------------------------------------------------
     def values(self):
-        """The named numbers a goal is written against, e.g. {"a": -3, "b": 4}."""
-        return {}
+        """The named numbers a goal is written against, e.g. {"a": -3, "b": 4}: by default
+        the value of every knob that has one."""
+        return {k: knob.value for k, knob in self.knobs.items() if hasattr(knob, "value")}
 
     def set_values(self, values):
         """Put the widget into a state; the build uses it to prove a goal reachable."""
-        raise NotImplementedError(f"widget {self.name!r} cannot be set from values")
+        for key, v in values.items():
+            knob = self.knobs.get(key)
+            if knob is None or not hasattr(knob, "value"):
+                settable = [k for k, kn in self.knobs.items() if hasattr(kn, "value")]
+                raise KeyError(f"{self.name} cannot set {key!r}; it sets {', '.join(settable) or 'nothing'}")
+            if not knob.set(v):
+                raise ValueError(f"{self.name}: {key} cannot be set to {v!r}")
 
     def handle(self, event):
-        """React to {"type": "drag", "handle", "x", "y"}, {"type": "key", "handle", "key"}
-        or {"type": "input", "id", "value"}."""
+        """Route one event from the page: a drag to drag(), a key or an input to the knob
+        with that handle or id. Anything malformed is ignored: the page never breaks a widget."""
+        kind = event.get("type")
+        target = event.get("handle") if kind in ("drag", "key") else event.get("id")
+        if kind == "drag":
+            try:
+                x, y = float(event["x"]), float(event["y"])
+            except (KeyError, TypeError, ValueError):
+                return
+            if math.isfinite(x) and math.isfinite(y):
+                self.drag(target, x, y)
+            return
+        knob = self.knobs.get(target)
+        if knob is not None and kind == "key":
+            knob.key(event.get("key"))
+        elif knob is not None and kind == "input":
+            knob.set(event.get("value"))
+
+    def drag(self, handle, x, y):
+        """A handle dragged to (x, y) in the widget's box: map it back to a knob's value."""
 
     # What the learner sees ---------------------------------------------------------
     def shapes(self):

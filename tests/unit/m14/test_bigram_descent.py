@@ -10,7 +10,7 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.show import softmax
+from mlmath.numeric import softmax
 from mlmath.m14.bigram_descent import OTHER, BigramDescent, count_table, encode
 from scene_checks import assert_scene_fits, readout
 

@@ -9,7 +9,7 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.show import softmax
+from mlmath.numeric import softmax
 from mlmath.m14.bigram_descent import count_table
 from mlmath.m14.smoothing_vs_l2 import K_LADDER, LAM_LADDER, SmoothingVsL2, add_k, fmt_lam, l2_row
 from scene_checks import assert_scene_fits

@@ -10,7 +10,7 @@ import pytest
 
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.show import softmax
+from mlmath.numeric import softmax
 from mlmath.m15.self_attention_grid import SelfAttentionGrid, attention, matmul
 from lesson_kernel import run_lesson
 from scene_checks import assert_scene_fits

@@ -10,7 +10,8 @@ import pytest
 from lesson_kernel import run_lesson
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.show import MINUS, fixed, num, softmax
+from mlmath.numeric import softmax
+from mlmath.show import MINUS, fixed, num
 from mlmath.m15.soft_lookup_plane import SoftLookupPlane, argmax
 from scene_checks import assert_scene_fits, readout
 

@@ -1,0 +1,160 @@
+"""Knobs: the state behind a widget's controls and handles, with one way to read an
+event, clamp, snap and step by keyboard. A widget keeps its knobs in `self.knobs`
+(a dict by id); Widget.handle routes events to them, Widget.values/set_values read
+and write them, and a knob's `control()` is the form control the page draws.
+
+    self.knobs = {"h": Slider("h", "step h", -8, 0, 0.25, -1, fmt=lambda v: sci(10 ** v))}
+    def controls(self): return [self.knobs["h"].control()]
+
+The same knob can also be a handle in the picture: give the shape `handle="h"` and
+arrows, PageUp/PageDown, Home and End move it, while Widget.drag maps a drag.
+
+Keys: ArrowRight/ArrowUp step up, ArrowLeft/ArrowDown step down, PageUp/PageDown
+step by `coarse`, Home/End go to the ends. A value from the page that is not a
+number, or a choice that does not exist, is ignored (the learner's last good value
+stays); set_values, used by the build, raises instead.
+"""
+
+import math
+
+from ..show import num
+
+STEPS = {"ArrowRight": 1, "ArrowUp": 1, "ArrowLeft": -1, "ArrowDown": -1}
+PAGES = {"PageUp": 1, "PageDown": -1}
+
+
+class Slider:
+    """A number in lo..hi on a grid of `step` from lo."""
+
+    def __init__(self, id, label, lo, hi, step, value, fmt=None, coarse=None):
+        self.id, self.label, self.lo, self.hi, self.step = id, label, lo, hi, step
+        self.fmt = fmt or (lambda v: num(v, max(0, -math.floor(math.log10(step) + 1e-9))))
+        self.coarse = coarse or max(step, (hi - lo) / 10)
+        self.value = self.snap(value)
+
+    def snap(self, v):
+        v = self.lo + round((v - self.lo) / self.step) * self.step
+        v = round(min(max(v, self.lo), self.hi), 12)
+        return int(v) if isinstance(self.step, int) and isinstance(self.lo, int) else v
+
+    def set(self, raw):
+        """Take a value from the page; False (and no change) if it is not a finite number."""
+        try:
+            v = float(raw)
+        except (TypeError, ValueError):
+            return False
+        if not math.isfinite(v) or isinstance(raw, bool):
+            return False
+        self.value = self.snap(v)
+        return True
+
+    def key(self, key):
+        if key in STEPS:
+            self.value = self.snap(self.value + STEPS[key] * self.step)
+        elif key in PAGES:
+            self.value = self.snap(self.value + PAGES[key] * self.coarse)
+        elif key in ("Home", "End"):
+            self.value = self.snap(self.lo if key == "Home" else self.hi)
+
+    def control(self):
+        return {"kind": "range", "id": self.id, "label": self.label, "min": self.lo, "max": self.hi,
+                "step": self.step, "value": self.value, "display": self.fmt(self.value)}
+
+
+class Choice:
+    """One of a list of options, shown as a slider over their positions (a choice slider)."""
+
+    def __init__(self, id, label, options, value, fmt=str):
+        self.id, self.label, self.options, self.fmt = id, label, list(options), fmt
+        if value not in self.options:
+            raise ValueError(f"{id} must be one of {self.options}, not {value!r}")
+        self.index = self.options.index(value)
+
+    @property
+    def value(self):
+        return self.options[self.index]
+
+    def set(self, raw):
+        """Take a position from the page (or, from set_values, an option itself)."""
+        if raw in self.options and not isinstance(raw, bool):
+            self.index = self.options.index(raw)
+            return True
+        try:
+            i = float(raw)
+        except (TypeError, ValueError):
+            return False
+        if i != int(i) or not 0 <= i < len(self.options):
+            return False
+        self.index = int(i)
+        return True
+
+    def key(self, key):
+        last = len(self.options) - 1
+        step = STEPS.get(key, 0) + PAGES.get(key, 0) * max(1, len(self.options) // 4)
+        self.index = {"Home": 0, "End": last}.get(key, min(max(self.index + step, 0), last))
+
+    def control(self):
+        return {"kind": "range", "id": self.id, "label": self.label, "min": 0, "max": len(self.options) - 1,
+                "step": 1, "value": self.index, "display": self.fmt(self.value)}
+
+
+class Toggle:
+    """On or off, shown as a button whose label says what a click will do."""
+
+    def __init__(self, id, on_label, off_label, value=False):
+        self.id, self.on_label, self.off_label, self.value = id, on_label, off_label, bool(value)
+
+    def set(self, raw):
+        """A click (value None) flips it; set_values gives true or false."""
+        self.value = (not self.value) if raw is None else bool(raw)
+        return raw is None or isinstance(raw, bool) or raw in (0, 1)
+
+    def key(self, key):
+        if key in ("Enter", " "):
+            self.value = not self.value
+
+    def control(self):
+        return {"kind": "button", "id": self.id, "label": self.off_label if self.value else self.on_label}
+
+
+class Button:
+    """An action: a click calls `action()`; there is no value to read."""
+
+    def __init__(self, id, label, action, disabled=False):
+        self.id, self.label, self.action, self.disabled = id, label, action, disabled
+
+    def set(self, raw):
+        if not self.disabled:
+            self.action()
+        return True
+
+    def key(self, key):
+        if key in ("Enter", " "):
+            self.set(None)
+
+    def control(self):
+        return {"kind": "button", "id": self.id, "label": self.label, "disabled": self.disabled}
+
+
+class Text:
+    """A line of text the learner types; `parse` (text -> value, raising ValueError with a
+    message for the learner) turns it into the value, and `error` holds the last complaint."""
+
+    def __init__(self, id, label, text, parse=str):
+        self.id, self.label, self.parse, self.error = id, label, parse, ""
+        self.text, self.value = text, parse(text)
+
+    def set(self, raw):
+        self.text = "" if raw is None else str(raw)
+        try:
+            self.value, self.error = self.parse(self.text), ""
+        except ValueError as exc:
+            self.error = str(exc)
+            return False
+        return True
+
+    def key(self, key):
+        pass
+
+    def control(self):
+        return {"kind": "text", "id": self.id, "label": self.label, "value": self.text}
