@@ -34,3 +34,17 @@ def run_lesson(key):
         printed[part.id] = "".join(out)
         scenes.update(reply["scenes"])
     return kernel, printed, scenes
+
+
+def lesson_part(key, kind, pid):
+    """One part of a lesson by kind and id: lesson_part("m12-l05", "widget", "sweep")."""
+    found = [p for p in parse_lesson(LESSONS / f"{key}.md").parts(kind) if p.id == pid]
+    assert found, f"{key} has no {kind} with id {pid!r}"
+    return found[0]
+
+
+def lesson_widget(key, pid, **overrides):
+    """The widget a lesson block mounts, built from the block's config (plus overrides)."""
+    from mlmath import widgets
+    part = lesson_part(key, "widget", pid)
+    return widgets.create(part.arg, {**part.data, **overrides})

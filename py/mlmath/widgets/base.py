@@ -64,14 +64,23 @@ class Widget:
         return {k: knob.value for k, knob in self.knobs.items() if hasattr(knob, "value")}
 
     def set_values(self, values):
-        """Put the widget into a state; the build uses it to prove a goal reachable."""
+        """Put the widget into a state; the build uses it to prove a goal reachable.
+        Knobs are set first; any other name must be a value the widget computes, and must
+        then agree with it, so that set_values(values()) always round-trips."""
+        computed = {}
         for key, v in values.items():
             knob = self.knobs.get(key)
             if knob is None or not hasattr(knob, "value"):
+                computed[key] = v
+            elif not knob.set(v):
+                raise ValueError(f"{self.name}: {key} cannot be set to {v!r}")
+        now = self.values()
+        for key, v in computed.items():
+            if key not in now:
                 settable = [k for k, kn in self.knobs.items() if hasattr(kn, "value")]
                 raise KeyError(f"{self.name} cannot set {key!r}; it sets {', '.join(settable) or 'nothing'}")
-            if not knob.set(v):
-                raise ValueError(f"{self.name}: {key} cannot be set to {v!r}")
+            if now[key] != v:
+                raise ValueError(f"{self.name}: {key} is computed ({now[key]!r}), so it cannot be set to {v!r}")
 
     def handle(self, event):
         """Route one event from the page: a drag to drag(), a key or an input to the knob
