@@ -138,14 +138,15 @@ class Button:
 
 class Text:
     """A line of text the learner types; `parse` (text -> value, raising ValueError with a
-    message for the learner) turns it into the value, and `error` holds the last complaint."""
+    message for the learner) turns it into the value, and `error` holds the last complaint.
+    `limit` cuts longer text to that many characters, so the box shows what the widget uses."""
 
-    def __init__(self, id, label, text, parse=str):
-        self.id, self.label, self.parse, self.error = id, label, parse, ""
+    def __init__(self, id, label, text, parse=str, limit=None):
+        self.id, self.label, self.parse, self.error, self.limit = id, label, parse, "", limit
         self.text, self.value = text, parse(text)
 
     def set(self, raw):
-        self.text = "" if raw is None else str(raw)
+        self.text = ("" if raw is None else str(raw))[:self.limit]
         try:
             self.value, self.error = self.parse(self.text), ""
         except ValueError as exc:
