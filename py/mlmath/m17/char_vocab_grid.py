@@ -15,10 +15,12 @@ values() for goals: text, length, unknown (characters with no id), matches (1 wh
 equal target), round_trip (1 when decode(encode(text)) == text).
 """
 
-from ..widgets import register
-from ..widgets.base import Widget
-from .l01_tokenizers import CHARS
 from ..show import char
+from ..widgets import register
+from ..widgets import shapes as S
+from ..widgets.base import Widget
+from ..widgets.controls import Button, Text
+from .l01_tokenizers import CHARS
 
 MAX_TEXT = 40
 COLS = 13
@@ -26,6 +28,8 @@ CW, CH = 46, 38          # a vocabulary cell
 GX, GY = 31, 28          # the grid's top-left corner
 CHIP_W, CHIP_H = 34, 22  # a character of the learner's text
 PER_LINE = 17
+STRIP_Y = GY + 5 * CH + 40
+CELLS = {f"c:{i}": c for i, c in enumerate(CHARS)}
 
 
 def named(ch):
@@ -47,87 +51,66 @@ class CharVocabGrid(Widget):
                     or any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(CHARS) for i in target)):
                 raise ValueError(f"char_vocab_grid: target must be a list of 1 to {MAX_TEXT} ids from 0 to 64")
         super().configure(config)
-        self.text = text
         self.target = target
+        self.knobs = {"text": Text("text", "Text", text, limit=MAX_TEXT),
+                      "clear": Button("clear", "Clear", lambda: self.knobs["text"].set(""))}
 
-    # The tokenizer ---------------------------------------------------------------------
+    @property
+    def text(self):
+        return self.knobs["text"].value
+
     def ids(self):
         """The text's ids, None for a character outside the vocabulary."""
         return [CHARS.index(c) if c in CHARS else None for c in self.text]
 
     def values(self):
         ids = self.ids()
-        known = None not in ids
-        return {"text": self.text, "length": len(self.text), "unknown": ids.count(None),
+        return {**super().values(), "length": len(self.text), "unknown": ids.count(None),
                 "matches": int(self.target is not None and ids == self.target),
-                "round_trip": int(known and "".join(CHARS[i] for i in ids) == self.text)}
+                "round_trip": int(None not in ids and "".join(CHARS[i] for i in ids) == self.text)}
 
-    def set_values(self, values):
-        values = dict(values)
-        unknown = set(values) - {"text"}
-        if unknown:
-            raise KeyError(f"char_vocab_grid cannot set {sorted(unknown)}")
-        if "text" in values:
-            self.text = str(values["text"])[:MAX_TEXT]
+    # A cell is a button: a click or Enter appends its character, Backspace deletes the last one.
+    def drag(self, handle, x, y):
+        if handle in CELLS:
+            self.knobs["text"].set(self.text + CELLS[handle])
 
     def handle(self, event):
-        kind, h = event.get("type"), event.get("handle")
-        if kind == "input" and event.get("id") == "text":
-            self.text = str(event.get("value") or "")[:MAX_TEXT]
-        elif kind == "input" and event.get("id") == "clear":
-            self.text = ""
-        elif kind == "drag" and isinstance(h, str) and h.startswith("c:"):
-            self._append(int(h[2:]))
-        elif kind == "key" and isinstance(h, str) and h.startswith("c:"):
-            key = event.get("key")
-            if key in ("Enter", " "):
-                self._append(int(h[2:]))
-            elif key in ("Backspace", "Delete"):
-                self.text = self.text[:-1]
-
-    def _append(self, i):
-        if 0 <= i < len(CHARS) and len(self.text) < MAX_TEXT:
-            self.text += CHARS[i]
+        cell, key = event.get("handle"), event.get("key")
+        if event.get("type") == "key" and cell in CELLS and key in ("Enter", " "):
+            self.drag(cell, 0, 0)
+        elif event.get("type") == "key" and cell in CELLS and key in ("Backspace", "Delete"):
+            self.knobs["text"].set(self.text[:-1])
+        else:
+            super().handle(event)
 
     # The scene -------------------------------------------------------------------------
     @property
-    def _strip_y(self):
-        return GY + 5 * CH + 40
-
-    @property
     def height(self):
         lines = max(1, -(-len(self.text) // PER_LINE))
-        return self._strip_y + lines * (CHIP_H + 24) + 8
+        return STRIP_Y + lines * (CHIP_H + 24) + 8
 
     def shapes(self):
-        out = [{"t": "text", "x": GX, "y": 16, "anchor": "start", "cls": "small muted",
-                "s": "the vocabulary: all 65 characters of tiny-shakespeare, sorted; the small number is the id"}]
+        out = [S.text(GX, 16, "the vocabulary: all 65 characters of tiny-shakespeare, sorted; the small number is the id",
+                      "small muted", "start")]
         used = set(self.text)
         for i, c in enumerate(CHARS):
             r, q = divmod(i, COLS)
             x, y = GX + q * CW, GY + r * CH
             on = c in used
-            out.append({"t": "rect", "x": x + 2, "y": y + 2, "w": CW - 4, "h": CH - 4, "rx": 4,
-                        "cls": "node selected" if on else "node", "handle": f"c:{i}",
-                        "label": f"id {i}, the character {named(c)}. Enter appends it, Backspace deletes the last one.",
-                        "value": f"{i}: {named(c)}{' (in your text)' if on else ''}"})
-            out.append({"t": "text", "x": x + CW / 2 - 6, "y": y + CH / 2 + 5,
-                        "s": char(c), "cls": "label accent2" if on else "label"})
-            out.append({"t": "text", "x": x + CW - 6, "y": y + CH - 7, "anchor": "end",
-                        "s": str(i), "cls": "small accent2" if on else "small muted"})
-        y0 = self._strip_y
-        out.append({"t": "text", "x": GX, "y": y0 - 14, "anchor": "start", "cls": "small muted",
-                    "s": "your text, one character at a time, and the id the model is handed for each"
-                    if self.text else "type in the box, or click cells, to encode some text"})
+            cell = S.rect(x + 2, y + 2, CW - 4, CH - 4, "node selected" if on else "node", rx=4)
+            out.append(S.handle(cell, f"c:{i}", f"id {i}, the character {named(c)}. Enter appends it, "
+                                "Backspace deletes the last one.", f"{i}: {named(c)}{' (in your text)' if on else ''}"))
+            out.append(S.text(x + CW / 2 - 6, y + CH / 2 + 5, char(c), "label accent2" if on else "label"))
+            out.append(S.text(x + CW - 6, y + CH - 7, str(i), "small accent2" if on else "small muted", "end"))
+        out.append(S.text(GX, STRIP_Y - 14, "your text, one character at a time, and the id the model is handed for each"
+                          if self.text else "type in the box, or click cells, to encode some text", "small muted", "start"))
         for k, (c, i) in enumerate(zip(self.text, self.ids())):
             line, q = divmod(k, PER_LINE)
-            x, y = GX + q * (CHIP_W + 2), y0 + line * (CHIP_H + 24)
-            bad = i is None
-            out.append({"t": "rect", "x": x, "y": y, "w": CHIP_W, "h": CHIP_H, "rx": 3,
-                        "cls": "bad" if bad else "node"})
-            out.append({"t": "text", "x": x + CHIP_W / 2, "y": y + 16, "s": char(c), "cls": "label"})
-            out.append({"t": "text", "x": x + CHIP_W / 2, "y": y + CHIP_H + 14,
-                        "s": "?" if bad else str(i), "cls": "small bad" if bad else "small accent"})
+            x, y = GX + q * (CHIP_W + 2), STRIP_Y + line * (CHIP_H + 24)
+            out.append(S.rect(x, y, CHIP_W, CHIP_H, "node" if i is not None else "bad", rx=3))
+            out.append(S.text(x + CHIP_W / 2, y + 16, char(c), "label"))
+            out.append(S.text(x + CHIP_W / 2, y + CHIP_H + 14, "?" if i is None else str(i),
+                              "small accent" if i is not None else "small bad"))
         return out
 
     def readouts(self):
@@ -146,5 +129,4 @@ class CharVocabGrid(Widget):
         return out
 
     def controls(self):
-        return [{"kind": "text", "id": "text", "label": "Text", "value": self.text},
-                {"kind": "button", "id": "clear", "label": "Clear"}]
+        return [self.knobs["text"].control(), self.knobs["clear"].control()]
