@@ -24,12 +24,14 @@ PAGES = {"PageUp": 1, "PageDown": -1}
 
 
 class Slider:
-    """A number in lo..hi on a grid of `step` from lo."""
+    """A number in lo..hi on a grid of `step` from lo. An arrow key moves it by `fine`
+    (default: one step), for a grid finer than a keyboard step should be."""
 
-    def __init__(self, id, label, lo, hi, step, value, fmt=None, coarse=None):
+    def __init__(self, id, label, lo, hi, step, value, fmt=None, coarse=None, fine=None):
         self.id, self.label, self.lo, self.hi, self.step = id, label, lo, hi, step
         self.fmt = fmt or (lambda v: num(v, max(0, -math.floor(math.log10(step) + 1e-9))))
         self.coarse = coarse or max(step, (hi - lo) / 10)
+        self.fine = fine or step
         self.value = self.snap(value)
 
     def snap(self, v):
@@ -50,7 +52,7 @@ class Slider:
 
     def key(self, key):
         if key in STEPS:
-            self.value = self.snap(self.value + STEPS[key] * self.step)
+            self.value = self.snap(self.value + STEPS[key] * self.fine)
         elif key in PAGES:
             self.value = self.snap(self.value + PAGES[key] * self.coarse)
         elif key in ("Home", "End"):
