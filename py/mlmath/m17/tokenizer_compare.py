@@ -17,8 +17,13 @@ values() for goals: text, words, merges, char_tokens, word_tokens, sub_tokens, c
 sub_unk, word_vocab, sub_vocab.
 """
 
+from functools import lru_cache
+
+from ..show import commas
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
+from ..widgets.controls import Choice, Slider, Text
 from .l01_tokenizers import CHARS, MERGES, TRAIN_CHARS, UNK, show, tokenize, word_vocab
 
 MAX_TEXT = 60
@@ -36,6 +41,21 @@ def chip_w(token):
     return max(20, 8 * len(show(token)) + 10)
 
 
+def sub_id(token):
+    return CHARS.index(token) if len(token) == 1 else len(CHARS) + RANK_OF[token]
+
+
+@lru_cache(maxsize=8)
+def tokens(text, words, merges):
+    """{kind: [(token, known, id)]}: the id the model is handed, None where there is none (the
+    word tokenizer hands every unknown piece UNK, whose id follows the last word's)."""
+    vocab = word_vocab(words)
+    index = {w: i for i, w in enumerate(vocab)}
+    return {"char": [(t, ok, CHARS.index(t) if ok else None) for t, ok in tokenize(text, "char")],
+            "word": [(t, ok, index[t] if ok else len(vocab)) for t, ok in tokenize(text, "word", n=words)],
+            "subword": [(t, ok, sub_id(t) if ok else None) for t, ok in tokenize(text, "subword", k=merges)]}
+
+
 @register
 class TokenizerCompare(Widget):
     name = "tokenizer_compare"
@@ -51,64 +71,42 @@ class TokenizerCompare(Widget):
         if not isinstance(sliders, list) or any(s not in SLIDERS for s in sliders):
             raise ValueError(f"tokenizer_compare: sliders takes a list drawn from {', '.join(SLIDERS)}")
         super().configure(config)
-        self.text, self.words, self.merges, self.sliders = text, words, merges, list(sliders)
-        self._tokenize()
+        self.sliders = sliders
+        self.knobs = {"text": Text("text", "Text", text, limit=MAX_TEXT),
+                      "words": Choice("words", "word vocabulary built from", SLICES, words,
+                                      fmt=lambda n: f"the first {commas(n)} characters"),
+                      "merges": Slider("merges", "subword merges", 0, len(MERGES), 1, merges)}
 
-    # The tokenizers --------------------------------------------------------------------
-    def _tokenize(self):
-        vocab = word_vocab(self.words)
-        index = {w: i for i, w in enumerate(vocab)}
+    @property
+    def words(self):
+        return self.knobs["words"].value
 
-        def sub_id(t):
-            return CHARS.index(t) if len(t) == 1 else len(CHARS) + RANK_OF[t]
+    @property
+    def merges(self):
+        return self.knobs["merges"].value
 
-        self.rows = {
-            "char": [(t, ok, CHARS.index(t) if ok else None) for t, ok in tokenize(self.text, "char")],
-            "word": [(t, ok, index[t] if ok else len(vocab)) for t, ok in tokenize(self.text, "word", n=self.words)],
-            "subword": [(t, ok, sub_id(t) if ok else None) for t, ok in tokenize(self.text, "subword", k=self.merges)]}
-        self.vocab_sizes = {"char": len(CHARS), "word": len(vocab) + 1, "subword": len(CHARS) + self.merges}
+    @property
+    def rows(self):
+        return tokens(self.knobs["text"].value, self.words, self.merges)
+
+    @property
+    def vocab_sizes(self):
+        return {"char": len(CHARS), "word": len(word_vocab(self.words)) + 1, "subword": len(CHARS) + self.merges}
 
     def values(self):
-        r = self.rows
-        return {"text": self.text, "words": self.words, "merges": self.merges,
+        r, sizes = self.rows, self.vocab_sizes
+        return {**super().values(),
                 "char_tokens": len(r["char"]), "word_tokens": len(r["word"]), "sub_tokens": len(r["subword"]),
                 "char_unk": sum(not ok for _, ok, _ in r["char"]),
                 "word_unk": sum(not ok for _, ok, _ in r["word"]),
                 "sub_unk": sum(not ok for _, ok, _ in r["subword"]),
-                "word_vocab": self.vocab_sizes["word"], "sub_vocab": self.vocab_sizes["subword"]}
-
-    def set_values(self, values):
-        values = dict(values)
-        unknown = set(values) - {"text", "words", "merges"}
-        if unknown:
-            raise KeyError(f"tokenizer_compare cannot set {sorted(unknown)}")
-        if "text" in values:
-            self.text = str(values["text"])[:MAX_TEXT]
-        if "words" in values:
-            self.words = one_of(self.name, "words", values["words"], SLICES)
-        if "merges" in values:
-            self.merges = min(max(int(values["merges"]), 0), len(MERGES))
-        self._tokenize()
-
-    def handle(self, event):
-        if event.get("type") != "input":
-            return
-        cid, value = event.get("id"), event.get("value")
-        if cid == "text":
-            self.text = str(value or "")[:MAX_TEXT]
-        elif cid == "words":
-            self.words = SLICES[min(max(int(value), 0), len(SLICES) - 1)]
-        elif cid == "merges":
-            self.merges = min(max(int(value), 0), len(MERGES))
-        else:
-            return
-        self._tokenize()
+                "word_vocab": sizes["word"], "sub_vocab": sizes["subword"]}
 
     # The scene -------------------------------------------------------------------------
     def _layout(self):
-        """[(kind, title, y of the title, [(x, y, token, ok, id)])] and the total height."""
+        """[(kind, y of the title, [(x, y, w, token, ok, id)])] and the total height."""
         out, y = [], 18
-        for kind, title in ROWS:
+        for kind, _ in ROWS:
             chips, x, line_y = [], LEFT, y + 10
             for t, ok, i in self.rows[kind]:
                 w = chip_w(t)
@@ -116,7 +114,7 @@ class TokenizerCompare(Widget):
                     x, line_y = LEFT, line_y + LINE
                 chips.append((x, line_y, w, t, ok, i))
                 x += w + 3
-            out.append((kind, title, y, chips))
+            out.append((kind, y, chips))
             y = line_y + LINE + 22
         return out, y - 18
 
@@ -128,50 +126,36 @@ class TokenizerCompare(Widget):
         n, v = len(self.rows[kind]), self.vocab_sizes[kind]
         unk = sum(not ok for _, ok, _ in self.rows[kind])
         head = {"char": "character: one token per character",
-                "word": f"word: vocabulary from the first {self.words:,} characters",
+                "word": f"word: vocabulary from the first {commas(self.words)} characters",
                 "subword": f"subword: 65 characters + {self.merges} merges"}[kind]
-        tail = f"{n} tokens \u00b7 vocabulary {v:,}"
-        return head + " \u2014 " + tail + (f" \u00b7 {unk} unknown" if unk else "")
+        return f"{head} \u2014 {n} tokens \u00b7 vocabulary {commas(v)}" + (f" \u00b7 {unk} unknown" if unk else "")
 
     def shapes(self):
         rows, _ = self._layout()
         out = []
-        for kind, title, y, chips in rows:
-            out.append({"t": "text", "x": LEFT, "y": y, "anchor": "start", "cls": "label", "s": self._caption(kind)})
+        for kind, y, chips in rows:
+            out.append(S.text(LEFT, y, self._caption(kind), "label", "start"))
             if not chips:
-                out.append({"t": "text", "x": LEFT, "y": y + 26, "anchor": "start", "cls": "small muted",
-                            "s": "type some text in the box"})
+                out.append(S.text(LEFT, y + 26, "type some text in the box", "small muted", "start"))
             for x, cy, w, t, ok, i in chips:
-                out.append({"t": "rect", "x": x, "y": cy, "w": w, "h": CHIP_H, "rx": 3,
-                            "cls": "node" if ok else "bad"})
-                out.append({"t": "text", "x": x + w / 2, "y": cy + 16, "s": show(t) if ok or kind != "word" else UNK,
-                            "cls": "small"})
-                out.append({"t": "text", "x": x + w / 2, "y": cy + CHIP_H + 13,
-                            "s": "?" if i is None else str(i), "cls": "small accent" if ok else "small bad"})
+                out.append(S.rect(x, cy, w, CHIP_H, "node" if ok else "bad", rx=3))
+                out.append(S.text(x + w / 2, cy + 16, show(t) if ok or kind != "word" else UNK, "small"))
+                out.append(S.text(x + w / 2, cy + CHIP_H + 13, "?" if i is None else str(i),
+                                  "small accent" if ok else "small bad"))
         return out
 
     def readouts(self):
-        out = []
-        for kind, title in ROWS:
-            toks = self.rows[kind]
-            out.append({"label": f"{title} ids", "value": "[" + ", ".join("?" if i is None else str(i)
-                                                                            for _, _, i in toks) + "]"})
+        out = [{"label": f"{title} ids", "value": "[" + ", ".join("?" if i is None else str(i)
+                                                                 for _, _, i in self.rows[kind]) + "]"}
+               for kind, title in ROWS]
         unk = [t for t, ok, _ in self.rows["word"] if not ok]
         if unk:
-            out.append({"label": "word tokenizer never saw",
-                        "value": ", ".join(repr(t) for t in unk) + f" \u2192 all become {UNK} (id {self.vocab_sizes['word'] - 1})"})
+            out.append({"label": "word tokenizer never saw", "value": ", ".join(repr(t) for t in unk)
+                        + f" \u2192 all become {UNK} (id {self.vocab_sizes['word'] - 1})"})
         bad = sorted({t for t, ok, _ in self.rows["char"] if not ok})
         if bad:
             out.append({"label": "not one of the 65 characters", "value": ", ".join(map(repr, bad))})
         return out
 
     def controls(self):
-        out = [{"kind": "text", "id": "text", "label": "Text", "value": self.text}]
-        if "words" in self.sliders:
-            out.append({"kind": "range", "id": "words", "label": "word vocabulary built from", "min": 0,
-                        "max": len(SLICES) - 1, "step": 1, "value": SLICES.index(self.words),
-                        "display": f"the first {self.words:,} characters"})
-        if "merges" in self.sliders:
-            out.append({"kind": "range", "id": "merges", "label": "subword merges", "min": 0, "max": len(MERGES),
-                        "step": 1, "value": self.merges, "display": str(self.merges)})
-        return out
+        return [self.knobs[k].control() for k in ("text", *SLIDERS) if k == "text" or k in self.sliders]
