@@ -1,8 +1,8 @@
 """The fixed-size bottleneck: how much each input still moves the RNN's final hidden state.
 
-The same two-unit tanh RNN as gradient_decay, h_t = tanh(W_h h_{t-1} + w_x x_t) with
-W_h = rho * M, reads T inputs. For every input x_t the widget computes the sensitivity
-v_t = dh_T/dx_t (a 2-vector) exactly, by the chain rule backward from h_T:
+The two-unit tanh RNN of two_unit_rnn.py (gradient_decay's) reads T inputs. For every
+input x_t the widget computes the sensitivity v_t = dh_T/dx_t (a 2-vector) exactly, by the
+chain rule backward from h_T:
 
     v_t = (J_T J_{T-1} ... J_{t+1}) D_t w_x,   J_s = D_s W_h,   D_s = diag(1 - h_s^2),
 
@@ -24,12 +24,14 @@ ratio (first / last), flip (||h_T - h_T'|| when x_1 changes sign).
 import math
 
 from ..widgets import register
-from ..show import SUPER, sci
-from ..widgets.base import Widget, number, whole
-from .gradient_decay import RHO_MAX, RHO_MIN, RHO_STEP, W_X, inputs, run, snap_rho
+from ..show import fixed, sci
+from ..widgets import shapes as S
+from ..widgets.base import Widget, whole
+from ..widgets.controls import Slider
+from ..widgets.plot import Plot
+from .two_unit_rnn import W_X, inputs, rho_knob, run
 
-T_MIN, T_MAX = 2, 60
-LOG_MIN, LOG_MAX = -8, 0
+T_MAX = 60
 
 
 def footprints(rho, length):
@@ -57,139 +59,69 @@ def flip_gap(rho, length):
 class MemoryBottleneck(Widget):
     name = "memory_bottleneck"
     width, height = 600, 310
-    left, right, top, bottom = 58, 390, 20, 250
     cx, cy, radius = 500, 128, 82          # the plane of h_T
+    # input t's bar is centred at t - 0.5, so 60 bars fill 0..60
+    plot = Plot(x=(0, T_MAX), y=(1e-8, 1), box=(58, 20, 390, 250), ylog=True)
 
     def configure(self, config):
-        self.length = whole(self.name, "length", config.pop("length", 5), T_MIN, T_MAX)
-        self.rho = snap_rho(number(self.name, "rho", config.pop("rho", 0.9), RHO_MIN, RHO_MAX))
+        self.knobs = {
+            "length": Slider("length", "T", 2, T_MAX, 1, whole(self.name, "length", config.pop("length", 5), 2, T_MAX),
+                             coarse=10),
+            "rho": rho_knob(self.name, config.pop("rho", 0.9))}
         super().configure(config)
 
-    @staticmethod
-    def _clamp_length(n):
-        return min(max(int(round(n)), T_MIN), T_MAX)
-
-    # Geometry -------------------------------------------------------------------------
-    def px(self, t):
-        """Centre x of input t's bar, t = 1..T_MAX."""
-        return self.left + (t - 0.5) / T_MAX * (self.right - self.left)
-
-    def py(self, lg):
-        lg = min(max(lg, LOG_MIN), LOG_MAX)
-        return self.bottom - (lg - LOG_MIN) / (LOG_MAX - LOG_MIN) * (self.bottom - self.top)
-
-    # State ----------------------------------------------------------------------------
     def values(self):
-        _, vs = footprints(self.rho, self.length)
+        T, rho = self.knobs["length"].value, self.knobs["rho"].value
+        _, vs = footprints(rho, T)
         first, last = math.hypot(*vs[0]), math.hypot(*vs[-1])
-        return {"length": self.length, "rho": self.rho, "first": first, "last": last,
-                "ratio": first / last if last > 0 else math.inf, "flip": flip_gap(self.rho, self.length)}
+        return {**super().values(), "first": first, "last": last,
+                "ratio": first / last if last > 0 else math.inf, "flip": flip_gap(rho, T)}
 
-    def set_values(self, values):
-        for key, v in values.items():
-            if key == "length":
-                self.length = self._clamp_length(v)
-            elif key == "rho":
-                self.rho = snap_rho(v)
-            else:
-                raise KeyError(f"memory_bottleneck cannot set {key!r}; it sets length and rho")
+    def drag(self, handle, x, y):
+        if handle == "length":
+            self.knobs["length"].set(self.plot.x.value(x) + 0.5)
 
-    def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            try:
-                value = float(event.get("value"))
-            except (TypeError, ValueError):
-                return
-            if event.get("id") == "length":
-                self.length = self._clamp_length(value)
-            elif event.get("id") == "rho":
-                self.rho = snap_rho(value)
-        elif kind == "drag" and event.get("handle") == "T":
-            x = float(event.get("x", self.px(self.length)))
-            self.length = self._clamp_length((x - self.left) / (self.right - self.left) * T_MAX + 0.5)
-        elif kind == "key" and event.get("handle") == "T":
-            step = {"ArrowRight": 1, "ArrowUp": 1, "ArrowLeft": -1, "ArrowDown": -1,
-                    "PageUp": 10, "PageDown": -10}.get(event.get("key"))
-            if step is not None:
-                self.length = self._clamp_length(self.length + step)
-            elif event.get("key") == "Home":
-                self.length = T_MIN
-            elif event.get("key") == "End":
-                self.length = T_MAX
-
-    # The scene --------------------------------------------------------------------------
     def shapes(self):
-        L, R, T, B = self.left, self.right, self.top, self.bottom
-        hs, vs = footprints(self.rho, self.length)
-        out = []
-        for e in range(LOG_MIN, LOG_MAX + 1, 2):
-            y = round(self.py(e), 1)
-            out.append({"t": "line", "x1": L, "y1": y, "x2": R, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": L - 6, "y": y + 4, "s": "1" if e == 0 else "10" + str(e).translate(SUPER),
-                        "cls": "small", "anchor": "end"})
-        out.append({"t": "line", "x1": L, "y1": B, "x2": R, "y2": B, "cls": "axis"})
-        out.append({"t": "line", "x1": L, "y1": T, "x2": L, "y2": B, "cls": "axis"})
-        for t in (1, 10, 20, 30, 40, 50, 60):
-            out.append({"t": "text", "x": round(self.px(t), 1), "y": B + 15, "s": str(t), "cls": "small"})
-        out.append({"t": "text", "x": (L + R) / 2, "y": B + 32, "s": "input x\u209c, oldest on the left",
-                    "cls": "small"})
-        out.append({"t": "text", "x": L + 4, "y": T - 6, "s": "\u2016\u2202h_T/\u2202x\u209c\u2016, log scale",
-                    "cls": "small muted", "anchor": "start"})
-        w = (R - L) / T_MAX * 0.72
-        for t in range(1, self.length + 1):
-            n = math.hypot(*vs[t - 1])
-            lg = math.log10(n) if n > 0 else LOG_MIN
-            y = self.py(lg)
-            out.append({"t": "rect", "x": round(self.px(t) - w / 2, 1), "y": round(y, 1), "w": round(w, 1),
-                        "h": round(max(B - y, 0.5), 1), "cls": "accent2" if t == 1 else "accent"})
-        hx = round(self.px(self.length), 1)
-        out.append({"t": "line", "x1": hx, "y1": T, "x2": hx, "y2": B, "cls": "muted"})
-        out.append({"t": "circle", "cx": hx, "cy": B, "r": 7, "cls": "accent handle",
-                    "handle": "T", "label": "sequence length T: drag along the axis, or use the arrow keys",
-                    "value": f"T = {self.length}"})
-        out.append({"t": "text", "x": round(hx + 6, 1), "y": T + 12, "s": f"T = {self.length}",
-                    "cls": "small accent", "anchor": "start"})
+        plot, T = self.plot, self.knobs["length"].value
+        left, top, right, bottom = plot.box
+        hs, vs = footprints(self.knobs["rho"].value, T)
+        out = plot.frame("", "\u2016\u2202h_T/\u2202x\u209c\u2016, log scale", xticks=[],
+                         yticks=[10.0 ** e for e in range(-8, 1, 2)])
+        out += [S.text(plot.x(t - 0.5), bottom + 15, t, "small") for t in (1, 10, 20, 30, 40, 50, 60)]
+        out.append(S.text((left + right) / 2, bottom + 32, "input x\u209c, oldest on the left", "small"))
+        hx = plot.x(T - 0.5)
+        out.append(S.line(hx, top, hx, bottom, "muted"))
+        out.append(S.text(hx + 6, top + 12, f"T = {T}", "small accent", "start"))
+        out.append(plot.handle("length", T - 0.5, 1e-8, "sequence length T: drag along the axis, or use the arrow keys",
+                               f"T = {T}", r=7))
+        w = (right - left) / T_MAX * 0.72
+        for t in range(1, T + 1):
+            y = plot.y(max(math.hypot(*vs[t - 1]), 1e-8))
+            out.append(S.rect(plot.x(t - 0.5) - w / 2, y, w, max(bottom - y, 0.5), "accent2" if t == 1 else "accent"))
         # The plane of h_T: every input's footprint v_t is an arrow in the same two dimensions.
         cx, cy, r = self.cx, self.cy, self.radius
-        out.append({"t": "circle", "cx": cx, "cy": cy, "r": r, "cls": "grid nofill"})
-        out.append({"t": "line", "x1": cx - r - 6, "y1": cy, "x2": cx + r + 6, "y2": cy, "cls": "grid"})
-        out.append({"t": "line", "x1": cx, "y1": cy - r - 6, "x2": cx, "y2": cy + r + 6, "cls": "grid"})
-        out.append({"t": "text", "x": cx + r + 2, "y": cy - 6, "s": "h\u00b9", "cls": "small muted", "anchor": "end"})
-        out.append({"t": "text", "x": cx + 6, "y": cy - r + 8, "s": "h\u00b2", "cls": "small muted", "anchor": "start"})
+        out += [S.circle(cx, cy, r, "grid nofill"), S.line(cx - r - 6, cy, cx + r + 6, cy, "grid"),
+                S.line(cx, cy - r - 6, cx, cy + r + 6, "grid"),
+                S.text(cx + r + 2, cy - 6, "h\u00b9", "small muted", "end"),
+                S.text(cx + 6, cy - r + 8, "h\u00b2", "small muted", "start")]
         scale = r / 0.8                                # a footprint of length 0.8 reaches the rim
-        for t in range(self.length, 0, -1):
-            vx, vy = vs[t - 1]
-            ex, ey = cx + max(min(vx * scale, r), -r), cy - max(min(vy * scale, r), -r)
-            out.append({"t": "line", "x1": cx, "y1": cy, "x2": round(ex, 1), "y2": round(ey, 1),
-                        "cls": "accent2" if t == 1 else "accent"})
+        for t in range(T, 0, -1):
+            vx, vy = (max(min(v * scale, r), -r) for v in vs[t - 1])
+            out.append(S.line(cx, cy, cx + vx, cy - vy, "accent2" if t == 1 else "accent"))
         hT = hs[-1]
-        out.append({"t": "circle", "cx": round(cx + hT[0] * r, 1), "cy": round(cy - hT[1] * r, 1), "r": 4,
-                    "cls": "accent3"})
-        out.append({"t": "text", "x": cx, "y": cy + r + 22, "s": f"h_T: 2 numbers, after {self.length} inputs",
-                    "cls": "small"})
-        out.append({"t": "text", "x": cx, "y": cy + r + 36, "s": "arrows: \u2202h_T/\u2202x\u209c; dot: h_T",
-                    "cls": "small muted"})
+        out += [S.circle(cx + hT[0] * r, cy - hT[1] * r, 4, "accent3"),
+                S.text(cx, cy + r + 22, f"h_T: 2 numbers, after {T} inputs", "small"),
+                S.text(cx, cy + r + 36, "arrows: \u2202h_T/\u2202x\u209c; dot: h_T", "small muted")]
         return out
 
     def readouts(self):
         v = self.values()
-        return [
-            {"label": "T", "value": str(self.length)},
-            {"label": "\u03c1", "value": f"{self.rho:.2f}"},
-            {"label": "\u2016\u2202h_T/\u2202x\u2081\u2016 (oldest)", "value": sci(v["first"])},
-            {"label": "\u2016\u2202h_T/\u2202x_T\u2016 (newest)", "value": sci(v["last"])},
-            {"label": "oldest / newest", "value": sci(v["ratio"])},
-            {"label": "flip x\u2081's sign: h_T moves by", "value": sci(v["flip"])},
-        ]
+        return [{"label": "T", "value": str(v["length"])},
+                {"label": "\u03c1", "value": fixed(v["rho"], 2)},
+                {"label": "\u2016\u2202h_T/\u2202x\u2081\u2016 (oldest)", "value": sci(v["first"])},
+                {"label": "\u2016\u2202h_T/\u2202x_T\u2016 (newest)", "value": sci(v["last"])},
+                {"label": "oldest / newest", "value": sci(v["ratio"])},
+                {"label": "flip x\u2081's sign: h_T moves by", "value": sci(v["flip"])}]
 
     def controls(self):
-        return [
-            {"kind": "range", "id": "length", "label": "T", "min": T_MIN, "max": T_MAX, "step": 1,
-             "value": self.length, "display": str(self.length)},
-            {"kind": "range", "id": "rho", "label": "\u03c1", "min": RHO_MIN, "max": RHO_MAX, "step": RHO_STEP,
-             "value": self.rho, "display": f"{self.rho:.2f}"},
-        ]
-
-    def __repr__(self):
-        return f"<memory_bottleneck T={self.length}, rho={self.rho:.2f}>"
+        return [self.knobs["length"].control(), self.knobs["rho"].control()]

@@ -2,39 +2,24 @@
 the length handle and sliders, goals, and the numbers lesson m14-l06 states."""
 
 import math
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_widget
 from mlmath import widgets
-from mlmath.m14.gradient_decay import inputs
-from mlmath.m14.memory_bottleneck import MemoryBottleneck, flip_gap, footprints, run
-from scene_checks import assert_scene_fits
-
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m14-l06.md"
+from mlmath.m14.memory_bottleneck import flip_gap, footprints
+from mlmath.m14.two_unit_rnn import inputs, run
 
 
 def make(**config):
     return widgets.create("memory_bottleneck", config)
 
 
-def lesson_part():
-    return next(p for p in parse_lesson(LESSON).parts("widget") if p.arg == "memory_bottleneck")
-
-
 def h_final(rho, xs):
     return run(rho, xs)[1][-1]
 
 
-# Registration and config ----------------------------------------------------------------
-
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["memory_bottleneck"] is MemoryBottleneck
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "colour"),
     ({"length": 1}, "length must be"),
     ({"length": 61}, "length must be"),
     ({"length": 5.5}, "length must be"),
@@ -76,17 +61,17 @@ def test_sliders_drag_and_keys():
     assert w.values()["rho"] == 1.23
     w.handle({"type": "input", "id": "rho", "value": "nope"})
     assert w.values()["rho"] == 1.23
-    w.handle({"type": "drag", "handle": "T", "x": w.px(33), "y": 0})
+    w.handle({"type": "drag", "handle": "length", "x": w.plot.x(32.5), "y": 0})
     assert w.values()["length"] == 33
-    w.handle({"type": "drag", "handle": "T", "x": -50, "y": 0})
+    w.handle({"type": "drag", "handle": "length", "x": -50, "y": 0})
     assert w.values()["length"] == 2
-    w.handle({"type": "key", "handle": "T", "key": "PageUp"})
+    w.handle({"type": "key", "handle": "length", "key": "PageUp"})
     assert w.values()["length"] == 12
-    w.handle({"type": "key", "handle": "T", "key": "ArrowLeft"})
+    w.handle({"type": "key", "handle": "length", "key": "ArrowLeft"})
     assert w.values()["length"] == 11
-    w.handle({"type": "key", "handle": "T", "key": "End"})
+    w.handle({"type": "key", "handle": "length", "key": "End"})
     assert w.values()["length"] == 60
-    w.handle({"type": "key", "handle": "T", "key": "Home"})
+    w.handle({"type": "key", "handle": "length", "key": "Home"})
     assert w.values()["length"] == 2
 
 
@@ -97,24 +82,16 @@ def test_one_bar_and_one_arrow_per_input():
     assert len(bars) == 23 and bars[0]["cls"] == "accent2" and all(b["cls"] == "accent" for b in bars[1:])
     arrows = [s for s in shapes if s["t"] == "line" and s["x1"] == w.cx and s["y1"] == w.cy]
     assert len(arrows) == 23
-    handle = [s for s in shapes if s.get("handle") == "T"][0]
+    handle = [s for s in shapes if s.get("handle") == "length"][0]
     assert handle["label"].startswith("sequence length") and handle["value"] == "T = 23"
     assert any(s["t"] == "text" and s["s"] == "h_T: 2 numbers, after 23 inputs" for s in shapes)
-
-
-@pytest.mark.parametrize("config", [{}, {"length": 60}, {"length": 60, "rho": 1.5}, {"length": 2, "rho": 0.5}])
-def test_scene_is_small_json_and_stays_in_the_box(config):
-    w = make(**config)
-    assert_scene_fits(w.scene(), max_shapes=170)
 
 
 # The lesson -----------------------------------------------------------------------------
 
 def test_lesson_goal():
-    part = lesson_part()
-    w = widgets.create("memory_bottleneck", part.data)
-    assert not w.goal_met()
-    w.set_values(part.data["goal"]["solution"])
+    w = lesson_widget("m14-l06", "squeeze")
+    w.set_values({"length": 40})
     assert w.goal_met()
     w.set_values({"length": 20})
     assert not w.goal_met()
