@@ -31,7 +31,8 @@ async def cmd_train(args):
     engine.set_params(init_params(cfg, args.seed))
     print(f"{n_params(cfg):,} parameters, {len(engine.train_step)} dispatches per step")
     windows = Windows(len(ids), cfg.block_size)
-    show_eval = lambda s, est: print(f"step {s:5d}  train {est['train']:.4f}  val {est['val']:.4f}", flush=True)
+    show_eval = lambda s, est: print(f"step {s:5d}  train {est['train']:.4f}  val {est['val']:.4f}",
+                                     flush=True)
     await train(engine, windows, args.seed, args.steps, loss_every=args.loss_every,
                 on_loss=lambda s, loss: print(f"step {s:5d}  loss {loss:.4f}", flush=True),
                 eval_every=args.eval_every, on_eval=show_eval)
@@ -65,7 +66,8 @@ def main(argv=None):
     t.add_argument("--steps", type=int, default=3000)
     t.add_argument("--batch", type=int, default=32)
     t.add_argument("--loss-every", type=int, default=10)
-    t.add_argument("--eval-every", type=int, default=500, help="train/val estimates every N steps and at the end")
+    t.add_argument("--eval-every", type=int, default=500,
+                   help="train/val estimates every N steps and at the end")
     t.add_argument("--data")
     t.add_argument("--out", default="model.safetensors")
     s = sub.add_parser("sample")

@@ -27,9 +27,11 @@ def to_bytes(cfg: Config, flat: array, vocab: str, seed: str, step: int) -> byte
         if sys.byteorder != "little":
             data.byteswap()
         chunks.append(data.tobytes())
-        header[p.name] = {"dtype": "F32", "shape": list(p.shape), "data_offsets": [at, at + 4 * p.size]}
+        header[p.name] = {"dtype": "F32", "shape": list(p.shape),
+                          "data_offsets": [at, at + 4 * p.size]}
         at += 4 * p.size
-    header["__metadata__"] = {"config": json.dumps(asdict(cfg)), "vocab": vocab, "seed": seed, "step": str(step)}
+    header["__metadata__"] = {"config": json.dumps(asdict(cfg)), "vocab": vocab, "seed": seed,
+                              "step": str(step)}
     text = json.dumps(header, separators=(",", ":")).encode()
     text += b" " * (-len(text) % 8)  # the data starts 8-byte aligned, as safetensors writes it
     return struct.pack("<Q", len(text)) + text + b"".join(chunks)
@@ -41,7 +43,8 @@ def from_bytes(blob: bytes):
         raise CheckpointError("not a safetensors file: shorter than its 8-byte header length")
     (n,) = struct.unpack("<Q", blob[:8])
     if n > len(blob) - 8:
-        raise CheckpointError(f"truncated: header says {n} bytes, file has {len(blob) - 8} after the length")
+        raise CheckpointError(f"truncated: header says {n} bytes, "
+                              f"file has {len(blob) - 8} after the length")
     try:
         header = json.loads(blob[8:8 + n])
         meta = header.pop("__metadata__")
@@ -63,11 +66,13 @@ def from_bytes(blob: bytes):
             raise CheckpointError(f"{p.name}: shape {entry.get('shape')}, expected {list(p.shape)}")
         begin, end = entry.get("data_offsets", (0, -1))
         if end - begin != 4 * p.size or end > len(data):
-            raise CheckpointError(f"{p.name}: bytes [{begin}, {end}) do not fit; the file may be truncated")
+            raise CheckpointError(f"{p.name}: bytes [{begin}, {end}) do not fit; "
+                                  "the file may be truncated")
         values = array("f", data[begin:end])
         if sys.byteorder != "little":
             values.byteswap()
         flat[p.offset:p.offset + p.size] = values
     if len(meta.get("vocab", "")) != cfg.vocab_size:
-        raise CheckpointError(f"vocabulary has {len(meta.get('vocab', ''))} symbols, config says {cfg.vocab_size}")
+        raise CheckpointError(f"vocabulary has {len(meta.get('vocab', ''))} symbols, "
+                              f"config says {cfg.vocab_size}")
     return cfg, flat, meta

@@ -12,10 +12,36 @@ from types import SimpleNamespace
 
 from .model import Config, layout, param_table
 
-KERNELS = ["embedding", "embedding_bwd", "layernorm", "layernorm_bwd", "matmul", "attention",
-           "attention_bwd", "attention_decode", "cross_entropy", "grad_norm", "adamw"]
+# Each kernel's storage buffers, named as in its WGSL, in @binding order from 1 (binding 0
+# is the uniform struct U). Dispatches name their buffers; this table alone orders them.
+BINDINGS = {
+    "embedding": ("text", "offsets", "wte", "wpe", "x"),
+    "embedding_bwd": ("text", "offsets", "dx", "dwte", "dwpe"),
+    "layernorm": ("x", "w", "b", "y", "xhat", "rstd"),
+    "layernorm_bwd": ("dy", "xhat", "rstd", "w", "dx", "dw", "db"),
+    "matmul": ("a", "b", "bias", "out", "aux"),
+    "attention": ("qkv", "y", "att"),
+    "attention_bwd": ("qkv", "dy", "att", "dqkv"),
+    "attention_decode": ("qkv", "offsets", "cache", "y", "att"),
+    "cross_entropy": ("logits", "text", "offsets", "dlogits", "losses"),
+    "grad_norm": ("grads", "out"),
+    "adamw": ("p", "g", "m", "v", "clip"),
+}
+KERNELS = list(BINDINGS)
 BIAS, ROWSUM, ACC, GELU, GELU_GRAD = 1, 2, 4, 8, 16  # matmul.wgsl's epilogue flags
 BETAS, EPS, WEIGHT_DECAY, MAX_NORM = (0.9, 0.99), 1e-8, 0.1, 1.0
+
+
+def groups(n, size=64):
+    """Workgroups for n items: `size` is the kernel's @workgroup_size, or a matmul tile's side."""
+    return -(-n // size)
+
+
+def pack(*fields):
+    """A uniform struct U's bytes: floats as f32, ints as u32, padded to a multiple of 16
+    bytes, the unit uniform buffers are laid out in."""
+    data = b"".join(struct.pack("<f" if isinstance(f, float) else "<I", f) for f in fields)
+    return data + bytes(-len(data) % 16)
 
 
 class Engine:
@@ -28,8 +54,8 @@ class Engine:
         assert cfg.block_size <= 64, "attention_bwd.wgsl keeps one sequence in one workgroup"
         self.gpu, self.cfg, self.B, self.pipelines = gpu, cfg, batch, pipelines
         self.kernel_of = {id(p): k for k, p in pipelines.items()}  # to list dispatches by name
-        self.causal, self.max_norm = True, MAX_NORM  # switchable, for the capstone's pathology presets
-        self.switched = []  # (uniform buffer, words) of each attention dispatch: the mask flag follows
+        self.causal, self.max_norm = True, MAX_NORM  # switchable, for the pathology presets
+        self.switched = []  # (uniform, fields) of each attention dispatch: the mask flag follows
         self.n, self.n_decay = layout(cfg)
         self.table = {p.name: p for p in param_table(cfg)}
         self.params, self.grads, self.m, self.v = (self.buf(self.n) for _ in range(4))
@@ -43,11 +69,13 @@ class Engine:
         self.a = self.acts(batch, cfg.block_size)
         self.forward = self.build_forward(self.a, batch, decode=False)
         self.backward = self.build_backward(self.a, batch)
-        self.adam_u = (gpu.uniform(bytes(48)), 0, 48)
-        self.clip_u = (gpu.uniform(self.clip_words()), 0, 16)
+        self.adam_u = self.uniform(bytes(48))  # AdamW's 9 fields, padded: step() writes them
+        self.clip_u = self.uniform(pack(self.n, self.max_norm))
         self.optimizer = [
-            self.op_u("grad_norm", self.clip_u, [self.grads, self.clip], (1, 1, 1)),
-            self.op_u("adamw", self.adam_u, [self.params, self.grads, self.m, self.v, self.clip], (-(-self.n // 256), 1, 1)),
+            # one workgroup, so the norm's reduction order is fixed
+            self.run("grad_norm", self.clip_u, (1, 1, 1), grads=self.grads, out=self.clip),
+            self.run("adamw", self.adam_u, (groups(self.n, 256), 1, 1),
+                     p=self.params, g=self.grads, m=self.m, v=self.v, clip=self.clip),
         ]
         self.train_step = self.forward + self.backward + self.optimizer
         self.dec_text, self.dec_offsets = self.buf(1), self.buf(2)
@@ -61,56 +89,86 @@ class Engine:
     def buf(self, floats):
         return (self.gpu.buffer(4 * floats), 0, 4 * floats)
 
+    def uniform(self, data):
+        return (self.gpu.uniform(data), 0, len(data))
+
     def p(self, name, grads=False):
         t = self.table[name]
         return (self.grads if grads else self.params)[0], 4 * t.offset, 4 * t.size
 
-    def op(self, kernel, words, slices, groups):
-        data = b"".join(struct.pack("<f" if isinstance(w, float) else "<I", w) for w in words)
-        data += bytes(-len(data) % 16)
-        return self.op_u(kernel, (self.gpu.uniform(data), 0, len(data)), slices, groups)
-
-    def attention(self, kernel, words, slices, groups):
-        """An attention dispatch; its uniform ends in the causal flag, so set_options can flip it."""
-        uniform = self.gpu.uniform(struct.pack("<5I", *words, int(self.causal)) + bytes(12))
-        self.switched.append((uniform, words))
-        return self.op_u(kernel, (uniform, 0, 32), slices, groups)
-
-    def clip_words(self):
-        return struct.pack("<If", self.n, self.max_norm) + bytes(8)
-
-    def op_u(self, kernel, uniform, slices, groups):
+    def run(self, kernel, u, workgroups, **buffers):
+        """One dispatch: u is the uniform, as the list of U's fields or as a slice that is
+        rewritten later; `buffers` are the storage bindings by their WGSL names."""
+        if isinstance(u, list):
+            u = self.uniform(pack(*u))
+        slices = [u] + [buffers.pop(name) for name in BINDINGS[kernel]]
+        assert not buffers, f"{kernel}.wgsl has no binding named {', '.join(buffers)}"
         pipeline = self.pipelines[kernel]
-        return (pipeline, self.gpu.bind(pipeline, [uniform] + slices), groups)
+        return (pipeline, self.gpu.bind(pipeline, slices), workgroups)
+
+    def causal_u(self, *fields):
+        """An attention uniform: U's fields, then the causal flag that set_options flips."""
+        uniform = self.uniform(pack(*fields, int(self.causal)))
+        self.switched.append((uniform, fields))
+        return uniform
 
     def matmul(self, a, b, out, M, N, K, a_strides, b_strides, flags, bias=None, aux=None):
-        """out[M, N] = A·B with A(i, k) = a[i*a_i + k*a_k], B(k, j) = b[k*b_k + j*b_j]."""
-        return self.op("matmul", [M, N, K, *a_strides, *b_strides, flags],
-                       [a, b, bias or b, out, aux or self.scratch], (-(-N // 64), -(-M // 64), 1))
+        """out[M, N] = A·B with A(i, k) = a[i*a_i + k*a_k], B(k, j) = b[k*b_k + j*b_j],
+        then the epilogues in `flags`. Unused slots are still bound: bias to b (read-only
+        bindings may alias), aux to scratch (read-write ones may not)."""
+        return self.run("matmul", [M, N, K, *a_strides, *b_strides, flags],
+                        (groups(N), groups(M), 1),
+                        a=a, b=b, bias=bias or b, out=out, aux=aux or self.scratch)
 
-    def linear(self, x, w, b, out, M, flags=BIAS, aux=None):
-        """out = x·Wᵀ + b, W being [N, K] as torch's Linear stores it."""
-        N, K = self.table[w].shape
-        return self.matmul(x, self.p(w), out, M, N, K, (K, 1), (1, K), flags, self.p(b), aux)
+    def linear(self, x, name, out, M, flags=BIAS, aux=None):
+        """out = x·Wᵀ + b for the module `name`, W being [N, K] as torch's Linear stores it."""
+        N, K = self.table[name + ".weight"].shape
+        return self.matmul(x, self.p(name + ".weight"), out, M, N, K, (K, 1), (1, K), flags,
+                           bias=self.p(name + ".bias"), aux=aux)
 
-    def linear_bwd(self, dy, x, w, b, dx, M, flags=0, aux=None):
-        """dx = dy·W (written, or times gelu'(aux)); dW = dyᵀ·x and db = column sums of dy."""
+    def linear_bwd(self, dy, x, name, dx, M, flags=0, aux=None):
+        """dx = dy·W (written, or times gelu'(aux)); dW = dyᵀ·x, with db, the column sums
+        of dy, fused beside it (ROWSUM sums the rows of dyᵀ)."""
+        w = name + ".weight"
         N, K = self.table[w].shape
         return [self.matmul(dy, self.p(w), dx, M, K, N, (N, 1), (K, 1), flags, aux=aux),
-                self.matmul(dy, x, self.p(w, True), N, K, M, (1, N), (K, 1), ROWSUM, aux=self.p(b, True))]
+                self.matmul(dy, x, self.p(w, True), N, K, M, (1, N), (K, 1), ROWSUM,
+                            aux=self.p(name + ".bias", True))]
+
+    def layernorm(self, x, name, y, xhat, rstd, N):
+        return self.run("layernorm", [N, self.cfg.n_embd], (groups(N), 1, 1),
+                        x=x, w=self.p(name + ".weight"), b=self.p(name + ".bias"),
+                        y=y, xhat=xhat, rstd=rstd)
+
+    def layernorm_bwd(self, dy, xhat, rstd, name, dx, N, acc):
+        """dx from dy (added onto dx when acc, written when not); dw and db beside it."""
+        C = self.cfg.n_embd
+        return self.run("layernorm_bwd", [N, C, acc], (groups(N + C), 1, 1),
+                        dy=dy, xhat=xhat, rstd=rstd, w=self.p(name + ".weight"), dx=dx,
+                        dw=self.p(name + ".weight", True), db=self.p(name + ".bias", True))
 
     def acts(self, B, T):
-        """Activations kept for the backward pass, per layer where they differ."""
-        C, V, L, H, N = self.cfg.n_embd, self.cfg.vocab_size, self.cfg.n_layer, self.cfg.n_head, B * T
+        """Activations, row-major, one row per position (B*T rows). Each layer keeps its
+        own, as the backward pass reads them again; gradients are shared across layers."""
+        C, V, H, block = self.cfg.n_embd, self.cfg.vocab_size, self.cfg.n_head, self.cfg.block_size
+        N, buf = B * T, self.buf
         layer = lambda: SimpleNamespace(
-            ln1=self.buf(N * C), xhat1=self.buf(N * C), rstd1=self.buf(N), qkv=self.buf(N * 3 * C),
-            att=self.buf(B * H * T * self.cfg.block_size), y=self.buf(N * C), ln2=self.buf(N * C), xhat2=self.buf(N * C),
-            rstd2=self.buf(N), u=self.buf(N * 4 * C), g=self.buf(N * 4 * C),
-            cache=self.buf(self.cfg.block_size * 2 * C) if T == 1 else None)  # decoding only
-        return SimpleNamespace(x=self.buf(N * C), h=[layer() for _ in range(L)], lnf=self.buf(N * C),
-                               xhatf=self.buf(N * C), rstdf=self.buf(N), logits=self.buf(N * V),
-                               dlogits=self.buf(N * V), dx=self.buf(N * C), dh=self.buf(N * C),
-                               dqkv=self.buf(N * 3 * C), dy=self.buf(N * C), dg=self.buf(N * 4 * C))
+            ln1=buf(N * C), xhat1=buf(N * C), rstd1=buf(N),  # (B*T, C), (B*T, C), (B*T,)
+            qkv=buf(N * 3 * C),  # (B*T, 3C): rows [q | k | v]
+            att=buf(B * H * T * block),  # (B, H, T, block_size): softmax probabilities
+            y=buf(N * C),  # (B*T, C): the heads' outputs side by side
+            ln2=buf(N * C), xhat2=buf(N * C), rstd2=buf(N),  # (B*T, C), (B*T, C), (B*T,)
+            u=buf(N * 4 * C), g=buf(N * 4 * C),  # (B*T, 4C) each: u = c_fc(ln2), g = gelu(u)
+            cache=buf(block * 2 * C) if T == 1 else None)  # (block_size, 2C): rows [k | v]
+        return SimpleNamespace(
+            x=buf(N * C),  # (B*T, C): the residual stream
+            h=[layer() for _ in range(self.cfg.n_layer)],
+            lnf=buf(N * C), xhatf=buf(N * C), rstdf=buf(N),  # (B*T, C), (B*T, C), (B*T,)
+            logits=buf(N * V), dlogits=buf(N * V),  # (B*T, V) each
+            # gradients: dx (B*T, C) the residual stream's, dh (B*T, C) a LayerNorm output's
+            dx=buf(N * C), dh=buf(N * C),
+            dqkv=buf(N * 3 * C), dy=buf(N * C),  # (B*T, 3C) at qkv, (B*T, C) at y
+            dg=buf(N * 4 * C))  # (B*T, 4C): at u, through GELU'
 
     def build_forward(self, a, B, decode):
         cfg = self.cfg
@@ -118,54 +176,60 @@ class Engine:
         T = 1 if decode else cfg.block_size
         N = B * T
         text, offsets = (self.dec_text, self.dec_offsets) if decode else (self.text, self.offsets)
-        ln = lambda x, w, y, xhat, rstd: self.op(
-            "layernorm", [N, C], [x, self.p(w + ".weight"), self.p(w + ".bias"), y, xhat, rstd], (-(-N // 64), 1, 1))
-        ops = [self.op("embedding", [B, T, C, int(decode)],
-                       [text, offsets, self.p("transformer.wte.weight"), self.p("transformer.wpe.weight"), a.x],
-                       (-(-N * C // 64), 1, 1))]
+        wte = self.p("transformer.wte.weight")
+        ops = [self.run("embedding", [B, T, C, int(decode)], (groups(N * C), 1, 1), text=text,
+                        offsets=offsets, wte=wte, wpe=self.p("transformer.wpe.weight"), x=a.x)]
         for i, h in enumerate(a.h):
             n = f"transformer.h.{i}."
-            ops.append(ln(a.x, n + "ln_1", h.ln1, h.xhat1, h.rstd1))
-            ops.append(self.linear(h.ln1, n + "attn.c_attn.weight", n + "attn.c_attn.bias", h.qkv, N))
+            ops.append(self.layernorm(a.x, n + "ln_1", h.ln1, h.xhat1, h.rstd1, N))
+            ops.append(self.linear(h.ln1, n + "attn.c_attn", h.qkv, N))
             if decode:
-                ops.append(self.op("attention_decode", [cfg.block_size, C, H],
-                                   [h.qkv, offsets, h.cache, h.y, h.att], (1, 1, 1)))
+                ops.append(self.run("attention_decode", [cfg.block_size, C, H], (1, 1, 1),
+                                    qkv=h.qkv, offsets=offsets, cache=h.cache, y=h.y, att=h.att))
             else:
-                ops.append(self.attention("attention", [B, T, C, H], [h.qkv, h.y, h.att], (B * H, 1, 1)))
-            ops.append(self.linear(h.y, n + "attn.c_proj.weight", n + "attn.c_proj.bias", a.x, N, BIAS | ACC))
-            ops.append(ln(a.x, n + "ln_2", h.ln2, h.xhat2, h.rstd2))
-            ops.append(self.linear(h.ln2, n + "mlp.c_fc.weight", n + "mlp.c_fc.bias", h.g, N, BIAS | GELU, h.u))
-            ops.append(self.linear(h.g, n + "mlp.c_proj.weight", n + "mlp.c_proj.bias", a.x, N, BIAS | ACC))
-        ops.append(ln(a.x, "transformer.ln_f", a.lnf, a.xhatf, a.rstdf))
+                ops.append(self.run("attention", self.causal_u(B, T, C, H), (B * H, 1, 1),
+                                    qkv=h.qkv, y=h.y, att=h.att))
+            # x += c_proj(y), fused: ACC adds the projection onto the residual stream
+            ops.append(self.linear(h.y, n + "attn.c_proj", a.x, N, BIAS | ACC))
+            ops.append(self.layernorm(a.x, n + "ln_2", h.ln2, h.xhat2, h.rstd2, N))
+            # g = gelu(c_fc(ln2)), fused; GELU keeps the pre-activation u for the backward
+            ops.append(self.linear(h.ln2, n + "mlp.c_fc", h.g, N, BIAS | GELU, aux=h.u))
+            # x += c_proj(g), fused
+            ops.append(self.linear(h.g, n + "mlp.c_proj", a.x, N, BIAS | ACC))
+        ops.append(self.layernorm(a.x, "transformer.ln_f", a.lnf, a.xhatf, a.rstdf, N))
         # the unembedding is the token embedding, transposed (weight tying), without bias
-        ops.append(self.matmul(a.lnf, self.p("transformer.wte.weight"), a.logits, N, V, C, (C, 1), (1, C), 0))
+        ops.append(self.matmul(a.lnf, wte, a.logits, N, V, C, (C, 1), (1, C), 0))
         if not decode:
-            ops.append(self.op("cross_entropy", [B, T, V], [a.logits, text, offsets, a.dlogits, self.losses],
-                               (-(-N // 64), 1, 1)))
+            ops.append(self.run("cross_entropy", [B, T, V], (groups(N), 1, 1),
+                                logits=a.logits, text=text, offsets=offsets,
+                                dlogits=a.dlogits, losses=self.losses))
         return ops
 
     def build_backward(self, a, B):
         cfg = self.cfg
         C, V, H, T = cfg.n_embd, cfg.vocab_size, cfg.n_head, cfg.block_size
         N = B * T
-        ln_bwd = lambda dy, xhat, rstd, w, acc: self.op(
-            "layernorm_bwd", [N, C, acc], [dy, xhat, rstd, self.p(w + ".weight"), a.dx,
-                                           self.p(w + ".weight", True), self.p(w + ".bias", True)], (-(-(N + C) // 64), 1, 1))
         wte = "transformer.wte.weight"
         ops = [self.matmul(a.dlogits, self.p(wte), a.dh, N, C, V, (V, 1), (C, 1), 0),
                self.matmul(a.dlogits, a.lnf, self.p(wte, True), V, C, N, (1, V), (C, 1), 0),
-               ln_bwd(a.dh, a.xhatf, a.rstdf, "transformer.ln_f", 0)]
+               # written, not added: the residual stream's gradient starts here
+               self.layernorm_bwd(a.dh, a.xhatf, a.rstdf, "transformer.ln_f", a.dx, N, 0)]
         for i in reversed(range(cfg.n_layer)):
             h, n = a.h[i], f"transformer.h.{i}."
-            ops += self.linear_bwd(a.dx, h.g, n + "mlp.c_proj.weight", n + "mlp.c_proj.bias", a.dg, N, GELU_GRAD, h.u)
-            ops += self.linear_bwd(a.dg, h.ln2, n + "mlp.c_fc.weight", n + "mlp.c_fc.bias", a.dh, N)
-            ops.append(ln_bwd(a.dh, h.xhat2, h.rstd2, n + "ln_2", 1))
-            ops += self.linear_bwd(a.dx, h.y, n + "attn.c_proj.weight", n + "attn.c_proj.bias", a.dy, N)
-            ops.append(self.attention("attention_bwd", [B, T, C, H], [h.qkv, a.dy, h.att, a.dqkv], (B * H, 1, 1)))
-            ops += self.linear_bwd(a.dqkv, h.ln1, n + "attn.c_attn.weight", n + "attn.c_attn.bias", a.dh, N)
-            ops.append(ln_bwd(a.dh, h.xhat1, h.rstd1, n + "ln_1", 1))
-        ops.append(self.op("embedding_bwd", [B, T, C, V], [self.text, self.offsets, a.dx, self.p(wte, True),
-                                                          self.p("transformer.wpe.weight", True)], (-(-(V + T) * C // 64), 1, 1)))
+            # dg = (dx·W) * gelu'(u), fused
+            ops += self.linear_bwd(a.dx, h.g, n + "mlp.c_proj", a.dg, N, GELU_GRAD, h.u)
+            ops += self.linear_bwd(a.dg, h.ln2, n + "mlp.c_fc", a.dh, N)
+            # dx += the MLP branch's gradient, as the forward added the branch onto x
+            ops.append(self.layernorm_bwd(a.dh, h.xhat2, h.rstd2, n + "ln_2", a.dx, N, 1))
+            ops += self.linear_bwd(a.dx, h.y, n + "attn.c_proj", a.dy, N)
+            ops.append(self.run("attention_bwd", self.causal_u(B, T, C, H), (B * H, 1, 1),
+                                qkv=h.qkv, dy=a.dy, att=h.att, dqkv=a.dqkv))
+            ops += self.linear_bwd(a.dqkv, h.ln1, n + "attn.c_attn", a.dh, N)
+            ops.append(self.layernorm_bwd(a.dh, h.xhat1, h.rstd1, n + "ln_1", a.dx, N, 1))
+        # dwte is added onto: the unembedding's gradient is already there
+        ops.append(self.run("embedding_bwd", [B, T, C, V], (groups((V + T) * C), 1, 1),
+                            text=self.text, offsets=self.offsets, dx=a.dx,
+                            dwte=self.p(wte, True), dwpe=self.p("transformer.wpe.weight", True)))
         return ops
 
     # -- what the training loop and the sampler call ----------------------------------
@@ -173,13 +237,14 @@ class Engine:
         """Switch the causal mask and the clipping threshold (max_norm=inf: no clipping) for the
         steps that follow. Both are uniforms, so nothing is rebuilt or recompiled."""
         self.causal, self.max_norm = bool(causal), float(max_norm)
-        for uniform, words in self.switched:
-            self.gpu.write(uniform, struct.pack("<5I", *words, int(self.causal)) + bytes(12))
-        self.gpu.write(self.clip_u[0], self.clip_words())
+        for uniform, fields in self.switched:
+            self.gpu.write(uniform[0], pack(*fields, int(self.causal)))
+        self.gpu.write(self.clip_u[0], pack(self.n, self.max_norm))
 
     def dispatches(self, ops=None):
         """(kernel, workgroups) for each dispatch of a list, the training step by default."""
-        return [(self.kernel_of[id(p)], groups) for p, _, groups in (self.train_step if ops is None else ops)]
+        ops = self.train_step if ops is None else ops
+        return [(self.kernel_of[id(p)], workgroups) for p, _, workgroups in ops]
 
     def set_params(self, flat: array):
         """Upload parameters and reset the optimizer state."""
@@ -196,10 +261,10 @@ class Engine:
 
     def step(self, offsets, t, lr, keep_loss=False):
         """Submit training step t (from 1) on the windows starting at `offsets`."""
-        (b1, b2) = BETAS
+        b1, b2 = BETAS
         self.gpu.write(self.offsets[0], array("I", offsets))
-        self.gpu.write(self.adam_u[0], struct.pack("<IIfffffff", self.n, self.n_decay, lr, b1, b2, EPS, WEIGHT_DECAY,
-                                                1 - b1**t, 1 - b2**t))
+        self.gpu.write(self.adam_u[0], pack(self.n, self.n_decay, float(lr), b1, b2, EPS,
+                                            WEIGHT_DECAY, 1 - b1**t, 1 - b2**t))
         copies = [(self.losses[0], 0, self.losses_out, self.losses[2])] if keep_loss else []
         self.gpu.submit(self.train_step, copies)
 
@@ -215,7 +280,8 @@ class Engine:
 
     async def decode(self, token, pos):
         """Logits for the next token after `token` at position `pos`, using the KV cache."""
+        nbytes = 4 * self.cfg.vocab_size
         self.gpu.write(self.dec_text[0], array("I", [token]))
         self.gpu.write(self.dec_offsets[0], array("I", [0, pos]))
-        self.gpu.submit(self.decode_step, [(self.dec.logits[0], 0, self.logits_out, 4 * self.cfg.vocab_size)])
-        return list(array("f", await self.gpu.read(self.logits_out, 4 * self.cfg.vocab_size)))
+        self.gpu.submit(self.decode_step, [(self.dec.logits[0], 0, self.logits_out, nbytes)])
+        return list(array("f", await self.gpu.read(self.logits_out, nbytes)))

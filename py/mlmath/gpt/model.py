@@ -45,7 +45,8 @@ def param_table(cfg: Config) -> list[Param]:
         h = f"transformer.h.{i}."
         specs += [
             (h + "ln_1.weight", (C,), "ones"), (h + "ln_1.bias", (C,), "zeros"),
-            (h + "attn.c_attn.weight", (3 * C, C), std), (h + "attn.c_attn.bias", (3 * C,), "zeros"),
+            (h + "attn.c_attn.weight", (3 * C, C), std),
+            (h + "attn.c_attn.bias", (3 * C,), "zeros"),
             (h + "attn.c_proj.weight", (C, C), proj_std), (h + "attn.c_proj.bias", (C,), "zeros"),
             (h + "ln_2.weight", (C,), "ones"), (h + "ln_2.bias", (C,), "zeros"),
             (h + "mlp.c_fc.weight", (4 * C, C), std), (h + "mlp.c_fc.bias", (4 * C,), "zeros"),
@@ -74,12 +75,14 @@ def layout(cfg: Config) -> tuple[int, int]:
 def init_params(cfg: Config, seed: str, scale: float = 1.0) -> array:
     """nanoGPT's init: normal(0, 0.02) weights (residual projections 0.02/sqrt(2L)),
     zero biases, LayerNorm weights one; normals drawn in state_dict order.
-    scale multiplies every standard deviation (1 is nanoGPT's; the capstone breaks it on purpose)."""
+    scale multiplies every standard deviation (1 is nanoGPT's; the capstone breaks it on
+    purpose)."""
     rng = Rng(seed, "init")
     flat = array("f", bytes(4 * layout(cfg)[0]))
     for p in param_table(cfg):
         if p.init == "ones":
             flat[p.offset:p.offset + p.size] = array("f", [1.0]) * p.size
         elif p.init != "zeros":  # the buffer starts at zero
-            flat[p.offset:p.offset + p.size] = array("f", (rng.normal() * p.init * scale for _ in range(p.size)))
+            normals = (rng.normal() * p.init * scale for _ in range(p.size))
+            flat[p.offset:p.offset + p.size] = array("f", normals)
     return flat

@@ -32,7 +32,8 @@ class Windows:
 async def estimate(engine, windows, seed, step, batches=10):
     """Mean train and validation loss over a few batches, drawn from their own stream."""
     rng = Rng(seed, f"eval/{step}")
-    return {split: sum([await engine.evaluate(windows.sample(rng, engine.B, split)) for _ in range(batches)]) / batches
+    return {split: sum([await engine.evaluate(windows.sample(rng, engine.B, split))
+                        for _ in range(batches)]) / batches
             for split in ("train", "val")}
 
 

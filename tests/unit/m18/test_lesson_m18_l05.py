@@ -32,3 +32,12 @@ def test_width_pays_quadratically_depth_linearly():
     assert 3.8 < wide / base < 4          # "multiplies the count by almost four"
     assert 1.9 < deep / base < 2          # "does not quite double it"
     assert "almost four" in LESSON.read_text() and "does not quite double it" in LESSON.read_text()
+
+
+def test_the_six_files_hold_about_as_many_code_lines_as_the_prose_says():
+    from mlmath.m18.sources import read
+    six = ["model.py", "engine.py", "train.py", "sample.py", "checkpoint.py", "tokenizer.py"]
+    total = sum(1 for name in six for line in read(name).splitlines()
+                if line.strip() and not line.strip().startswith("#"))
+    assert "About five hundred lines, docstrings included" in LESSON.read_text()
+    assert 450 <= total < 550, f"{total} code lines: update m18-l05's 'About five hundred lines'"

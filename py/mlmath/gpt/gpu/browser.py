@@ -42,7 +42,8 @@ class Gpu:
         return cls(await adapter.requestDevice())
 
     def buffer(self, nbytes):
-        return self.device.createBuffer(js({"size": nbytes, "usage": STORAGE | COPY_SRC | COPY_DST}))
+        usage = STORAGE | COPY_SRC | COPY_DST
+        return self.device.createBuffer(js({"size": nbytes, "usage": usage}))
 
     def uniform(self, data):
         buf = self.device.createBuffer(js({"size": len(data), "usage": UNIFORM | COPY_DST}))
@@ -64,7 +65,8 @@ class Gpu:
         pending = [
             self.device.createComputePipelineAsync(js({
                 "layout": "auto",
-                "compute": {"module": self.device.createShaderModule(js({"code": code})), "entryPoint": "main"},
+                "compute": {"module": self.device.createShaderModule(js({"code": code})),
+                            "entryPoint": "main"},
             }))
             for code in sources.values()
         ]
@@ -75,7 +77,8 @@ class Gpu:
             {"binding": i, "resource": {"buffer": buf, "offset": off, "size": size}}
             for i, (buf, off, size) in enumerate(slices)
         ]
-        return self.device.createBindGroup(js({"layout": pipeline.getBindGroupLayout(0), "entries": entries}))
+        layout = pipeline.getBindGroupLayout(0)
+        return self.device.createBindGroup(js({"layout": layout, "entries": entries}))
 
     def submit(self, dispatches, copies=()):
         encoder = self.device.createCommandEncoder()

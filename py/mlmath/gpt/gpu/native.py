@@ -55,7 +55,8 @@ class Gpu:
         pending = {
             name: self.device.create_compute_pipeline_async(
                 layout="auto",
-                compute={"module": self.device.create_shader_module(code=code), "entry_point": "main"},
+                compute={"module": self.device.create_shader_module(code=code),
+                         "entry_point": "main"},
             )
             for name, code in sources.items()
         }
@@ -66,7 +67,8 @@ class Gpu:
             {"binding": i, "resource": {"buffer": buf, "offset": off, "size": size}}
             for i, (buf, off, size) in enumerate(slices)
         ]
-        return self.device.create_bind_group(layout=pipeline.get_bind_group_layout(0), entries=entries)
+        layout = pipeline.get_bind_group_layout(0)
+        return self.device.create_bind_group(layout=layout, entries=entries)
 
     def submit(self, dispatches, copies=()):
         encoder = self.device.create_command_encoder()
