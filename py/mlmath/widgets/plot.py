@@ -76,15 +76,16 @@ class Plot:
         return self.x.lo <= x <= self.x.hi and self.y.lo <= y <= self.y.hi
 
     # The frame ------------------------------------------------------------------------
-    def frame(self, xlabel="", ylabel="", xticks=6, yticks=5, grid=True):
-        """Grid lines, the axes (through zero where zero is in view, else along the edges),
+    def frame(self, xlabel="", ylabel="", xticks=6, yticks=5, grid=True, edges=False):
+        """Grid lines, the axes (through zero where zero is in view, else along the edges;
+        edges=True keeps them on the edges, for an axis such as an angle whose zero is no origin),
         tick labels and axis names. xticks/yticks: a target count, or a list of values."""
         left, top, right, bottom = self.box
         out = []
         xs = xticks if isinstance(xticks, list) else self.x.ticks(xticks)
         ys = yticks if isinstance(yticks, list) else self.y.ticks(yticks)
-        x0 = self.x(0) if not self.x.log and self.x.lo < 0 < self.x.hi else left
-        y0 = self.y(0) if not self.y.log and self.y.lo < 0 < self.y.hi else bottom
+        x0 = self.x(0) if not (edges or self.x.log) and self.x.lo < 0 < self.x.hi else left
+        y0 = self.y(0) if not (edges or self.y.log) and self.y.lo < 0 < self.y.hi else bottom
         if grid:
             out += [S.line(self.x(v), top, self.x(v), bottom, "grid") for v in xs]
             out += [S.line(left, self.y(v), right, self.y(v), "grid") for v in ys]
