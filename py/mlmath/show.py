@@ -6,6 +6,7 @@ import math
 
 MINUS = "\u2212"   # a real minus sign reads better than a hyphen
 SUPER = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+SUB = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
 CHARS = {" ": "\u2423", "\n": "\u21b5"}   # ␣ and ↵
 
 
@@ -38,6 +39,11 @@ def sci(v, digits=2):
     if round(abs(mant), digits - 1) >= 10:
         mant, e = mant / 10, e + 1
     return f"{mant:.{digits - 1}f}\u00d710{str(e).translate(SUPER)}".replace("-", MINUS, 1)
+
+
+def sub(n):
+    """A subscript index, as in h\u2083: 3 -> '\u2083'."""
+    return str(n).translate(SUB)
 
 
 def char(ch):
