@@ -38,9 +38,12 @@ import math
 import random
 from collections import Counter
 
+from ..show import CHARS, char, fixed
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step, flag, whole
-from ..show import CHARS, char
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, whole
+from ..widgets.controls import Button, Slider
+from ..widgets.views import bars
 
 X0, CELL_Y, CELL_H = 12, 22, 24
 LANE_Y, LANE_H = 54, 18
@@ -92,9 +95,12 @@ class BatchWindowSampler(Widget):
         self.n, self.T, self.B, self.seed, self.loss = n, T, B, seed, loss
         self.cw = (self.width - 2 * X0) / n
         self.draws, self.sel, self.fn, self.problem = 0, 0, None, ""
+        # one knob per window, its start; the strip's handle moves the selected one
+        self.knobs = {f"w{b}": Slider(f"w{b}", f"window {b + 1}", 0, self.last, 1, 0, coarse=5) for b in range(B)}
+        self.knobs["resample"] = Button("resample", "Draw a new batch", self._resample)
         self.starts = self._draw()
         if self.starts[0] == self.last:            # so a goal on the last start is never met at the outset
-            self.starts[0] = self.last // 2
+            self.knobs["w0"].set(self.last // 2)
         if loss:
             bigram_nll()
 
@@ -103,12 +109,28 @@ class BatchWindowSampler(Widget):
     def last(self):
         return self.n - self.T - 1
 
+    @property
+    def starts(self):
+        return [self.knobs[f"w{b}"].value for b in range(self.B)]
+
+    @starts.setter
+    def starts(self, starts):
+        for b, s in enumerate(starts):
+            self.knobs[f"w{b}"].set(s)
+
     def _rng(self):
         return random.Random(self.seed * 1000 + self.draws)
 
     def _draw(self):
         rng = self._rng()
         return [rng.randrange(self.n - self.T) for _ in range(self.B)]
+
+    def _resample(self):
+        self.draws += 1
+        if self.fn is not None:
+            self._learner_batch()
+        if self.fn is None or self.problem:
+            self.starts = self._draw()
 
     def use(self, get_batch=None):
         """Draw batches with the learner's get_batch(data, B, T, rng); use() goes back to the widget's own."""
@@ -149,7 +171,6 @@ class BatchWindowSampler(Widget):
                 return
             starts.append(s)
         self.starts = starts
-        self.sel = min(self.sel, self.B - 1)
 
     def values(self):
         return {"start": self.starts[self.sel], "last": self.last, "sel": self.sel, "n": self.n, "T": self.T,
@@ -158,10 +179,13 @@ class BatchWindowSampler(Widget):
                 "batch_loss": round(self.batch_loss(), 3) if self.loss else 0}
 
     def set_values(self, values):
+        """sel picks a window and start moves it; everything else is computed and must agree."""
+        values = dict(values)
         if "sel" in values:
-            self.sel = min(max(int(values["sel"]), 0), self.B - 1)
+            self.sel = whole(self.name, "sel", values.pop("sel"), 0, self.B - 1)
         if "start" in values:
-            self.starts[self.sel] = min(max(int(values["start"]), 0), self.last)
+            self.knobs[f"w{self.sel}"].set(whole(self.name, "start", values.pop("start"), 0, self.last))
+        super().set_values(values)
 
     # Losses --------------------------------------------------------------------------
     def pair_nll(self, s):
@@ -174,45 +198,21 @@ class BatchWindowSampler(Widget):
     def batch_loss(self):
         return sum(sum(self.pair_nll(s)) for s in self.starts) / (self.B * self.T)
 
-    # Events --------------------------------------------------------------------------
-    def _cell(self, x):
-        return int((float(x) - X0) // self.cw)
-
+    # Events: touching a window's bar selects it; the strip's handle stands for the selected window
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            if event.get("id") == "resample":
-                self.draws += 1
-                if self.fn is not None:
-                    self._learner_batch()
-                    if self.problem:
-                        self.starts = self._draw()
-                else:
-                    self.starts = self._draw()
-            return
-        h = event.get("handle", "")
-        if h == "strip":
-            b = self.sel
-        elif h.startswith("w") and h[1:].isdigit() and int(h[1:]) < self.B:
-            b = self.sel = int(h[1:])
-        else:
-            return
-        s = self.starts[b]
-        if kind == "drag":
-            try:
-                cell = self._cell(event["x"])
-            except (KeyError, TypeError, ValueError):
-                return
-            s = cell if h == "strip" else cell - self.T // 2
-        elif kind == "key":
-            key = event.get("key")
-            if key == "Home":
-                s = 0
-            elif key == "End":
-                s = self.last
-            else:
-                s += int(arrow_step(key, 1, 5))
-        self.starts[b] = min(max(s, 0), self.last)
+        h = event.get("handle")
+        if h in self.knobs and h.startswith("w"):
+            self.sel = int(h[1:])
+        if h == "strip" and event.get("type") == "key":
+            event = {**event, "handle": f"w{self.sel}"}
+        super().handle(event)
+
+    def drag(self, handle, x, y):
+        cell = int((x - X0) // self.cw)
+        if handle == "strip":
+            self.knobs[f"w{self.sel}"].set(cell)
+        elif handle in self.knobs:
+            self.knobs[handle].set(cell - self.T // 2)      # the bar is centred under the pointer
 
     # Scene -----------------------------------------------------------------------------
     def lane_y(self, b):
@@ -232,65 +232,45 @@ class BatchWindowSampler(Widget):
         # 1. the strip: fixed count (2n + 1), then the handles, so handle indices never move
         for i, ch in enumerate(self.strip):
             x = X0 + i * cw
-            out.append({"t": "rect", "x": x, "y": CELL_Y, "w": cw, "h": CELL_H, "cls": "grid nofill"})
-            out.append({"t": "text", "x": x + cw / 2, "y": CELL_Y + 17, "s": char(ch), "anchor": "middle",
-                        "cls": "small" if ch in CHARS else ""})
-        out.append({"t": "rect", "x": X0, "y": CELL_Y, "w": cw * self.n, "h": CELL_H, "opacity": 0,
-                    "cls": "nostroke", "handle": "strip",
-                    "label": f"the text; click a character to start window {self.sel + 1} there",
-                    "value": f"window {self.sel + 1} starts at {self.starts[self.sel]}"})
+            out.append(S.rect(x, CELL_Y, cw, CELL_H, "grid nofill"))
+            out.append(S.text(x + cw / 2, CELL_Y + 17, char(ch), "small" if ch in CHARS else ""))
+        strip = S.rect(X0, CELL_Y, cw * self.n, CELL_H, "nostroke", opacity=0)
+        out.append(S.handle(strip, "strip", f"the text; click a character to start window {self.sel + 1} there",
+                            f"window {self.sel + 1} starts at {self.starts[self.sel]}"))
         for b, s in enumerate(self.starts):
-            y = self.lane_y(b)
-            sel = b == self.sel
-            out.append({"t": "rect", "x": X0 + s * cw, "y": y, "w": T * cw, "h": 7, "rx": 2,
-                        "cls": "accent" + (" selected" if sel else ""), "handle": f"w{b}",
-                        "label": f"window {b + 1}: inputs x", "value": f"starts at {s}"})
+            bar = S.rect(X0 + s * cw, self.lane_y(b), T * cw, 7, "accent" + (" selected" if b == self.sel else ""), rx=2)
+            out.append(S.handle(bar, f"w{b}", f"window {b + 1}: inputs x", f"starts at {s}"))
         for b, s in enumerate(self.starts):
-            y = self.lane_y(b)
-            out.append({"t": "rect", "x": X0 + (s + 1) * cw, "y": y + 8, "w": T * cw, "h": 7, "rx": 2,
-                        "cls": "accent2", "opacity": 0.8})
+            out.append(S.rect(X0 + (s + 1) * cw, self.lane_y(b) + 8, T * cw, 7, "accent2", rx=2, opacity=0.8))
         # 2. labels and the selected window's outline on the strip
-        out.append({"t": "text", "x": X0, "y": CELL_Y - 6, "s": "position 0", "anchor": "start", "cls": "small muted"})
-        out.append({"t": "text", "x": X0 + self.n * cw, "y": CELL_Y - 6, "s": f"{self.n - 1}", "anchor": "end",
-                    "cls": "small muted"})
+        out.append(S.text(X0, CELL_Y - 6, "position 0", "small muted", "start"))
+        out.append(S.text(X0 + self.n * cw, CELL_Y - 6, str(self.n - 1), "small muted", "end"))
         s = self.starts[self.sel]
-        out.append({"t": "rect", "x": X0 + s * cw, "y": CELL_Y - 2, "w": T * cw, "h": CELL_H + 4,
-                    "cls": "accent nofill"})
-        out.append({"t": "rect", "x": X0 + (s + 1) * cw, "y": CELL_Y + 1, "w": T * cw, "h": CELL_H - 2,
-                    "cls": "accent2 nofill"})
+        out.append(S.rect(X0 + s * cw, CELL_Y - 2, T * cw, CELL_H + 4, "accent nofill"))
+        out.append(S.rect(X0 + (s + 1) * cw, CELL_Y + 1, T * cw, CELL_H - 2, "accent2 nofill"))
         # 3. the selected window's pairs
         ty = self.table_y
         col = min(46.0, (self.width - 60) / T)
         left = 44
-        out.append({"t": "text", "x": 4, "y": ty + 16, "s": "x", "anchor": "start", "cls": "accent"})
-        out.append({"t": "text", "x": 4, "y": ty + 62, "s": "y", "anchor": "start", "cls": "accent2"})
+        out.append(S.text(4, ty + 16, "x", "accent", "start"))
+        out.append(S.text(4, ty + 62, "y", "accent2", "start"))
         for t in range(T):
             cx = left + t * col + col / 2
             a, c = self.strip[s + t], self.strip[s + t + 1]
-            out.append({"t": "text", "x": cx, "y": ty + 14, "s": char(a), "anchor": "middle", "cls": "accent"})
-            out.append({"t": "text", "x": cx, "y": ty + 27, "s": str(self.stoi[a]), "anchor": "middle",
-                        "cls": "small muted"})
-            out.append({"t": "line", "x1": cx, "y1": ty + 32, "x2": cx, "y2": ty + 44, "cls": "edge"})
-            out.append({"t": "poly", "pts": [[cx - 3, ty + 41], [cx + 3, ty + 41], [cx, ty + 46]], "cls": "solid muted"})
-            out.append({"t": "text", "x": cx, "y": ty + 60, "s": char(c), "anchor": "middle", "cls": "accent2"})
-            out.append({"t": "text", "x": cx, "y": ty + 73, "s": str(self.stoi[c]), "anchor": "middle",
-                        "cls": "small muted"})
+            out.append(S.text(cx, ty + 14, char(a), "accent"))
+            out.append(S.text(cx, ty + 27, str(self.stoi[a]), "small muted"))
+            out += S.arrow(cx, ty + 32, cx, ty + 46, "edge", head=5)
+            out.append(S.text(cx, ty + 60, char(c), "accent2"))
+            out.append(S.text(cx, ty + 73, str(self.stoi[c]), "small muted"))
         if self.loss:
-            nll = self.pair_nll(s)
-            base, top_v, scale = ty + 160, 8.0, 76 / 8.0
-            uni = math.log(bigram_nll()["V"])
-            out.append({"t": "line", "x1": left, "y1": base, "x2": left + T * col, "y2": base, "cls": "axis"})
-            yu = base - uni * scale
-            out.append({"t": "line", "x1": left, "y1": yu, "x2": left + T * col, "y2": yu, "cls": "bad"})
-            out.append({"t": "text", "x": left + T * col + 4, "y": yu + 4, "s": f"ln {bigram_nll()['V']} (uniform)",
-                        "anchor": "start", "cls": "small bad"})
-            out.append({"t": "text", "x": 4, "y": base - 40, "s": "\u2212ln p", "anchor": "start", "cls": "small muted"})
-            for t, v in enumerate(nll):
-                h = min(v, top_v) * scale
-                x = left + t * col + col * 0.2
-                out.append({"t": "rect", "x": x, "y": base - h, "w": col * 0.6, "h": h, "cls": "accent3"})
-                out.append({"t": "text", "x": x + col * 0.3, "y": base - h - 3, "s": f"{v:.2f}", "anchor": "middle",
-                            "cls": "small"})
+            base, top_v = ty + 160, 8.0
+            V = bigram_nll()["V"]
+            out += bars([min(v, top_v) for v in self.pair_nll(s)], (left, base - 76, left + T * col, base),
+                        top=top_v, cls="accent3", fmt=fixed)
+            yu = base - math.log(V) * 76 / top_v
+            out.append(S.line(left, yu, left + T * col, yu, "bad"))
+            out.append(S.text(left + T * col + 4, yu + 4, f"ln {V} (uniform)", "small bad", "start"))
+            out.append(S.text(4, base - 40, "\u2212ln p", "small muted", "start"))
         return out
 
     def readouts(self):
@@ -302,11 +282,11 @@ class BatchWindowSampler(Widget):
             {"label": "predictions in the batch, B\u00b7T", "value": f"{self.B}\u00b7{self.T} = {self.B * self.T}"},
         ]
         if self.loss:
-            out.append({"label": f"mean \u2212ln p, window {self.sel + 1}", "value": f"{self.window_loss(self.sel):.3f}"})
-            out.append({"label": f"batch loss, mean over all {self.B * self.T}", "value": f"{self.batch_loss():.3f}"})
+            out.append({"label": f"mean \u2212ln p, window {self.sel + 1}", "value": fixed(self.window_loss(self.sel), 3)})
+            out.append({"label": f"batch loss, mean over all {self.B * self.T}", "value": fixed(self.batch_loss(), 3)})
         if self.fn is not None:
             out.append({"label": "your get_batch", "value": self.problem or "every row is a window, y = x shifted by one"})
         return out
 
     def controls(self):
-        return [{"kind": "button", "id": "resample", "label": "Draw a new batch"}]
+        return [self.knobs["resample"].control()]

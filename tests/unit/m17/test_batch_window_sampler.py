@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.m17.batch_window_sampler import CELL_Y, X0, bigram_nll
-from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits, readout
+from lesson_kernel import lesson_widget, run_lesson
+from scene_checks import readout
 
 LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m17-l03.md"
 
@@ -24,10 +23,6 @@ def sampler(**config):
 
 def key(w, handle, name):
     w.handle({"type": "key", "handle": handle, "key": name})
-
-
-def lesson_widget(wid):
-    return next(p for p in parse_lesson(LESSON).parts("widget") if p.id == wid)
 
 
 def test_windows_are_x_and_y_shifted_by_one():
@@ -71,15 +66,13 @@ def test_drag_keys_and_strip_click_move_the_selected_window():
     assert w.starts[1] == w.last
 
 
-def test_handles_keep_their_index_and_the_scene_is_json():
+def test_handles_follow_the_strip():
     w = sampler(loss=True)
     before = [i for i, s in enumerate(w.shapes()) if "handle" in s]
     key(w, "w0", "End")
     w.handle({"type": "input", "id": "resample"})
     after = [i for i, s in enumerate(w.shapes()) if "handle" in s]
     assert before == after == list(range(2 * 48, 2 * 48 + 4))
-    assert_scene_fits(w.scene())
-    assert len(w.shapes()) < 300
 
 
 def test_resample_draws_uniform_legal_starts():
@@ -93,8 +86,7 @@ def test_resample_draws_uniform_legal_starts():
 
 
 def test_goal_on_the_last_start():
-    part = lesson_widget("windows")
-    w = widgets.create("batch_window_sampler", part.data)
+    w = lesson_widget("m17-l03", "windows")
     assert not w.goal_met()
     key(w, "w0", "End")
     assert w.goal_met() and w.values()["start"] == 39 == w.values()["last"]
@@ -119,9 +111,7 @@ def test_bigram_losses_and_batch_mean():
     assert w.values()["batch_loss"] == round(mean, 3)
 
 
-def test_unknown_and_bad_options_are_rejected():
-    with pytest.raises(ValueError, match="takes no option"):
-        sampler(windows=3)
+def test_bad_options_are_rejected():
     for bad in ({"B": 5}, {"T": 1}, {"n": 60}, {"T": 14, "n": 16}, {"loss": "yes"}, {"offset": -1}):
         with pytest.raises(ValueError):
             sampler(**bad)
