@@ -51,6 +51,20 @@ def path(runs, cls="", **extra):
     return _with({"t": "path", "d": d}, cls, extra)
 
 
+def link(points, cls="", bow=0.0, **extra):
+    """An edge of a graph drawn left to right: a smooth path through points that leaves and
+    enters each one horizontally (an S-bend between two heights, a straight run along one).
+    `bow` pushes each bend up (negative) or down, to part two edges between the same nodes."""
+    d = [f"M {_r(points[0][0])} {_r(points[0][1])}"]
+    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        if y1 == y2 and not bow:
+            d.append(f"L {_r(x2)} {_r(y2)}")
+        else:
+            mid = _r((x1 + x2) / 2)
+            d.append(f"C {mid} {_r(y1 + bow)} {mid} {_r(y2 + bow)} {_r(x2)} {_r(y2)}")
+    return _with({"t": "path", "d": " ".join(d)}, cls, extra)
+
+
 def arrow(x1, y1, x2, y2, cls="", head=9):
     """A shaft and a filled head ending exactly at (x2, y2); nothing for a zero-length arrow."""
     length = math.hypot(x2 - x1, y2 - y1)
