@@ -9,28 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits, readout
+from lesson_kernel import lesson_part, lesson_widget, run_lesson
+from scene_checks import readout
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config, param_table
 from mlmath.runner import run_cell, run_check
-from mlmath.m16.residual_delta_trace import FOCUS, ResidualDeltaTrace, block, make_model
+from mlmath.m16.l01_block import block, make_model
+from mlmath.m16.residual_delta_trace import FOCUS
 
 ROOT = Path(__file__).resolve().parents[3]
 LESSON = ROOT / "site" / "lessons" / "m16-l01.md"
 
 
-def make(**config):
-    return widgets.create("residual_delta_trace", config)
-
-
-def lesson_widget(wid):
-    return next(p for p in parse_lesson(LESSON).parts("widget") if p.id == wid)
-
-
-def exercise(eid):
-    return next(p for p in parse_lesson(LESSON).parts("exercise") if p.id == eid)
+NAME = "residual_delta_trace"
 
 
 # An independent block, written with plain loops, to check the widget's arithmetic -----------
@@ -75,27 +67,24 @@ def ref_forward(X, P, focus):
 
 # Registration and options -----------------------------------------------------------------
 
-def test_registered_and_rejects_unknown_or_bad_options():
-    assert isinstance(make(), ResidualDeltaTrace)
-    with pytest.raises(ValueError, match="colour"):
-        make(colour="red")
+def test_rejects_bad_option_values():
     for bad in ({"stage": 7}, {"stage": -1}, {"stage": True}, {"stage": 2.5}, {"gains": 1}, {"contrast": "yes"}):
         with pytest.raises(ValueError):
-            make(**bad)
+            widgets.create(NAME, bad)
 
 
 def test_model_shapes_and_the_default_stages():
     P = make_model()
     assert len(P["X"]) == 4 and all(len(r) == 4 for r in P["X"])
     assert len(P["W1"]) == 16 and len(P["W1"][0]) == 4 and len(P["W2"]) == 4 and len(P["W2"][0]) == 16
-    assert make().stage == 0 and make(gains=True).stage == 6 and make(contrast=True).stage == 6
+    assert widgets.create(NAME).stage == 0 and widgets.create(NAME, {"gains": True}).stage == 6 and widgets.create(NAME, {"contrast": True}).stage == 6
 
 
 # Arithmetic ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("xs", [None, [0.5, -2.0, 1.0, 0.25], [3.0, 3.0, -3.0, 0.0]])
 def test_trace_matches_an_independent_implementation(xs):
-    w = make(stage=6)
+    w = widgets.create(NAME, {"stage": 6})
     if xs:
         w.set_values({f"x{i + 1}": v for i, v in enumerate(xs)})
     tr = w.trace()
@@ -109,7 +98,7 @@ def test_trace_matches_an_independent_implementation(xs):
 
 
 def test_out_is_x_plus_both_deltas_and_the_readouts_say_so():
-    w = make(stage=6)
+    w = widgets.create(NAME, {"stage": 6})
     v = w.values()
     for i in range(1, 5):
         assert v[f"out{i}"] == pytest.approx(v[f"x{i}"] + v[f"da{i}"] + v[f"dm{i}"], abs=1e-12)
@@ -117,21 +106,21 @@ def test_out_is_x_plus_both_deltas_and_the_readouts_say_so():
 
 
 def test_gains_scale_the_writes_and_zero_gains_make_the_identity():
-    w = make(gains=True)
+    w = widgets.create(NAME, {"gains": True})
     assert w.values()["gap"] > 0.5
     w.set_values({"ga": 0, "gm": 0})
     assert w.values()["gap"] == 0 and w.goal_met() is False      # no goal on a bare widget
     w.set_values({"ga": 1, "gm": 0})
     v = w.values()
     assert [v[f"out{i}"] - v[f"x{i}"] for i in range(1, 5)] == pytest.approx([v[f"da{i}"] for i in range(1, 5)])
-    half = make(gains=True)
+    half = widgets.create(NAME, {"gains": True})
     half.set_values({"ga": 0.5})
-    full = make(gains=True)
+    full = widgets.create(NAME, {"gains": True})
     assert half.values()["da1"] == pytest.approx(0.5 * full.values()["da1"])
 
 
 def test_a_shift_of_x_passes_through_with_residual_wiring_and_is_lost_without():
-    w = make(contrast=True)
+    w = widgets.create(NAME, {"contrast": True})
     base = w.trace()
     w.set_values({"shift": 1.5})
     tr = w.trace()
@@ -148,7 +137,7 @@ def test_a_shift_of_x_passes_through_with_residual_wiring_and_is_lost_without():
 # Events ----------------------------------------------------------------------------------------
 
 def test_buttons_step_back_show_all_and_reset():
-    w = make()
+    w = widgets.create(NAME)
     for want in (1, 2, 3):
         w.handle({"type": "input", "id": "step", "value": None})
         assert w.stage == want
@@ -165,7 +154,7 @@ def test_buttons_step_back_show_all_and_reset():
 
 
 def test_drag_and_keys_move_one_component_and_clamp():
-    w = make()
+    w = widgets.create(NAME)
     w.handle({"type": "drag", "handle": "x2", "x": 0, "y": w.ZERO_Y - 1.23 * w.SCALE})
     assert w.x[1] == 1.25                                   # snapped to 0.05
     w.handle({"type": "drag", "handle": "x2", "x": 0, "y": 5000})
@@ -183,45 +172,43 @@ def test_drag_and_keys_move_one_component_and_clamp():
 
 
 def test_drag_with_a_shift_puts_the_knob_where_the_pointer_is():
-    w = make(contrast=True)
+    w = widgets.create(NAME, {"contrast": True})
     w.set_values({"shift": 1.0})
     w.handle({"type": "drag", "handle": "x1", "x": 0, "y": w.ZERO_Y - 2 * w.SCALE})
     assert w.stream()[FOCUS][0] == pytest.approx(2.0)
 
 
 def test_sliders_and_wiring_only_work_where_shown():
-    plain = make()
+    plain = widgets.create(NAME)
     plain.handle({"type": "input", "id": "ga", "value": 0})
-    plain.handle({"type": "input", "id": "wiring", "value": None})
+    plain.handle({"type": "input", "id": "residual", "value": None})
     assert plain.ga == 1 and plain.residual
-    g = make(gains=True)
+    g = widgets.create(NAME, {"gains": True})
     g.handle({"type": "input", "id": "ga", "value": 0.37})
     assert g.ga == 0.35
     g.handle({"type": "input", "id": "gm", "value": 9})
     assert g.gm == 1.5
-    c = make(contrast=True)
-    c.handle({"type": "input", "id": "wiring", "value": None})
+    c = widgets.create(NAME, {"contrast": True})
+    c.handle({"type": "input", "id": "residual", "value": None})
     assert not c.residual
     c.handle({"type": "input", "id": "shift", "value": -7})
     assert c.shift == -2
-    assert {ct["id"] for ct in c.controls()} >= {"wiring", "shift", "step", "reset"}
+    assert {ct["id"] for ct in c.controls()} >= {"residual", "shift", "step", "reset"}
     assert not {"ga", "gm"} & {ct["id"] for ct in c.controls()}
 
 
-def test_set_values_rejects_unknown_names():
+def test_set_values_rejects_unknown_and_computed_names():
     with pytest.raises(KeyError):
-        make().set_values({"x5": 1})
-    with pytest.raises(KeyError):
-        make().set_values({"out1": 1})
+        widgets.create(NAME).set_values({"x5": 1})
+    with pytest.raises(ValueError, match="computed"):
+        widgets.create(NAME).set_values({"out1": 1})
 
 
 # Scene ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("config", [{}, {"stage": 3}, {"gains": True}, {"contrast": True}, {"draggable": False}])
-def test_scene_is_small_json_with_known_classes_and_labelled_handles(config):
-    w = make(**config)
-    scene = assert_scene_fits(w.scene(), max_shapes=150, slack=10)
-    handles = [s for s in scene["shapes"] if "handle" in s]
+@pytest.mark.parametrize("config", [{}, {"draggable": False}])
+def test_the_handles_are_the_components_of_x_unless_fixed(config):
+    handles = [s for s in widgets.create(NAME, config).shapes() if "handle" in s]
     if config.get("draggable", True):
         assert [h["handle"] for h in handles] == ["x1", "x2", "x3", "x4"]
         assert all(h["label"].startswith("component") and h["value"] for h in handles)
@@ -230,7 +217,7 @@ def test_scene_is_small_json_with_known_classes_and_labelled_handles(config):
 
 
 def test_hidden_columns_show_a_question_mark_and_adds_draw_the_delta_on_the_old_bar():
-    w = make(stage=2)
+    w = widgets.create(NAME, {"stage": 2})
     assert sum(1 for s in w.shapes() if s["t"] == "text" and s["s"] == "?") == 4
     w.set_values({"stage": 3})
     tr = w.trace()
@@ -244,7 +231,7 @@ def test_hidden_columns_show_a_question_mark_and_adds_draw_the_delta_on_the_old_
 # The learner's function -----------------------------------------------------------------------
 
 def test_learner_block_is_graded():
-    w = make(stage=6)
+    w = widgets.create(NAME, {"stage": 6})
     w.use(lambda xs: block(xs, make_model()))
     assert readout(w, "your <lambda>(X)[3]").endswith("\u2713")
 
@@ -268,16 +255,12 @@ def test_learner_block_is_graded():
 
 def test_lesson_goals_start_unmet_and_reject_near_misses():
     for wid in ("trace", "gains", "contrast"):
-        part = lesson_widget(wid)
-        w = make(**part.data)
-        assert not w.goal_met()
-        w.set_values(part.data["goal"]["solution"])
-        assert w.goal_met(), wid
+        assert not lesson_widget("m16-l01", wid).goal_met()
     near = [("trace", {"stage": 5}), ("gains", {"ga": 0}), ("gains", {"gm": 0}), ("gains", {"ga": 0.05, "gm": 0}),
             ("contrast", {"residual": 0, "shift": 0.9}), ("contrast", {"shift": 1.5}),
             ("contrast", {"residual": 0, "shift": 0})]
     for wid, values in near:
-        w = make(**lesson_widget(wid).data)
+        w = lesson_widget("m16-l01", wid)
         w.set_values(values)
         assert not w.goal_met(), (wid, values)
 
@@ -288,7 +271,7 @@ def test_the_lesson_cell_draws_the_same_model_as_the_widget():
     P = make_model()
     first = printed["cell-1"].splitlines()
     assert first[0].endswith("[-0.53, -1.37,  1.30, -0.78]") and P["X"][FOCUS] == [-0.53, -1.37, 1.3, -0.78]
-    tr = make(stage=6).trace()
+    tr = widgets.create(NAME, {"stage": 6}).trace()
     assert first[3].endswith("[ 0.86,  0.41,  0.17, -0.38]")
     assert [round(v, 2) for v in tr["da"]] == [0.86, 0.41, 0.17, -0.38]
     for name in ("X", "Wq", "Wk", "Wv", "Wo", "W1", "W2"):
@@ -312,7 +295,7 @@ def test_what_the_lesson_cells_print():
 
 def test_numbers_stated_in_the_prose():
     text = LESSON.read_text()
-    w = make(stage=6)
+    w = widgets.create(NAME, {"stage": 6})
     tr = w.trace()
     r2 = lambda v: [round(a, 2) for a in v]  # noqa: E731
     assert r2(tr["x"]) == [-0.53, -1.37, 1.30, -0.78]
@@ -326,7 +309,7 @@ def test_numbers_stated_in_the_prose():
               "(0.73, 0.78, 0.19, 0.04)"):
         assert s in text, s
     # the shift quiz: out - x does not change under a shift, in residual wiring
-    c = make(contrast=True)
+    c = widgets.create(NAME, {"contrast": True})
     before = [o - x for o, x in zip(c.trace()["out"], c.trace()["x"])]
     c.set_values({"shift": -1.2})
     after = [o - x for o, x in zip(c.trace()["out"], c.trace()["x"])]
@@ -404,13 +387,13 @@ def block(xs):
 def test_block_check_names_the_mistake(words):
     ns = _namespace_after_parts()
     assert asyncio.run(run_cell(BLOCK_WRONG[words], ns)).ok
-    result = asyncio.run(run_check(exercise("block").data["check"], ns))
+    result = asyncio.run(run_check(lesson_part("m16-l01", "exercise", "block").data["check"], ns))
     assert not result.ok and words in result.message, result.message
 
 
 def test_block_check_passes_the_solution_and_fails_if_weights_changed():
     ns = _namespace_after_parts()
-    ex = exercise("block").data
+    ex = lesson_part("m16-l01", "exercise", "block").data
     asyncio.run(run_cell(ex["solution"], ns))
     assert asyncio.run(run_check(ex["check"], ns)).ok
     ns["Wo"] = [[0.0] * 4 for _ in range(4)]
@@ -438,12 +421,12 @@ def block_deltas(xs):
 def test_deltas_check_names_the_mistake(code, words):
     ns = _namespace_after_parts()
     asyncio.run(run_cell(code, ns))
-    result = asyncio.run(run_check(exercise("deltas").data["check"], ns))
+    result = asyncio.run(run_check(lesson_part("m16-l01", "exercise", "deltas").data["check"], ns))
     assert not result.ok and words in result.message, result.message
 
 
 def test_deltas_starter_gets_the_reads_the_wrong_thing_message():
     ns = _namespace_after_parts()
-    asyncio.run(run_cell(exercise("deltas").data["starter"], ns))
-    result = asyncio.run(run_check(exercise("deltas").data["check"], ns))
+    asyncio.run(run_cell(lesson_part("m16-l01", "exercise", "deltas").data["starter"], ns))
+    result = asyncio.run(run_check(lesson_part("m16-l01", "exercise", "deltas").data["check"], ns))
     assert not result.ok and "layer_norm(x)" in result.message
