@@ -3,26 +3,16 @@ finite differences, gradient steps through argmax and softmax, the r slider, dra
 the goal, and the numbers lesson m15-l01 states."""
 
 import math
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget
 from mlmath import widgets
-from mlmath.m15.argmax_softmax_slope import ArgmaxSoftmaxSlope, lookup, wrap
+from mlmath.m15.argmax_softmax_slope import lookup, wrap
 from scene_checks import assert_scene_fits, readout
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l01.md"
 KEYS = [[2.0, 0.5], [-0.5, 2.0], [-1.5, -1.5]]
 VALS = [8, 2, 5]
-
-
-def make(**config):
-    return widgets.create("argmax_softmax_slope", config)
-
-
-def lesson_part():
-    return next(p for p in parse_lesson(LESSON).parts("widget") if p.arg == "argmax_softmax_slope")
 
 
 def soft(theta, r):
@@ -32,14 +22,7 @@ def soft(theta, r):
     return sum(a * v for a, v in zip(e, VALS)) / sum(e)
 
 
-# Registration and config ----------------------------------------------------------------
-
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["argmax_softmax_slope"] is ArgmaxSoftmaxSlope
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "colour"),
     ({"radius": 9}, "radius"),
     ({"target": 9}, "target"),
     ({"lr": 0}, "lr"),
@@ -51,7 +34,7 @@ def test_registered_under_its_name():
 ])
 def test_bad_config_is_rejected_with_a_reason(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("argmax_softmax_slope", config)
 
 
 # The numbers ------------------------------------------------------------------------------
@@ -88,7 +71,7 @@ def test_d_output_d_score_is_weight_times_value_gap():
 
 
 def test_the_staircase_is_the_argmax_output_with_exact_jumps():
-    w = make()
+    w = widgets.create("argmax_softmax_slope")
     pieces = w._staircase()
     assert pieces[0][0] == -180 and pieces[-1][1] == 180
     for a, b, v in pieces:
@@ -104,83 +87,86 @@ def test_the_staircase_is_the_argmax_output_with_exact_jumps():
 # Steps ----------------------------------------------------------------------------------
 
 def test_argmax_step_never_moves_theta():
-    w = make()
+    w = widgets.create("argmax_softmax_slope")
     for theta in (-170, -60, 20, 100):
         w.set_values({"theta": theta})
-        assert w.step("hard") == 0.0 and w.theta == theta and w.steps == 0
-    assert "moved 0" in w.last
+        assert w.step("hard") == 0.0 and w.theta == theta and w.values()["steps"] == 0
+    assert "moved 0" in readout(w, "")
 
 
 def test_softmax_step_is_gradient_descent_on_the_half_squared_error():
-    w = make(theta=20, radius=1.0, target=4, lr=0.05)
+    w = widgets.create("argmax_softmax_slope", dict(theta=20, radius=1.0, target=4, lr=0.05))
     y, dy, _, _ = w.at()
     move = w.step("soft")
     assert move == pytest.approx(math.degrees(-0.05 * (y - 4) * dy))
-    assert w.theta == pytest.approx(20 + move) and w.steps == 1
+    assert w.theta == pytest.approx(20 + move) and w.values()["steps"] == 1
     assert 0.5 * (w.at()[0] - 4) ** 2 < 0.5 * (y - 4) ** 2
 
 
 def test_dragging_or_the_slider_resets_the_step_count():
-    w = make()
+    w = widgets.create("argmax_softmax_slope")
     w.handle({"type": "input", "id": "soft"})
     w.handle({"type": "input", "id": "soft"})
-    assert w.steps == 2
+    assert w.values()["steps"] == 2
     w.handle({"type": "input", "id": "hard"})
-    assert w.steps == 2
-    w.handle({"type": "drag", "handle": "theta", "x": w.px(45), "y": w.y1})
-    assert w.theta == 45 and w.steps == 0
+    assert w.values()["steps"] == 2
+    w.handle({"type": "drag", "handle": "theta", "x": w.plot.x(45), "y": 0})
+    assert w.theta == 45 and w.values()["steps"] == 0
     w.handle({"type": "input", "id": "soft"})
     w.handle({"type": "input", "id": "r", "value": 2.6})
-    assert w.r == 2.5 and w.steps == 0
+    assert w.r == 2.5 and w.values()["steps"] == 0
     w.handle({"type": "input", "id": "r", "value": 99})
     assert w.r == 4.0
 
 
 def test_drag_on_the_compass_sets_the_angle():
-    w = make()
-    w.handle({"type": "drag", "handle": "q", "x": w.cx, "y": w.cy - 30})
+    w = widgets.create("argmax_softmax_slope")
+    cx, cy = w.compass.at(0, 0)
+    w.handle({"type": "drag", "handle": "q", "x": cx, "y": cy - 30})
     assert w.theta == 90
-    w.handle({"type": "drag", "handle": "q", "x": w.cx - 30, "y": w.cy + 30})
+    w.handle({"type": "drag", "handle": "q", "x": cx - 30, "y": cy + 30})
     assert w.theta == -135
-    w.handle({"type": "drag", "handle": "q", "x": w.cx, "y": w.cy})      # the centre has no angle
+    w.handle({"type": "drag", "handle": "q", "x": cx, "y": cy})      # the centre has no angle
     assert w.theta == -135
     w.handle({"type": "drag", "handle": "theta", "x": -999, "y": 0})
-    assert w.theta == 180
+    assert w.theta == -180
 
 
 def test_keys_turn_the_query():
-    w = make(theta=20)
+    w = widgets.create("argmax_softmax_slope", dict(theta=20))
     for key, want in (("ArrowRight", 21), ("ArrowUp", 22), ("ArrowLeft", 21), ("ArrowDown", 20),
-                      ("PageUp", 35), ("PageDown", 20), ("Home", 0), ("Enter", 0)):
+                      ("PageUp", 35), ("PageDown", 20), ("Home", -180), ("Enter", -180), ("End", 180)):
         w.handle({"type": "key", "handle": "theta", "key": key})
         assert w.theta == want, key
-    w.set_values({"theta": 179.6})
+    w.set_values({"theta": 71.6})       # after a gradient step: the keys go on from the whole degree
     w.handle({"type": "key", "handle": "q", "key": "ArrowRight"})
-    assert w.theta == -179
+    assert w.theta == 73
 
 
 def test_set_values_checks_names_and_counts():
-    w = make()
-    with pytest.raises(KeyError):
+    w = widgets.create("argmax_softmax_slope")
+    with pytest.raises(ValueError, match="computed"):
         w.set_values({"soft": 4})
+    with pytest.raises(KeyError):
+        w.set_values({"nothing": 4})
     with pytest.raises(ValueError):
         w.set_values({"steps": 1000})
 
 
 def test_handles_are_labelled_and_controls_offered():
-    w = make()
+    w = widgets.create("argmax_softmax_slope")
     handles = {s["handle"]: s for s in w.shapes() if "handle" in s}
     assert set(handles) == {"theta", "q"}
     assert handles["theta"]["value"].startswith("θ = 20 degrees; argmax output 8, slope 0; softmax output 7.14")
     ids = [c["id"] for c in w.controls()]
     assert ids == ["r", "hard", "soft"]
-    assert [c["id"] for c in make(slider=False).controls()] == ["hard", "soft"]
+    assert [c["id"] for c in widgets.create("argmax_softmax_slope", dict(slider=False)).controls()] == ["hard", "soft"]
 
 
-@pytest.mark.parametrize("config", [{}, {"radius": 4}, {"radius": 0.25, "theta": -179},
+@pytest.mark.parametrize("config", [{"radius": 4}, {"radius": 0.25, "theta": -179},
                                     {"keys": [[1, 0], [0, 1]], "values": [0, 10], "target": 3}])
 def test_scene_is_small_json_and_uses_known_classes(config):
-    w = make(**config)
+    w = widgets.create("argmax_softmax_slope", config)
     w.step("soft")
     assert_scene_fits(w.scene(), max_shapes=80, slack=5)
 
@@ -188,15 +174,14 @@ def test_scene_is_small_json_and_uses_known_classes(config):
 # The lesson's widget and the numbers its prose states ------------------------------------------
 
 def test_lesson_goal_starts_unmet_and_its_solution_meets_it():
-    part = lesson_part()
-    w = widgets.create("argmax_softmax_slope", part.data)
+    w = lesson_widget("m15-l01", "learn")
     assert not w.goal_met()
-    w.set_values(part.data["goal"]["solution"])
+    w.set_values(lesson_part("m15-l01", "widget", "learn").data["goal"]["solution"])
     assert w.goal_met()
 
 
 def test_lesson_goal_needs_softmax_steps_not_a_drag():
-    w = widgets.create("argmax_softmax_slope", lesson_part().data)
+    w = lesson_widget("m15-l01", "learn")
     w.set_values({"theta": 72.43})
     assert abs(w.values()["soft"] - 4) < 0.05 and not w.goal_met()
     for _ in range(20):
@@ -205,7 +190,7 @@ def test_lesson_goal_needs_softmax_steps_not_a_drag():
 
 
 def test_numbers_stated_in_the_prose():
-    w = widgets.create("argmax_softmax_slope", lesson_part().data)
+    w = lesson_widget("m15-l01", "learn")
     assert w.values()["hard"] == 8 and w.r == 1.0 and w.theta == 20 and w.lr == 0.05
     outs = []
     for _ in range(4):
@@ -216,7 +201,7 @@ def test_numbers_stated_in_the_prose():
     assert w.values()["hard"] == 2, "a value no hard lookup at this angle gives"
     # at r = 4 from 20 degrees, one softmax step moves theta by only 0.4 degrees
     w.handle({"type": "input", "id": "r", "value": 4})
-    w.handle({"type": "drag", "handle": "theta", "x": w.px(20), "y": w.y1})
+    w.handle({"type": "drag", "handle": "theta", "x": w.plot.x(20), "y": 0})
     assert w.theta == 20
     assert round(w.step("soft"), 1) == 0.4
     assert "+0.4\u00b0" in readout(w, "")
