@@ -78,11 +78,14 @@ def arrow(x1, y1, x2, y2, cls="", head=9):
     return [line(x1, y1, bx, by, cls), poly(tip, f"{cls} solid".strip())]
 
 
-def handle(shape, name, label, value):
+def handle(shape, name, label, value=None):
     """Make a shape draggable and focusable: `name` routes its drags and keys back to the
-    widget, `label` names it for a screen reader and `value` is announced as it moves."""
+    widget, `label` names it for a screen reader and `value` is announced as it moves.
+    Without a value the page makes it a button: a thing to click or press Enter on."""
     shape["cls"] = f"{shape.get('cls', '')} handle".strip()
-    shape.update(handle=name, label=label, value=value)
+    shape.update(handle=name, label=label)
+    if value is not None:
+        shape["value"] = value
     return shape
 
 
