@@ -26,10 +26,11 @@ class Axis:
     """One direction of a plot: values lo..hi drawn from pixel `start` to pixel `end`
     (for y, start is the bottom). A log axis spaces decades evenly; lo and hi stay values."""
 
-    def __init__(self, lo, hi, start, end, log=False):
+    def __init__(self, lo, hi, start, end, log=False, fmt=None):
         if not hi > lo or (log and lo <= 0):
             raise ValueError(f"an axis needs lo < hi{' and lo > 0 on a log scale' if log else ''}, not {lo}, {hi}")
         self.lo, self.hi, self.start, self.end, self.log = lo, hi, start, end, log
+        self.fmt = fmt          # value -> tick text, where the default format does not suit
         self._a, self._b = (math.log10(lo), math.log10(hi)) if log else (lo, hi)
 
     def __call__(self, v):
@@ -55,6 +56,8 @@ class Axis:
 
     def label(self, v, step=None):
         """A tick's text in the course's number format (a real minus, sci for a log axis)."""
+        if self.fmt:
+            return self.fmt(v)
         if self.log:
             return sci(v)
         step = step or nice_step(self.hi - self.lo)
@@ -62,12 +65,12 @@ class Axis:
 
 
 class Plot:
-    def __init__(self, x, y, box, xlog=False, ylog=False):
+    def __init__(self, x, y, box, xlog=False, ylog=False, xfmt=None, yfmt=None):
         """x and y are (lo, hi) in data; box is (left, top, right, bottom) in the widget."""
         self.box = box
         left, top, right, bottom = box
-        self.x = Axis(*x, left, right, xlog)
-        self.y = Axis(*y, bottom, top, ylog)
+        self.x = Axis(*x, left, right, xlog, xfmt)
+        self.y = Axis(*y, bottom, top, ylog, yfmt)
 
     def at(self, x, y):
         return self.x(x), self.y(y)
