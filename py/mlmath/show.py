@@ -41,6 +41,12 @@ def sci(v, digits=2):
     return f"{mant:.{digits - 1}f}\u00d710{str(e).translate(SUPER)}".replace("-", MINUS, 1)
 
 
+def power(v):
+    """A power of ten as a log axis labels it: 1e-05 -> '10⁻⁵', 100 -> '10²', 1 -> '1'."""
+    e = round(math.log10(v))
+    return {0: "1", 1: "10"}.get(e, "10" + str(e).translate(SUPER))
+
+
 def sub(n):
     """A subscript index, as in h\u2083: 3 -> '\u2083'."""
     return str(n).translate(SUB)
