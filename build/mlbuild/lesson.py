@@ -1,6 +1,8 @@
 """Read one lesson source file into a plain model: steps made of prose and directives.
 
-A lesson is Markdown. Each `## ` heading opens a step. Fenced blocks whose info
+A lesson is Markdown. Each `## ` heading opens a step, except `## Going deeper: ...`,
+which opens an optional, collapsed section of the step before it (no gate, and not
+counted in the lesson's minutes). Fenced blocks whose info
 string names a directive (widget, quiz, exercise, python, callout) become
 interactive parts; their bodies are TOML (Markdown for callouts, Python for cells).
 docs/authoring.md is the author's guide to this format.
@@ -15,6 +17,7 @@ from pathlib import Path
 FENCE = re.compile(r"^(`{3,}|~{3,})\s*(.*)$")
 DIRECTIVES = {"widget", "quiz", "exercise", "python", "callout"}
 FILENAME = re.compile(r"^m(\d\d)-l(\d\d)\.md$")
+DEEPER = "Going deeper"
 
 
 class LessonError(ValueError):
@@ -38,6 +41,7 @@ class Part:
 class Step:
     title: str
     parts: list[Part]
+    deeper: list["Step"] = field(default_factory=list)   # optional sections that follow it
 
     @property
     def gates(self):
@@ -57,7 +61,9 @@ class Lesson:
         return f"m{self.module:02d}-l{self.number:02d}"
 
     def parts(self, kind=None):
-        for part in self.intro + [p for s in self.steps for p in s.parts]:
+        """Every part in page order, Going deeper sections included."""
+        steps = [p for s in self.steps for p in s.parts + [q for d in s.deeper for q in d.parts]]
+        for part in self.intro + steps:
             if kind is None or part.kind == kind:
                 yield part
 
@@ -125,6 +131,10 @@ def parse_lesson(path):
         parts = _parts(body, where, counter)
         if title is None:
             intro = parts
+        elif title.startswith(DEEPER):
+            if not steps:
+                raise LessonError(f"{where}: a Going deeper section belongs to a step, so it comes after one")
+            steps[-1].deeper.append(Step(title, parts))
         else:
             steps.append(Step(title, parts))
     return Lesson(path, int(m.group(1)), int(m.group(2)), intro, steps)

@@ -119,6 +119,9 @@ def render_lesson_body(lesson, scenes):
     for i, step in enumerate(lesson.steps):
         data["steps"].append([g.id for g in step.gates])
         parts = "".join(_part(p, data, scenes) for p in step.parts)
+        for extra in step.deeper:
+            parts += (f'<details class="deeper"><summary>{inline(extra.title)}</summary>'
+                      + "".join(_part(p, data, scenes) for p in extra.parts) + '</details>')
         html.append(f'<section class="step" id="step-{i + 1}" data-step="{i}">'
                     f'<h2><span class="step-no">Step {i + 1} of {len(lesson.steps)}</span> {inline(step.title)}</h2>'
                     f'{parts}</section>')

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mlmath import widgets
 
-from . import packages, pages
+from . import minutes, packages, pages
 from .catalog import COURSE_TOML, load_catalog
 from .data import tinyshakespeare
 from .lesson import parse_lesson
@@ -85,7 +85,8 @@ def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons", only=Non
                 nav = (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
                 (out / pages.lesson_url(entry)).write_text(
                     pages.lesson_page(module, entry, body, data, nav, lock), encoding="utf-8")
-                item |= {"status": "shipped", "url": pages.lesson_url(entry), "counts": {
+                item |= {"status": "shipped", "url": pages.lesson_url(entry),
+                         "estimate": minutes.estimate(lesson), "counts": {
                     "steps": len(lesson.steps),
                     "gates": sum(len(s.gates) for s in lesson.steps),
                     "widgets": sum(1 for _ in lesson.parts("widget")),

@@ -15,6 +15,8 @@ from io import StringIO
 from mlmath import widgets
 from mlmath.runner import run_cell, run_check
 
+from .lesson import DEEPER
+
 # The brackets keep this pattern from flagging itself in a plain-text search for placeholders.
 PLACEHOLDER = re.compile(r"lorem[ ]ipsum|coming[ ]soon|\bT[O]DO\b|\bF[I]XME\b|\bT[B]D\b", re.I)
 SECONDS_PER_RUN = 20
@@ -123,11 +125,16 @@ def validate(lesson):
         problems.append(f"{lesson.path.name}: needs at least one widget")
     namespace = {"__name__": "__main__"}
     _mount(lesson)
-    for step in [None] + lesson.steps:
+    sections = [(None, lesson.intro)]
+    for step in lesson.steps:
+        sections += [(step, step.parts)] + [(extra, extra.parts) for extra in step.deeper]
+    for step, parts in sections:
         where = f"{lesson.path.name} step {step.title!r}" if step else f"{lesson.path.name} intro"
-        parts = step.parts if step else lesson.intro
-        if step and not step.gates:
+        deeper = step is not None and step.title.startswith(DEEPER)
+        if step and not deeper and not step.gates:
             problems.append(f"{where}: has no gate (quiz, exercise, or widget goal)")
+        if deeper and step.gates:
+            problems.append(f"{where}: a Going deeper section is optional, so it has no gate")
         for part in parts:
             if PLACEHOLDER.search(part.body):
                 problems.append(f"{where}: placeholder text: {PLACEHOLDER.search(part.body).group(0)!r}")

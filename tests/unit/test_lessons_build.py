@@ -192,3 +192,41 @@ def test_quiz_options_show_in_a_seeded_order_that_hides_the_answer():
             quizzes += 1
             firsts += shown[0]["correct"]
     assert quizzes >= 60 and firsts <= quizzes // 2, f"the right answer is shown first in {firsts} of {quizzes} quizzes"
+
+
+DEEPER = '''
+## Going deeper: why the counter counts
+
+More prose, for the curious, with a cell that runs in order with the others.
+
+```python
+print("deeper")
+```
+'''
+
+
+def test_a_going_deeper_section_is_collapsed_ungated_and_not_a_step(tmp_path):
+    lesson = parse_lesson(good_lesson(tmp_path, extra=DEEPER))
+    assert len(lesson.steps) == 4 and [d.title for d in lesson.steps[3].deeper] == ["Going deeper: why the counter counts"]
+    assert [p.kind for p in lesson.parts()][-1] == "python"
+    problems, scenes = validate(lesson)
+    assert problems == []
+    html, data = render_lesson_body(lesson, scenes)
+    assert '<details class="deeper"><summary>Going deeper: why the counter counts</summary>' in html
+    assert len(data["steps"]) == 4
+
+
+def test_a_going_deeper_section_may_not_hold_a_gate_or_open_the_lesson(tmp_path):
+    gated = parse_lesson(good_lesson(tmp_path, extra=DEEPER + STEP.format(n=9).replace("## Step 9", "")))
+    assert any("Going deeper section is optional, so it has no gate" in p for p in validate(gated)[0])
+    first = lesson_file(tmp_path, "Intro.\n" + DEEPER + STEP.format(n=1), name="m01-l02.md")
+    with pytest.raises(LessonError, match="belongs to a step"):
+        parse_lesson(first)
+
+
+def test_the_minutes_estimate_counts_the_gated_path_only(tmp_path):
+    from mlbuild.minutes import estimate
+    plain = estimate(parse_lesson(good_lesson(tmp_path)))
+    # 4 quizzes, 1 widget, 1 exercise: 4 + 1 + 4 minutes, plus a few words of prose
+    assert 9 < plain < 9.5
+    assert estimate(parse_lesson(good_lesson(tmp_path, extra=DEEPER))) == plain
