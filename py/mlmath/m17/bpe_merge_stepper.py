@@ -22,7 +22,9 @@ set_values({"merges": k}) starts over and makes k greedy merges.
 """
 
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, whole
+from ..widgets.controls import Button
 from .l02_bpe import count_pairs, label, merge
 
 TEXT = "peter piper picked a peck of pickled peppers"
@@ -52,6 +54,9 @@ class BpeMergeStepper(Widget):
         super().configure(config)
         self.text = text
         self.start = list(text.encode("utf-8"))
+        self.knobs = {"top": Button("top", "Merge top pair", self.merge_top),
+                      "undo": Button("undo", "Undo", self.undo),
+                      "reset": Button("reset", "Start over", self.reset)}
         self.reset()
 
     # State ---------------------------------------------------------------------------
@@ -75,6 +80,10 @@ class BpeMergeStepper(Widget):
         self.merges.append((pair, new_id, counts[pair], pair == table[0][0]))
         return True
 
+    def merge_top(self):
+        table = ranked(self.ids)
+        return bool(table) and self.do_merge(table[0][0])
+
     def undo(self):
         if self.merges:
             del self.vocab[self.merges.pop()[1]]
@@ -87,40 +96,29 @@ class BpeMergeStepper(Widget):
                 "top": table[0][1] if table else 0}
 
     def set_values(self, values):
+        """merges = k starts over and makes k greedy merges; the rest is computed and must agree."""
         values = dict(values)
-        extra = set(values) - {"merges"}
-        if extra:
-            raise KeyError(f"bpe_merge_stepper can only set merges, not {sorted(extra)}")
         if "merges" in values:
+            k = whole(self.name, "merges", values.pop("merges"), 0, self.max_merges)
             self.reset()
-            for _ in range(min(max(int(values["merges"]), 0), self.max_merges)):
-                table = ranked(self.ids)
-                if not table:
-                    break
-                self.do_merge(table[0][0])
+            while len(self.merges) < k and self.merge_top():
+                pass
+        super().set_values(values)
 
-    # Events --------------------------------------------------------------------------
-    def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            cid = event.get("id")
-            if cid == "top":
-                table = ranked(self.ids)
-                if table:
-                    self.do_merge(table[0][0])
-            elif cid == "undo":
-                self.undo()
-            elif cid == "reset":
-                self.reset()
-            return
-        handle = str(event.get("handle") or "")
-        if not handle.startswith("pair:") or not (kind == "drag" or kind == "key" and event.get("key") in ("Enter", " ")):
-            return
+    # Events: a pair's row is a button; a click or Enter merges that pair ------------------
+    def drag(self, handle, x, y):
         try:
-            a, b = (int(x) for x in handle[5:].split(","))
-        except ValueError:
+            a, b = (int(v) for v in handle[len("pair:"):].split(","))
+        except (TypeError, ValueError):
             return
         self.do_merge((a, b))     # a pair that is gone (already merged) is ignored, so a drag cannot merge twice
+
+    def handle(self, event):
+        if event.get("type") == "key" and str(event.get("handle")).startswith("pair:"):
+            if event.get("key") in ("Enter", " "):
+                self.drag(event["handle"], 0, 0)
+        else:
+            super().handle(event)
 
     # Drawing -------------------------------------------------------------------------
     def _name(self, pair):
@@ -129,18 +127,17 @@ class BpeMergeStepper(Widget):
     def _chips(self):
         out, x, y, left, right = [], 14, 40, 14, self.width - 14
         newest = self.merges[-1][1] if self.merges else None
-        out.append({"t": "text", "x": 14, "y": 20, "anchor": "start", "cls": "label",
-                    "s": f"the sequence: {len(self.ids)} tokens (it started as {len(self.start)} bytes)"})
+        out.append(S.text(14, 20, f"the sequence: {len(self.ids)} tokens (it started as {len(self.start)} bytes)",
+                          "label", "start"))
         for tok in self.ids:
             text = label(self.vocab[tok])
             w = max(24, 8 * len(text) + 10)
             if x + w > right:
                 x, y = left, y + 44
             cls = "accent2" if tok == newest else "accent" if tok >= 256 else "muted"
-            out.append({"t": "rect", "x": x, "y": y, "w": w, "h": 22, "rx": 4, "cls": cls,
-                        "opacity": 0.35 if tok >= 256 else 0.08})
-            out.append({"t": "text", "x": x + w / 2, "y": y + 15, "cls": "label", "s": text})
-            out.append({"t": "text", "x": x + w / 2, "y": y + 34, "cls": "small muted", "s": str(tok)})
+            out.append(S.rect(x, y, w, 22, cls, rx=4, opacity=0.35 if tok >= 256 else 0.08))
+            out.append(S.text(x + w / 2, y + 15, text, "label"))
+            out.append(S.text(x + w / 2, y + 34, str(tok), "small muted"))
             x += w + 4
         return out, y + 44
 
@@ -150,40 +147,31 @@ class BpeMergeStepper(Widget):
         # pair counts, most frequent first ------------------------------------------------
         table = ranked(self.ids)
         full = len(self.merges) >= self.max_merges
-        out.append({"t": "text", "x": 14, "y": top, "anchor": "start", "cls": "label",
-                    "s": "pairs, most frequent first (ties: first seen)"})
+        out.append(S.text(14, top, "pairs, most frequent first (ties: first seen)", "label", "start"))
         most = table[0][1] if table else 1
         for r, (pair, count, first) in enumerate(table[:ROWS]):
             y = top + 12 + r * 30
             cls = "accent2" if r == 0 else "accent"
-            out.append({"t": "rect", "x": 14, "y": y, "w": 330, "h": 26, "rx": 4, "cls": "handle" if not full else "grid",
-                        "opacity": 0.06, "handle": f"pair:{pair[0]},{pair[1]}",
-                        "label": f"merge the pair {self._name(pair)}, seen {count} times",
-                        "value": f"{count} times, first at position {first}"})
-            out.append({"t": "text", "x": 22, "y": y + 18, "anchor": "start", "cls": "label", "s": self._name(pair)})
-            out.append({"t": "rect", "x": 130, "y": y + 7, "w": round(120 * count / most, 1), "h": 12,
-                        "cls": f"{cls} nostroke", "opacity": 0.7})
-            out.append({"t": "text", "x": 256, "y": y + 18, "anchor": "start", "cls": "label", "s": f"{count}\u00d7"})
-            out.append({"t": "text", "x": 338, "y": y + 18, "anchor": "end", "cls": "small muted",
-                        "s": "top pick" if r == 0 else f"first at {first}"})
+            row = S.rect(14, y, 330, 26, "" if not full else "grid", rx=4, opacity=0.06)
+            out.append(S.handle(row, f"pair:{pair[0]},{pair[1]}", f"merge the pair {self._name(pair)}, seen {count} times",
+                                f"{count} times, first at position {first}"))
+            out.append(S.text(22, y + 18, self._name(pair), "label", "start"))
+            out.append(S.rect(130, y + 7, 120 * count / most, 12, f"{cls} nostroke", opacity=0.7))
+            out.append(S.text(256, y + 18, f"{count}\u00d7", "label", "start"))
+            out.append(S.text(338, y + 18, "top pick" if r == 0 else f"first at {first}", "small muted", "end"))
         if not table:
-            out.append({"t": "text", "x": 22, "y": top + 30, "anchor": "start", "cls": "small muted",
-                        "s": "one token left: nothing to merge"})
+            out.append(S.text(22, top + 30, "one token left: nothing to merge", "small muted", "start"))
         elif len(table) > ROWS:
-            out.append({"t": "text", "x": 22, "y": top + 12 + ROWS * 30 + 12, "anchor": "start", "cls": "small muted",
-                        "s": f"... and {len(table) - ROWS} more pairs"})
+            out.append(S.text(22, top + 12 + ROWS * 30 + 12, f"... and {len(table) - ROWS} more pairs", "small muted", "start"))
         # the merge table ------------------------------------------------------------
         x0 = 372
-        out.append({"t": "text", "x": x0, "y": top, "anchor": "start", "cls": "label",
-                    "s": f"merge table ({len(self.merges)} of {self.max_merges})"})
+        out.append(S.text(x0, top, f"merge table ({len(self.merges)} of {self.max_merges})", "label", "start"))
         for n, (pair, new_id, count, greedy) in enumerate(self.merges):
             y = top + 20 + n * 18
-            out.append({"t": "text", "x": x0, "y": y, "anchor": "start", "cls": "small" if greedy else "small bad",
-                        "s": f"#{n + 1}  {self._name(pair)} {ARROW} {label(self.vocab[new_id])}   (id {new_id}, "
-                             f"{count}\u00d7{'' if greedy else ', not the top pair'})"})
+            out.append(S.text(x0, y, f"#{n + 1}  {self._name(pair)} {ARROW} {label(self.vocab[new_id])}   (id {new_id}, "
+                              f"{count}\u00d7{'' if greedy else ', not the top pair'})", "small" if greedy else "small bad", "start"))
         if not self.merges:
-            out.append({"t": "text", "x": x0, "y": top + 20, "anchor": "start", "cls": "small muted",
-                        "s": "empty: the vocabulary is the 256 bytes"})
+            out.append(S.text(x0, top + 20, "empty: the vocabulary is the 256 bytes", "small muted", "start"))
         return out
 
     def readouts(self):
@@ -194,11 +182,10 @@ class BpeMergeStepper(Widget):
                 {"label": "every merge was the top pair", "value": "yes" if v["greedy"] else "no"}]
 
     def controls(self):
-        table = ranked(self.ids)
-        full = len(self.merges) >= self.max_merges
-        return [{"kind": "button", "id": "top", "label": "Merge top pair", "disabled": full or not table},
-                {"kind": "button", "id": "undo", "label": "Undo", "disabled": not self.merges},
-                {"kind": "button", "id": "reset", "label": "Start over", "disabled": not self.merges}]
+        # greyed out where a click would do nothing (the actions check for themselves too)
+        off = {"top": len(self.merges) >= self.max_merges or not ranked(self.ids),
+               "undo": not self.merges, "reset": not self.merges}
+        return [{**knob.control(), "disabled": off[key]} for key, knob in self.knobs.items()]
 
     def __repr__(self):
         return f"<bpe_merge_stepper {len(self.merges)} merges, {len(self.ids)} tokens>"

@@ -1,17 +1,14 @@
 """The bpe_merge_stepper widget: greedy merges with a stated tie-break, clicks on pair rows, undo,
 goals, and the numbers lesson m17-l02 states about the tongue-twister."""
 
-from pathlib import Path
-
 import pytest
 
-from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.m17.l02_bpe import count_pairs, merge, top_pair
-from mlmath.m17.bpe_merge_stepper import BpeMergeStepper, ranked
-from scene_checks import assert_scene_fits, readout
+from mlmath.m17.bpe_merge_stepper import ranked
+from lesson_kernel import lesson_part
+from scene_checks import readout
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m17-l02.md"
 TEXT = "peter piper picked a peck of pickled peppers"
 
 
@@ -23,10 +20,7 @@ def press(w, cid):
     w.handle({"type": "input", "id": cid, "value": None})
 
 
-def test_registered_and_unknown_options_rejected():
-    assert widgets.REGISTRY["bpe_merge_stepper"] is BpeMergeStepper
-    with pytest.raises(ValueError, match="colour"):
-        make(colour="red")
+def test_bad_options_rejected():
     with pytest.raises(ValueError, match="max_merges"):
         make(max_merges=0)
     with pytest.raises(ValueError, match="bytes"):
@@ -98,7 +92,7 @@ def test_max_merges_and_running_out_of_pairs():
 
 
 def test_set_values_and_goal():
-    part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == "steps")
+    part = lesson_part("m17-l02", "widget", "steps")
     w = widgets.create("bpe_merge_stepper", part.data)
     assert not w.goal_met()
     w.set_values(part.data["goal"]["solution"])
@@ -108,15 +102,14 @@ def test_set_values_and_goal():
     (a, b), _, _ = ranked(w.ids)[-1]
     w.handle({"type": "drag", "handle": f"pair:{a},{b}", "x": 0, "y": 0})
     assert w.values()["merges"] == 4 and not w.goal_met()      # four merges, one not greedy
-    with pytest.raises(KeyError):
+    with pytest.raises(ValueError, match="computed"):
         w.set_values({"length": 3})
 
 
 @pytest.mark.parametrize("merges", [0, 3, 10])
-def test_scene_is_json_small_and_labelled(merges):
+def test_pair_rows_are_labelled(merges):
     w = make(text=TEXT, max_merges=10)
     w.set_values({"merges": merges})
-    scene = assert_scene_fits(w.scene(), max_shapes=220, slack=5)
-    for s in scene["shapes"]:
+    for s in w.shapes():
         if "handle" in s:
             assert s["label"] and s["value"]
