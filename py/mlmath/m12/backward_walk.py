@@ -25,67 +25,55 @@ mode = "forward": nodes start without values; clicking a node computes it once a
 of its inputs have values. The order the learner picks is a topological order.
 
 values() for goals: done (1 once every operation has been processed, or, forward,
-computed), processed (or computed), early (nodes processed before all their
-consumers), wrong (nodes whose grad differs from the true derivative), and
-grad_<name> for every node. set_values takes done = 1 (a correct walk) or
-order = "L d c" (process, or compute, the named nodes in that order).
+computed), processed (or computed), order (the nodes picked, like "L d c"), and in
+backward mode early (nodes processed before all their consumers), wrong (nodes whose
+grad differs from the true derivative) and grad_<name> for every node. set_values
+takes done = 1 (a correct walk) or order = "L d c" (pick the named nodes in that order).
 """
 
-import math
-import re
-
+from ..expr import ExprError, parse_statements
+from ..show import num
 from ..widgets import register
-from ..widgets.base import Widget
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, number, one_of
+from ..widgets.controls import Button
 
-NAME = r"[A-Za-z][A-Za-z0-9_]{0,5}"
-STATEMENT = re.compile(rf"^\s*({NAME})\s*=\s*({NAME})\s*([+*])\s*({NAME})\s*$")
-RESERVED = {"done", "processed", "computed", "early", "wrong", "abs", "round", "min", "max",
-            "and", "or", "not", "in", "is", "if", "else", "True", "False", "None"}
+RESERVED = {"done", "processed", "computed", "order", "early", "wrong"}
 BOX_W, BOX_H = 120, 60
 GAP = 76            # between one column's boxes and the next
 ROW = 86            # vertical pitch of rows
 MARGIN = 12
 MAX_NODES = 12
-MINUS = "\u2212"
 TIMES = "\u00d7"
-MODES = ("backward", "forward")
 
 
 def fmt(v):
-    """A number the way the picture writes it: 3, −12, 0.25, 1.5; a real minus sign."""
-    if v is None:
-        return "?"
-    v = round(float(v), 4)
-    if v == 0:
-        v = 0.0
-    text = str(int(v)) if v == int(v) else f"{v:.4f}".rstrip("0")
-    return text.replace("-", MINUS)
+    """A node's number as the picture writes it (3, −12, 0.25), or ? before it has one."""
+    return "?" if v is None else num(v, 4)
 
 
 def parse(expr):
     """'c = a*b; L = c + a' -> ([(name, op, left, right)], leaves in first-use order)."""
-    if not isinstance(expr, str) or not expr.strip():
-        raise ValueError("backward_walk: expr must be statements like \"c = a*b; L = c + a\"")
-    ops, defined, leaves = [], set(), []
-    for part in [p for p in re.split(r"[;\n]", expr) if p.strip()]:
-        m = STATEMENT.match(part)
-        if not m:
+    try:
+        statements = parse_statements(expr, ops={"+", "*"})
+    except ExprError as exc:
+        raise ValueError(f"backward_walk: cannot read expr {expr!r}: {exc}") from None
+    ops, leaves = [], []
+    for name, e in statements:
+        if name is None or e.op not in ("+", "*") or any(a.op != "var" for a in e.args):
             raise ValueError(f"backward_walk: each statement is `name = x + y` or `name = x * y` "
-                             f"with names for x and y; cannot read {part.strip()!r}")
-        name, left, op, right = m.groups()
-        if name in defined or name in leaves:
+                             f"with names for x and y, like \"c = a*b\"")
+        left, right = (a.name for a in e.args)
+        if name in leaves or any(name == o[0] for o in ops):
             raise ValueError(f"backward_walk: {name!r} is defined twice; give every node its own name")
         if left == right:
-            raise ValueError(f"backward_walk: {part.strip()!r} uses {left} twice in one operation; "
+            raise ValueError(f"backward_walk: {name} = {left} {e.op} {right} uses {left} twice in one operation; "
                              f"the picture needs two different inputs")
-        for n in (left, right):
-            if n not in defined and n not in leaves:
-                leaves.append(n)
-        ops.append((name, op, left, right))
-        defined.add(name)
-    for n in list(defined) + leaves:
-        if n in RESERVED:
-            raise ValueError(f"backward_walk: {n!r} is not a usable name")
+        leaves += [n for n in (left, right) if n not in leaves and all(n != o[0] for o in ops)]
+        ops.append((name, e.op, left, right))
+    for n in [o[0] for o in ops] + leaves:
+        if n in RESERVED or len(n) > 6:
+            raise ValueError(f"backward_walk: {n!r} is not a usable name (at most 6 letters, not {sorted(RESERVED)})")
     return ops, leaves
 
 
@@ -94,17 +82,13 @@ class BackwardWalk(Widget):
     name = "backward_walk"
 
     def configure(self, config):
-        expr = config.pop("expr", None)
-        values = config.pop("values", None)
+        expr = config.pop("expr", "p = x*y; q = z + w; L = p*q")
+        values = config.pop("values", {"x": 2, "y": -3, "z": 5, "w": -1})
         rows = config.pop("rows", None)
-        self.mode = config.pop("mode", "backward")
-        self.strict = config.pop("strict", True)
+        self.mode = one_of(self.name, "mode", config.pop("mode", "backward"), ("backward", "forward"))
+        self.strict = flag(self.name, "strict", config.pop("strict", True))
         super().configure(config)      # unknown options fail the build
 
-        if self.mode not in MODES:
-            raise ValueError(f"backward_walk: mode is \"backward\" or \"forward\", not {self.mode!r}")
-        if not isinstance(self.strict, bool):
-            raise ValueError("backward_walk: strict must be true or false")
         self.ops, leaves = parse(expr)
         if not isinstance(values, dict):
             raise ValueError("backward_walk: values must be a table giving every input a number, like { a = 3 }")
@@ -114,30 +98,27 @@ class BackwardWalk(Widget):
         extra = [n for n in values if n not in leaves]
         if extra:
             raise ValueError(f"backward_walk: values names {', '.join(extra)}, which is not an input of expr")
-        for n, v in values.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise ValueError(f"backward_walk: the value of {n} must be a finite number")
         self.leaves = leaves
         self.names = leaves + [op[0] for op in self.ops]
         if len(self.names) > MAX_NODES:
             raise ValueError(f"backward_walk: at most {MAX_NODES} nodes, so the picture stays readable")
         self.root = self.ops[-1][0]
         self.spec = {name: (op, (a, b)) for name, op, a, b in self.ops}
-        self.users = {n: [] for n in self.names}
-        for name, _, a, b in self.ops:
-            self.users[a].append(name)
-            self.users[b].append(name)
+        self.users = {n: [u for u, _, a, b in self.ops if n in (a, b)] for n in self.names}
         unused = [n for n in self.names if n != self.root and not self.users[n]]
         if unused:
             raise ValueError(f"backward_walk: {', '.join(unused)} is computed but never used; "
                              f"the last statement must be the output")
 
-        self.data = {n: float(values[n]) for n in leaves}
+        self.data = {n: float(number(self.name, f"the value of {n}", values[n])) for n in leaves}
         for name, op, a, b in self.ops:
             x, y = self.data[a], self.data[b]
             self.data[name] = x + y if op == "+" else x * y
         self.true = self._true_grads()
         self._place(rows)
+        self.knobs = {f"n:{n}": Button(f"n:{n}", n, lambda n=n: self.act(n)) for n in self.names}
+        self.knobs.update(seed=Button("seed", f"Seed {self.root}.grad = 1", self.seed),
+                          undo=Button("undo", "Undo", self.undo), reset=Button("reset", "Reset", self.reset))
         self.reset()
 
     # Graph facts ------------------------------------------------------------------------
@@ -167,8 +148,7 @@ class BackwardWalk(Widget):
             row = {}
             for c in sorted(set(col.values())):
                 members = [n for n in self.names if col[n] == c]
-                for i, n in enumerate(members):
-                    row[n] = i - (len(members) - 1) / 2
+                row.update({n: i - (len(members) - 1) / 2 for i, n in enumerate(members)})
         else:
             if not isinstance(rows, dict) or set(rows) != set(self.names) or any(
                     isinstance(v, bool) or not isinstance(v, (int, float)) for v in rows.values()):
@@ -191,17 +171,19 @@ class BackwardWalk(Widget):
         self.order = []                 # nodes processed (backward) or computed (forward), in order
         self.early = []                 # processed before all their users had been
         self.stranded = {}              # node -> share that arrived after it had passed its grad on
-        self.sent = {}                  # (user, input) -> share sent along that edge
+        self.sent = {}                  # (user, input) -> (local, grad, share) sent along that edge
         self.history = []
         self.message = ""
-        self._last_drag = None
+        self._held = None
 
     def _snapshot(self):
         return (self.seeded, dict(self.grad), list(self.order), list(self.early), dict(self.stranded),
                 dict(self.sent), self.message)
 
-    def _restore(self, snap):
-        (self.seeded, self.grad, self.order, self.early, self.stranded, self.sent, self.message) = snap
+    def undo(self):
+        if self.history:
+            (self.seeded, self.grad, self.order, self.early, self.stranded, self.sent,
+             self.message) = self.history.pop()
 
     def known(self, n):
         return n in self.data if self.mode == "backward" else (n in self.leaves or n in self.order)
@@ -243,8 +225,6 @@ class BackwardWalk(Widget):
 
     def act(self, n):
         """The learner picked node n."""
-        if n not in self.names:
-            return
         if self.mode == "forward":
             self._compute(n)
         else:
@@ -261,9 +241,9 @@ class BackwardWalk(Widget):
             return
         need = [x for x in (a, b) if not self.known(x)]
         if need:
+            one = len(need) == 1
             self.message = (f"Not yet: {n} = {a} {sym} {b} needs {' and '.join(need)}, which "
-                            f"{'has' if len(need) == 1 else 'have'} no value yet. Compute "
-                            f"{'it' if len(need) == 1 else 'them'} first.")
+                            f"{'has' if one else 'have'} no value yet. Compute {'it' if one else 'them'} first.")
             return
         self.history.append(self._snapshot())
         self.order.append(n)
@@ -311,22 +291,18 @@ class BackwardWalk(Widget):
 
     def _refusal(self, n, waiting):
         g, full = self.grad[n], self.true[n]
-        who = " and ".join(waiting)
+        who, one = " and ".join(waiting), len(waiting) == 1
         if self.arrived(n) == 0:
             return (f"Not yet: {n}.grad is still 0 because nothing has reached it. {n} is used by {who}; "
-                    f"process {'that' if len(waiting) == 1 else 'those'} first.")
-        users = " and ".join(self.users[n])
-        return (f"Not yet: {n} is used by {users}, and {who} {'has' if len(waiting) == 1 else 'have'} not "
-                f"sent {'its' if len(waiting) == 1 else 'their'} share back. {n}.grad is {fmt(g)} so far; "
+                    f"process {'that' if one else 'those'} first.")
+        return (f"Not yet: {n} is used by {' and '.join(self.users[n])}, and {who} {'has' if one else 'have'} not "
+                f"sent {'its' if one else 'their'} share back. {n}.grad is {fmt(g)} so far; "
                 f"its full grad is {fmt(full)}. Going now would pass on {fmt(g)} and lose the rest.")
-
-    def undo(self):
-        if self.history:
-            self._restore(self.history.pop())
 
     # Widget contract ------------------------------------------------------------------------
     def values(self):
-        out = {"done": int(self.done()), "processed" if self.mode == "backward" else "computed": len(self.order)}
+        out = {"done": int(self.done()), "processed" if self.mode == "backward" else "computed": len(self.order),
+               "order": " ".join(self.order)}
         if self.mode == "backward":
             out["early"] = len(self.early)
             out["wrong"] = len(self.wrong()) if self.done() else 0
@@ -334,50 +310,42 @@ class BackwardWalk(Widget):
         return out
 
     def set_values(self, values):
+        """done = 1 walks a correct order; order = "L d c" picks those nodes (it wins over done).
+        Anything else must agree with what the walk computes."""
         values = dict(values)
         done, order = values.pop("done", None), values.pop("order", None)
-        if values:
-            raise KeyError(f"backward_walk sets done and order, not {sorted(values)}")
-        if done is not None:
-            self.reset()
-            if done:
-                order = " ".join(name for name, *_ in (self.ops if self.mode == "forward" else reversed(self.ops)))
+        if order is None and done:
+            order = " ".join(name for name, *_ in (self.ops if self.mode == "forward" else reversed(self.ops)))
         if order is not None:
             self.reset()
-            self.seed()
-            for n in str(order).replace(",", " ").split():
+            picks = str(order).replace(",", " ").split()
+            if picks:
+                self.seed()
+            for n in picks:
                 before = len(self.order)
-                self.act(n)
+                if n in self.names:
+                    self.act(n)
                 if len(self.order) == before:
                     raise ValueError(f"backward_walk: {n} was not accepted: {self.message}")
+        elif done is not None:
+            self.reset()
+        now = self.values()
+        for key, v in values.items():
+            if key not in now:
+                raise KeyError(f"backward_walk sets done and order, not {key!r}")
+            if now[key] != v:
+                raise ValueError(f"backward_walk: {key} is computed ({now[key]!r}), so it cannot be set to {v!r}")
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            self._last_drag = None
-            key = event.get("id")
-            if key == "seed":
-                self.seed()
-            elif key == "undo":
-                self.undo()
-            elif key == "reset":
-                self.reset()
-            return
-        handle = str(event.get("handle", ""))
-        if not handle.startswith("n:"):
-            return
-        if kind == "drag":
-            # A click sends one drag; holding and moving sends more for the same node. Act once.
-            if handle == self._last_drag:
-                return
-            self._last_drag = handle
-        elif kind == "key":
-            if event.get("key") not in ("Enter", " "):
-                return
-            self._last_drag = None
-        else:
-            return
-        self.act(handle[2:])
+        if event.get("type") != "drag":
+            self._held = None
+        super().handle(event)
+
+    def drag(self, handle, x, y):
+        # A click sends one drag; holding and moving sends more for the same node. Act once.
+        if handle != self._held and handle in self.knobs:
+            self._held = handle
+            self.knobs[handle].set(None)
 
     # Picture -------------------------------------------------------------------------------
     def _formula(self, n):
@@ -385,6 +353,14 @@ class BackwardWalk(Widget):
             return n
         op, (a, b) = self.spec[n]
         return f"{n} = {a} {TIMES if op == '*' else '+'} {b}"
+
+    def _edge_cls(self, name, inp):
+        if self.mode == "forward":
+            return "accent" if name in self.order else "edge"
+        if (name, inp) not in self.sent:
+            return "edge"
+        late = inp in self.order and self.order.index(inp) < self.order.index(name)
+        return "bad" if name in self.early or late else "accent"
 
     def shapes(self):
         edges, labels, boxes = [], [], []
@@ -394,31 +370,18 @@ class BackwardWalk(Widget):
                 ix, iy = self.box(inp)
                 x1, y1 = ix + BOX_W, iy + BOX_H / 2
                 x2, y2 = bx, by + BOX_H / 2 + (slot - 0.5) * 18
-                mid = (x1 + x2) / 2
-                d = f"M {x1:.1f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {x2:.1f} {y2:.1f}"
+                cls = self._edge_cls(name, inp)
+                edges.append(S.link([(x1, y1), (x2, y2)], cls))
                 if self.mode == "forward":
-                    cls = "accent" if name in self.order else "edge"
-                    edges.append({"t": "path", "d": d, "cls": cls})
                     continue
-                sent = (name, inp) in self.sent
-                cls = "edge"
-                if sent:
-                    cls = "bad" if name in self.early or (inp in self.order and self.order.index(inp)
-                                                          < self.order.index(name)) else "accent"
-                edges.append({"t": "path", "d": d, "cls": cls})
-                # the label sits on the curve's midpoint, just above it
-                lx, ly = mid, (y1 + y2) / 2 - 6
-                if sent:
+                if (name, inp) in self.sent:
                     local, g, share = self.sent[(name, inp)]
-                    text = f"{fmt(local)}\u00b7{fmt(g)} = {fmt(share)}"
-                    tcls = "small bad" if cls == "bad" else "small accent"
+                    text, tcls = f"{fmt(local)}\u00b7{fmt(g)} = {fmt(share)}", f"small {cls}"
                 else:
                     text, tcls = fmt(self.local(name, inp)), "small accent3"
-                # a pale pill behind the label keeps the curve from striking through it
-                pw = 6.2 * len(text) + 8
-                labels.append({"t": "rect", "x": round(lx - pw / 2, 1), "y": round(ly - 11, 1), "w": round(pw, 1),
-                               "h": 15, "rx": 7, "cls": "grid"})
-                labels.append({"t": "text", "x": round(lx, 1), "y": round(ly, 1), "s": text, "cls": tcls})
+                # the label sits just above the curve's midpoint, on a pale pill the curve can't strike through
+                lx, ly, pw = (x1 + x2) / 2, (y1 + y2) / 2 - 6, 6.2 * len(text) + 8
+                labels += [S.rect(lx - pw / 2, ly - 11, pw, 15, "grid", rx=7), S.text(lx, ly, text, tcls)]
         for n in self.names:
             x, y = self.box(n)
             st = self.status(n)
@@ -434,16 +397,12 @@ class BackwardWalk(Widget):
             desc = f"{self._formula(n)}: data {fmt(data)}"
             if self.mode == "backward":
                 desc += f", grad {fmt(self.grad[n])} ({st})"
-            boxes.append({"t": "rect", "x": x, "y": y, "w": BOX_W, "h": BOX_H, "rx": 6, "cls": cls,
-                          "handle": f"n:{n}", "label": desc})
+            boxes.append(S.handle(S.rect(x, y, BOX_W, BOX_H, cls, rx=6), f"n:{n}", desc))
             cx = x + BOX_W / 2
             if self.mode == "forward":
-                boxes.append({"t": "text", "x": cx, "y": y + 24, "s": self._formula(n), "cls": "label"})
-                boxes.append({"t": "text", "x": cx, "y": y + 44, "s": f"data {fmt(data)}",
-                              "cls": "small" if data is not None else "small muted"})
+                boxes += [S.text(cx, y + 24, self._formula(n), "label"),
+                          S.text(cx, y + 44, f"data {fmt(data)}", "small" if data is not None else "small muted")]
                 continue
-            boxes.append({"t": "text", "x": cx, "y": y + 18, "s": self._formula(n), "cls": "label"})
-            boxes.append({"t": "text", "x": cx, "y": y + 34, "s": f"data {fmt(data)}", "cls": "small"})
             grad = f"grad {fmt(self.grad[n])}"
             uses = len(self.users[n])
             if uses > 1 and self.seeded:
@@ -452,51 +411,40 @@ class BackwardWalk(Widget):
                 gcls = "small bad"
             else:
                 gcls = {"final": "small good", "partial": "small accent2", "pending": "small muted"}[st]
-            boxes.append({"t": "text", "x": cx, "y": y + 50, "s": grad, "cls": gcls})
+            boxes += [S.text(cx, y + 18, self._formula(n), "label"), S.text(cx, y + 34, f"data {fmt(data)}", "small"),
+                      S.text(cx, y + 50, grad, gcls)]
         return edges + labels + boxes
 
     def readouts(self):
-        out = []
+        say = []
         if self.mode == "forward":
-            if self.message:
-                out.append({"label": "", "value": self.message})
-            else:
-                out.append({"label": "", "value": "Click a node to compute it (or Tab to it and press Enter)."})
-            if self.order:
-                out.append({"label": "your order", "value": ", ".join(self.order)})
-            if self.done():
-                out.append({"label": "", "value": f"Done: {self.root} = {fmt(self.data[self.root])}. Every node "
-                            f"came after the nodes it needs."})
-            return out
-        if not self.seeded:
-            out.append({"label": "", "value": f"Press Seed to set {self.root}.grad = 1. Then click the nodes "
-                        f"(or Tab to one and press Enter) in the order you choose. Edge numbers are local "
-                        f"derivatives."})
+            say.append(self.message or "Click a node to compute it (or Tab to it and press Enter).")
+        elif not self.seeded:
+            say.append(f"Press Seed to set {self.root}.grad = 1. Then click the nodes (or Tab to one and press "
+                       f"Enter) in the order you choose. Edge numbers are local derivatives.")
         elif self.message:
-            out.append({"label": "", "value": self.message})
+            say.append(self.message)
+        out = [{"label": "", "value": s} for s in say]
         if self.order:
             out.append({"label": "your order", "value": ", ".join(self.order)})
-        if self.done():
-            wrong = self.wrong()
-            if not wrong:
-                fwd = ", ".join(reversed(self.order))
-                out.append({"label": "", "value": f"Done: every grad is final. Read backward, your order is "
-                            f"{fwd}: a forward order."})
-            else:
-                bad = ", ".join(f"{n} ({fmt(self.grad[n])}, should be {fmt(self.true[n])})" for n in wrong)
-                out.append({"label": "", "value": f"Done, but {', '.join(self.early)} went early. Wrong grads: "
-                            f"{bad}."})
-        return out
+        if not self.done():
+            return out
+        wrong = self.wrong() if self.mode == "backward" else []
+        if self.mode == "forward":
+            end = (f"Done: {self.root} = {fmt(self.data[self.root])}. Every node came after the nodes it needs.")
+        elif not wrong:
+            end = (f"Done: every grad is final. Read backward, your order is {', '.join(reversed(self.order))}: "
+                   f"a forward order.")
+        else:
+            bad = ", ".join(f"{n} ({fmt(self.grad[n])}, should be {fmt(self.true[n])})" for n in wrong)
+            end = f"Done, but {', '.join(self.early)} went early. Wrong grads: {bad}."
+        return out + [{"label": "", "value": end}]
 
     def controls(self):
-        out = []
-        if self.mode == "backward":
-            out.append({"kind": "button", "id": "seed", "label": f"Seed {self.root}.grad = 1",
-                        "disabled": self.seeded})
-        out.append({"kind": "button", "id": "undo", "label": "Undo", "disabled": not self.history})
-        out.append({"kind": "button", "id": "reset", "label": "Reset",
-                    "disabled": not (self.history or self.seeded)})
-        return out
+        k = self.knobs
+        out = [{**k["seed"].control(), "disabled": self.seeded}] if self.mode == "backward" else []
+        return out + [{**k["undo"].control(), "disabled": not self.history},
+                      {**k["reset"].control(), "disabled": not (self.history or self.seeded)}]
 
     def __repr__(self):
         return f"<backward_walk {self.mode} {', '.join(self.order) or 'not started'}>"
