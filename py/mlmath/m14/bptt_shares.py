@@ -38,9 +38,9 @@ sum of the shares walked so far), loss, fd (the finite-difference slope of L at 
 import math
 
 from ..widgets import register
-from ..show import MINUS, fixed
+from ..show import MINUS, fixed, sub
 from ..widgets.base import Widget, number, whole
-from .rnn_unroll import sub
+from ..widgets.controls import Button, Slider
 
 W_H = "w\u2095"
 STEP = 0.01
@@ -54,9 +54,7 @@ SUM_X = 548             # centre of the waterfall column
 
 
 def fmt(v, places=3):
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return "?"
-    return fixed(v, places) if math.isfinite(v) else str(v)
+    return fixed(v, places)
 
 
 def fmt_small(v):
@@ -125,22 +123,37 @@ class BpttShares(Widget):
         lo, hi = (_finite(v, "range") for v in rng)
         if not lo < hi:
             raise ValueError("bptt_shares: range's low end must be less than its high end")
-        self.range = (lo, hi)
         w_h = _finite(config.pop("w_h", 0.3), "w_h")
         if not lo <= w_h <= hi:
             raise ValueError(f"bptt_shares: w_h = {w_h} is outside range [{lo}, {hi}]")
-        self.w_h = self._snap(w_h)
-        self.walked = whole(self.name, "walked", config.pop("walked", 0), 0, self.T)
+        walked = whole(self.name, "walked", config.pop("walked", 0), 0, self.T)
         super().configure(config)
+        self.knobs = {"w_h": Slider("w_h", W_H, lo, hi, STEP, w_h, fmt=lambda v: fixed(v, 2)),
+                      # walked has no control of its own: the buttons move it, a goal's solution sets it
+                      "walked": Slider("walked", "walked", 0, self.T, 1, walked),
+                      "step": Button("step", "Step back in time", self._step),
+                      "reset": Button("reset", "Reset", self._reset)}
         self.selected = None          # a time step 1..T picked for its explanation
         self.learner = None
         self.learner_name = ""
 
     # State ----------------------------------------------------------------------------
-    def _snap(self, v):
-        lo, hi = self.range
-        v = min(max(v, lo), hi)
-        return round(round(v / STEP) * STEP, 2)
+    @property
+    def w_h(self):
+        return self.knobs["w_h"].value
+
+    @property
+    def walked(self):
+        return self.knobs["walked"].value
+
+    def _step(self):
+        if self.walked < self.T:
+            self.knobs["walked"].value += 1
+            self.selected = self.T - self.walked + 1
+
+    def _reset(self):
+        self.knobs["walked"].value = 0
+        self.selected = None
 
     def numbers(self):
         return backward(self.xs, self.y, self.w_x, self.w_h, self.b)
@@ -157,17 +170,8 @@ class BpttShares(Widget):
     def values(self):
         hs, deltas, shares = self.numbers()
         grad = sum(shares[t - 1] for t in self.walked_steps())
-        return {"w_h": self.w_h, "walked": self.walked, "done": int(self.walked == self.T),
+        return {**super().values(), "done": int(self.walked == self.T),
                 "grad": grad, "loss": 0.5 * (hs[-1] - self.y) ** 2, "fd": self.fd()}
-
-    def set_values(self, values):
-        for key, v in values.items():
-            if key == "w_h":
-                self.w_h = self._snap(_finite(v, "w_h"))
-            elif key == "walked":
-                self.walked = min(max(int(v), 0), self.T)
-            else:
-                raise KeyError(f"bptt_shares cannot set {key!r}; it sets w_h and walked")
 
     def use(self, fn, name=None):
         """Draw the learner's shares, fn(xs, y, w_x, w_h, b) -> [c_1..c_T], over the widget's own."""
@@ -190,33 +194,20 @@ class BpttShares(Widget):
         return got, None
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            cid = event.get("id")
-            if cid == "w_h":
-                try:
-                    self.w_h = self._snap(float(event.get("value")))
-                except (TypeError, ValueError):
-                    pass
-            elif cid == "step" and self.walked < self.T:
-                self.walked += 1
-                self.selected = self.T - self.walked + 1
-            elif cid == "reset":
-                self.walked = 0
-                self.selected = None
-        elif kind in ("drag", "key"):
-            handle = str(event.get("handle", ""))
-            if not (handle.startswith("t") and handle[1:].isdigit()):
-                return
+        """The boxes h_1..h_T are handles that pick a step to explain; everything else is a knob's."""
+        kind, handle = event.get("type"), str(event.get("handle", ""))
+        if kind in ("drag", "key") and handle[:1] == "t" and handle[1:].isdigit():
             t = int(handle[1:])
             if not 1 <= t <= self.T:
                 return
             key = event.get("key")
             if kind == "key" and key in ("ArrowLeft", "ArrowRight"):
-                t = min(max(t + (1 if key == "ArrowRight" else -1), 1), self.T)
+                t += 1 if key == "ArrowRight" else -1
             elif kind == "key" and key not in ("Enter", " "):
                 return
-            self.selected = t
+            self.selected = min(max(t, 1), self.T)
+        else:
+            super().handle(event)
 
     # Geometry -------------------------------------------------------------------------
     def col(self, t):
@@ -377,13 +368,6 @@ class BpttShares(Widget):
                 f"h{sub(t)}\u00b2) \u00b7 {W_H} = {fmt(deltas[t - 1], 4)} back to h{sub(t - 1)}.")
 
     def controls(self):
-        lo, hi = self.range
-        return [
-            {"kind": "range", "id": "w_h", "label": W_H, "min": lo, "max": hi, "step": STEP, "value": self.w_h,
-             "display": fmt(self.w_h, 2)},
-            {"kind": "button", "id": "step", "label": "Step back in time", "disabled": self.walked >= self.T},
-            {"kind": "button", "id": "reset", "label": "Reset", "disabled": self.walked == 0},
-        ]
-
-    def __repr__(self):
-        return f"<bptt_shares T={self.T}, w_h={fmt(self.w_h, 2)}, walked {self.walked}>"
+        self.knobs["step"].disabled = self.walked >= self.T
+        self.knobs["reset"].disabled = self.walked == 0
+        return [self.knobs[k].control() for k in ("w_h", "step", "reset")]

@@ -5,17 +5,14 @@ m14-l06 states (including its cells' printed output, run through the page's kern
 import json
 import math
 import re
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.m14.bptt_shares import BpttShares, backward, forward, loss
-from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits, readout
+from mlmath.m14.bptt_shares import backward, forward, loss
+from lesson_kernel import lesson_widget, run_lesson
+from scene_checks import readout
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m14-l06.md"
 XS, Y = [1, -1, 1, -1, 1], 0.2
 
 
@@ -32,19 +29,7 @@ def fd(xs, y, w_x, w_h, b, h=1e-6):
     return (loss(xs, y, w_x, w_h + h, b) - loss(xs, y, w_x, w_h - h, b)) / (2 * h)
 
 
-def lesson_widgets():
-    return {p.id: p for p in parse_lesson(LESSON).parts("widget") if p.arg == "bptt_shares"}
-
-
-# Registration and config ----------------------------------------------------------------
-
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["bptt_shares"] is BpttShares
-    assert isinstance(make(), BpttShares)
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "colour"),
     ({"xs": [1]}, "2 to 6"),
     ({"xs": [1] * 7}, "2 to 6"),
     ({"xs": [1, "a"]}, "finite number"),
@@ -178,28 +163,13 @@ def test_a_wrong_or_broken_learner_function_is_reported():
     assert all(r["label"] != "<lambda>" for r in w.readouts())
 
 
-@pytest.mark.parametrize("config", [{}, {"walked": 5}, {"xs": [2, -2], "w_h": -1.5, "walked": 2},
-                                    {"xs": [1, 1, 1, 1, 1, 1], "w_h": 1.5, "y": -3, "walked": 6}])
-def test_scene_is_small_json_and_uses_known_classes(config):
-    w = make(**config)
-    scene = assert_scene_fits(w.scene(), max_shapes=150, slack=20)
-    assert all(isinstance(r["value"], str) for r in scene["readouts"])
-
-
 # The lesson ------------------------------------------------------------------------------
 
-def test_lesson_goals_start_unmet_and_solutions_meet_them_and_near_misses_fail():
-    parts = lesson_widgets()
-    assert set(parts) == {"walk", "cancel"}
-    for part in parts.values():
-        w = widgets.create("bptt_shares", part.data)
-        assert not w.goal_met()
-        w.set_values(part.data["goal"]["solution"])
-        assert w.goal_met()
-    walk = widgets.create("bptt_shares", parts["walk"].data)
+def test_lesson_goals_near_misses_fail():
+    walk = lesson_widget("m14-l06", "walk")
     step(walk, 4)
     assert not walk.goal_met()
-    cancel = widgets.create("bptt_shares", parts["cancel"].data)
+    cancel = lesson_widget("m14-l06", "cancel")
     for wh in (0.5, 0.78, 0.86, 1.2, -0.3):
         cancel.set_values({"w_h": wh})
         assert not cancel.goal_met(), wh
