@@ -24,7 +24,7 @@ The default table is the lesson's: 50 merges trained on the first 4,000 characte
 tiny-shakespeare (mlmath.m17.l02_bpe.MERGES). A cell can hand over its own table with
 `widget("berry").use(merges)`, a dict {(a, b): new_id} in training order.
 
-values() for goals: chars, bytes, tokens, k, merges (table size), roundtrip (1 when the
+values() for goals: text, chars, bytes, tokens, k, merges (table size), roundtrip (1 when the
 ids decode back to the text), unknown (always 0: ids outside the vocabulary), fired
 (merges that changed this text); with `letter`: letter_count (times the letter is in
 the text), letter_alone (tokens that are exactly the letter), letter_hidden (tokens
@@ -32,7 +32,9 @@ longer than one byte that contain it). set_values takes text and k.
 """
 
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, flag, whole
+from ..widgets.controls import Slider, Text
 from .l02_bpe import label, merge, table, vocab
 
 MAX_BYTES = 24
@@ -55,6 +57,17 @@ def _check_table(merges):
     return out
 
 
+def whole_chars(text):
+    """The longest run of whole characters from the start that fits in MAX_BYTES bytes."""
+    kept, n = "", 0
+    for ch in text:
+        n += len(ch.encode("utf-8"))
+        if n > MAX_BYTES:
+            break
+        kept += ch
+    return kept
+
+
 @register
 class BpeMergeReplay(Widget):
     name = "bpe_merge_replay"
@@ -68,110 +81,93 @@ class BpeMergeReplay(Widget):
         if letter is not None and not (isinstance(letter, str) and len(letter) == 1 and letter.isascii()):
             raise ValueError("bpe_merge_replay: letter must be a single ASCII character")
         self.editable = flag(self.name, "editable", config.pop("editable", True))
-        self.merges = table()
-        self.k = whole(self.name, "k", config.pop("k", len(self.merges)), 0, len(self.merges))
+        k = config.pop("k", len(table()))
         super().configure(config)
         self.letter = letter
-        self._set_text(text)
+        self.knobs = {"text": Text("text", "Text", text)}
+        self.use(None)
+        self.knobs["k"].set(whole(self.name, "k", k, 0, len(self.merges)))
 
     def use(self, merges):
         """Replay the learner's own merge table; use(None) goes back to the lesson's."""
         self.merges = table() if merges is None else _check_table(merges)
-        self.k = len(self.merges)
-        self._update()
+        self.vocab = vocab(self.merges)
+        self.knobs["k"] = Slider("k", "merges replayed", 0, len(self.merges), 1, len(self.merges))
         return self
 
-    def _set_text(self, text):
-        self.text = str(text)
-        kept, n = "", 0
-        for ch in self.text:                 # whole characters, up to MAX_BYTES bytes
-            n += len(ch.encode("utf-8"))
-            if n > MAX_BYTES:
-                break
-            kept += ch
-        self.shown = kept
-        self._update()
+    @property
+    def text(self):
+        return self.knobs["text"].value
 
-    def _update(self):
-        self.k = min(max(int(self.k), 0), len(self.merges))
-        self.vocab = vocab(self.merges)
-        ids, self.fired, self.last_count = list(self.shown.encode("utf-8")), [], 0
-        for n, (pair, new_id) in enumerate(self.merges.items()):
-            if n >= self.k:
-                break
+    @property
+    def shown(self):
+        return whole_chars(self.text)
+
+    @property
+    def k(self):
+        return self.knobs["k"].value
+
+    def replay(self):
+        """(ids after the first k merges, the merges that changed the text, how often merge k fired)."""
+        ids, fired, last_count = list(self.shown.encode("utf-8")), [], 0
+        for n, (pair, new_id) in enumerate(list(self.merges.items())[:self.k]):
             after = merge(ids, pair, new_id)
             if len(after) != len(ids):
-                self.fired.append(n)
-            if n == self.k - 1:
-                self.last_count = len(ids) - len(after)
+                fired.append(n)
+            last_count = len(ids) - len(after)
             ids = after
-        self.ids = ids
+        return ids, fired, last_count
+
+    @property
+    def ids(self):
+        return self.replay()[0]
 
     # Numbers -------------------------------------------------------------------------
     def values(self):
         raw = self.shown.encode("utf-8")
-        out = {"chars": len(self.shown), "bytes": len(raw), "tokens": len(self.ids), "k": self.k,
-               "merges": len(self.merges), "fired": len(self.fired),
-               "roundtrip": int(b"".join(self.vocab[i] for i in self.ids) == raw),
-               "unknown": sum(1 for i in self.ids if i not in self.vocab)}
+        ids, fired, _ = self.replay()
+        out = {"text": self.text, "chars": len(self.shown), "bytes": len(raw), "tokens": len(ids), "k": self.k,
+               "merges": len(self.merges), "fired": len(fired),
+               "roundtrip": int(b"".join(self.vocab[i] for i in ids) == raw),
+               "unknown": sum(1 for i in ids if i not in self.vocab)}
         if self.letter:
             one = self.letter.encode()
             out["letter_count"] = self.shown.count(self.letter)
-            out["letter_alone"] = sum(1 for i in self.ids if self.vocab[i] == one)
-            out["letter_hidden"] = sum(1 for i in self.ids if len(self.vocab[i]) > 1 and one in self.vocab[i])
+            out["letter_alone"] = sum(1 for i in ids if self.vocab[i] == one)
+            out["letter_hidden"] = sum(1 for i in ids if len(self.vocab[i]) > 1 and one in self.vocab[i])
         return out
 
-    def set_values(self, values):
-        values = dict(values)
-        extra = set(values) - {"text", "k"}
-        if extra:
-            raise KeyError(f"bpe_merge_replay can only set text and k, not {sorted(extra)}")
-        if "text" in values:
-            self._set_text(values["text"])
-        if "k" in values:
-            self.k = values["k"]
-            self._update()
-
     def handle(self, event):
-        if event.get("type") != "input":
-            return
-        if event.get("id") == "text" and self.editable:
-            self._set_text(event.get("value") or "")
-        elif event.get("id") == "k":
-            try:
-                self.k = int(event.get("value"))
-            except (TypeError, ValueError):
-                return
-            self._update()
+        if self.editable or event.get("id") != "text":     # no text box, no typing
+            super().handle(event)
 
     # Drawing -------------------------------------------------------------------------
     def shapes(self):
         out, x0 = [], 14
         raw = self.shown.encode("utf-8")
         if not raw:
-            return [{"t": "text", "x": self.width / 2, "y": 110, "cls": "label muted",
-                     "s": "Type some text to see its bytes and tokens."}]
-        out.append({"t": "text", "x": x0, "y": 16, "anchor": "start", "cls": "small muted",
-                    "s": f"characters ({len(self.shown)}) over their UTF-8 bytes ({len(raw)})"})
+            return [S.text(self.width / 2, 110, "Type some text to see its bytes and tokens.", "label muted")]
+        ids, _, last_count = self.replay()
+        out.append(S.text(x0, 16, f"characters ({len(self.shown)}) over their UTF-8 bytes ({len(raw)})",
+                          "small muted", "start"))
         pos = 0
         for ch in self.shown:
             n = len(ch.encode("utf-8"))
             x = x0 + pos * CELL
-            out.append({"t": "text", "x": x + n * CELL / 2, "y": 36, "cls": "label",
-                        "s": label(ch.encode("utf-8"))})
+            out.append(S.text(x + n * CELL / 2, 36, label(ch.encode("utf-8")), "label"))
             if n > 1:
-                out.append({"t": "line", "x1": x + 2, "y1": 42, "x2": x + n * CELL - 2, "y2": 42, "cls": "accent3"})
+                out.append(S.line(x + 2, 42, x + n * CELL - 2, 42, "accent3"))
             pos += n
         for i, b in enumerate(raw):
             x = x0 + i * CELL
-            out.append({"t": "rect", "x": x, "y": 48, "w": CELL - 2, "h": 20, "rx": 3, "cls": "muted", "opacity": 0.08})
-            out.append({"t": "text", "x": x + CELL / 2 - 1, "y": 62, "cls": "small", "s": str(b)})
+            out.append(S.rect(x, 48, CELL - 2, 20, "muted", rx=3, opacity=0.08))
+            out.append(S.text(x + CELL / 2 - 1, 62, str(b), "small"))
         # tokens after k merges, each spanning its bytes
-        out.append({"t": "text", "x": x0, "y": 96, "anchor": "start", "cls": "small muted",
-                    "s": f"tokens after replaying merges 1 to {self.k} of {len(self.merges)}: {len(self.ids)}"})
+        out.append(S.text(x0, 96, f"tokens after replaying merges 1 to {self.k} of {len(self.merges)}: {len(ids)}",
+                          "small muted", "start"))
         one = self.letter.encode() if self.letter else None
         pos = 0
-        for tok in self.ids:
+        for tok in ids:
             bs = self.vocab[tok]
             x, w = x0 + pos * CELL, len(bs) * CELL - 2
             if one is not None and bs == one:
@@ -180,34 +176,30 @@ class BpeMergeReplay(Widget):
                 cls, op = "accent3 nofill", None
             else:
                 cls, op = ("accent" if tok >= 256 else "muted"), (0.3 if tok >= 256 else 0.08)
-            chip = {"t": "rect", "x": x, "y": 104, "w": w, "h": 24, "rx": 4, "cls": cls}
-            if op is not None:
-                chip["opacity"] = op
-            out.append(chip)
+            out.append(S.rect(x, 104, w, 24, cls, rx=4, **({} if op is None else {"opacity": op})))
             text = label(bs)
             if len(text) * 7 > w + 4:
                 text = text[: max(1, (w + 4) // 7 - 1)] + "\u2026"
-            out.append({"t": "text", "x": x + w / 2, "y": 121, "cls": "label", "s": text})
-            out.append({"t": "text", "x": x + w / 2, "y": 142, "cls": "small muted", "s": str(tok)})
+            out.append(S.text(x + w / 2, 121, text, "label"))
+            out.append(S.text(x + w / 2, 142, str(tok), "small muted"))
             pos += len(bs)
-        out.append({"t": "text", "x": x0, "y": 170, "anchor": "start", "cls": "small muted",
-                    "s": "what the model receives: " + " ".join(str(i) for i in self.ids)[:110]})
+        out.append(S.text(x0, 170, "what the model receives: " + " ".join(str(i) for i in ids)[:110], "small muted", "start"))
         if self.k:
             (a, b), new_id = list(self.merges.items())[self.k - 1]
             note = (f"merge #{self.k}: {label(self.vocab[a])} + {label(self.vocab[b])} {ARROW} "
                     f"{label(self.vocab[new_id])} (id {new_id}), "
-                    + (f"fired {self.last_count}\u00d7 here" if self.last_count else "not in this text"))
+                    + (f"fired {last_count}\u00d7 here" if last_count else "not in this text"))
         else:
             note = "no merges replayed: one token per byte"
-        out.append({"t": "text", "x": x0, "y": 192, "anchor": "start", "cls": "small", "s": note})
+        out.append(S.text(x0, 192, note, "small", "start"))
         if one is not None:
             v = self.values()
-            out.append({"t": "text", "x": x0, "y": 214, "anchor": "start", "cls": "small accent2",
-                        "s": f"{self.letter!r} in the text: {v['letter_count']};  tokens that are just {self.letter!r}: "
-                             f"{v['letter_alone']};  tokens hiding it: {v['letter_hidden']}"})
+            out.append(S.text(x0, 214, f"{self.letter!r} in the text: {v['letter_count']};  tokens that are just "
+                              f"{self.letter!r}: {v['letter_alone']};  tokens hiding it: {v['letter_hidden']}",
+                              "small accent2", "start"))
         if len(self.shown) < len(self.text):
-            out.append({"t": "text", "x": self.width - 14, "y": 16, "anchor": "end", "cls": "small muted",
-                        "s": f"(showing the first {len(self.shown)} characters, {len(raw)} bytes)"})
+            out.append(S.text(self.width - 14, 16, f"(showing the first {len(self.shown)} characters, {len(raw)} bytes)",
+                              "small muted", "end"))
         return out
 
     def readouts(self):
@@ -223,12 +215,7 @@ class BpeMergeReplay(Widget):
         return out
 
     def controls(self):
-        out = []
-        if self.editable:
-            out.append({"kind": "text", "id": "text", "label": "Text", "value": self.text})
-        out.append({"kind": "range", "id": "k", "label": "merges replayed", "min": 0, "max": len(self.merges),
-                    "step": 1, "value": self.k})
-        return out
+        return [self.knobs[key].control() for key in ("text", "k") if key == "k" or self.editable]
 
     def __repr__(self):
         return f"<bpe_merge_replay {self.shown!r}: {len(self.ids)} tokens after {self.k} merges>"

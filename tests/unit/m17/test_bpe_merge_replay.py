@@ -1,27 +1,16 @@
 """The bpe_merge_replay widget, the recorded merge table in mlmath.m17.l02_bpe, and every number
 lesson m17-l02 states about training on tiny-shakespeare, replaying, totality and strawberry."""
 
-from pathlib import Path
-
 import pytest
 
-from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget, run_lesson
 from mlmath.m17 import l02_bpe as bpe
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.m17.bpe_merge_replay import BpeMergeReplay
-
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m17-l02.md"
 
 
 def make(**config):
     return widgets.create("bpe_merge_replay", config)
-
-
-def parts():
-    return {p.id: p for p in parse_lesson(LESSON).parts("widget")}
 
 
 # The recorded table -------------------------------------------------------------------------
@@ -43,9 +32,8 @@ def test_replay_equals_training_sequence_and_round_trips():
 
 # The widget -----------------------------------------------------------------------------------
 
-def test_registered_and_bad_options_rejected():
-    assert widgets.REGISTRY["bpe_merge_replay"] is BpeMergeReplay
-    for config, words in [({"colour": 1}, "colour"), ({"letter": "rr"}, "letter"), ({"k": 51}, "k must"),
+def test_bad_options_rejected():
+    for config, words in [({"letter": "rr"}, "letter"), ({"k": 51}, "k must"),
                           ({"editable": "yes"}, "editable"), ({"text": 5}, "text")]:
         with pytest.raises(ValueError, match=words):
             make(**config)
@@ -112,25 +100,17 @@ def test_use_takes_a_learner_table_and_rejects_bad_ones():
 
 
 def test_lesson_goals_start_unmet_and_solutions_meet_them():
-    got = parts()
-    assert {k for k, p in got.items() if p.arg == "bpe_merge_replay"} == {"replay", "total", "berry"}
     for wid in ("replay", "total", "berry"):
-        w = widgets.create("bpe_merge_replay", got[wid].data)
+        w = lesson_widget("m17-l02", wid)
         assert not w.goal_met(), wid
-        w.set_values(got[wid].data["goal"]["solution"])
+        w.set_values(lesson_part("m17-l02", "widget", wid).data["goal"]["solution"])
         assert w.goal_met(), wid
-    w = widgets.create("bpe_merge_replay", got["berry"].data)
+    w = lesson_widget("m17-l02", "berry")
     w.set_values({"k": 35})
     assert not w.goal_met()
-    w = widgets.create("bpe_merge_replay", got["replay"].data)
+    w = lesson_widget("m17-l02", "replay")
     w.set_values({"text": "Download the app"})
     assert not w.goal_met()
-
-
-@pytest.mark.parametrize("text", ["strawberry", "café 🙂", "", "First Citizen:\nWe are accounted poor"])
-def test_scene_is_json_small_and_classed(text):
-    w = make(text=text, letter="r")
-    assert_scene_fits(w.scene(), max_shapes=200, slack=5)
 
 
 # The numbers the prose states, through the page kernel ---------------------------------------
