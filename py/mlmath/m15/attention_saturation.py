@@ -31,12 +31,13 @@ scores across the keys), and per key s<name>, w<name>, g<name> (e.g. sA, wA, gA)
 import math
 import random
 
+from ..numeric import argmax, dot, softmax
+from ..show import MINUS, fixed, num, sci
 from ..widgets import register
-from ..numeric import softmax
-from ..show import MINUS, fixed
+from ..widgets import shapes as S
 from ..widgets.base import Widget, whole
-# The same slider, divisors, chips and wording as the lesson's first widget.
-from .dot_score_spread import DivisorChoice
+from ..widgets.plot import Axis
+from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
 
 DKS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
 NAMES = "ABCDEF"
@@ -51,11 +52,8 @@ G_SCALE = 2.0
 
 
 def tiny(v):
-    """A number that may be very small: 3 decimals, or like 4e−9 below 0.001."""
-    if v == 0 or abs(v) >= 0.0005:
-        return fixed(v, 3)
-    mant, exp = f"{v:.0e}".split("e")
-    return f"{mant}e{int(exp)}".replace("-", MINUS)
+    """A number that may be very small: 3 decimals, or like 4×10⁻⁹ below 0.0005."""
+    return fixed(v, 3) if v == 0 or abs(v) >= 0.0005 else sci(v, 1)
 
 
 def nice_ceiling(x):
@@ -69,18 +67,17 @@ def nice_ceiling(x):
 
 
 @register
-class AttentionSaturation(DivisorChoice, Widget):
+class AttentionSaturation(Widget):
     name = "attention_saturation"
     width, height = 600, 420
-    dks = DKS
 
     def configure(self, config):
-        self._read_choice(config, dk=1)
+        self.knobs, self.chips = scale_knobs(self.name, config, DKS, 1)
         vals = config.pop("values", [2, 9, 4, 7, 1, 5])
         if (not isinstance(vals, list) or not 2 <= len(vals) <= len(NAMES) or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) <= 99
                 for v in vals)):
-            raise ValueError("attention_saturation: values must be a list of 2 to 6 numbers between -99 and 99")
+            raise ValueError(f"{self.name}: values must be a list of 2 to 6 numbers between -99 and 99")
         self.seed = whole(self.name, "seed", config.pop("seed", 3), 0, 10**6)
         super().configure(config)
         self.vals = [float(v) for v in vals]
@@ -88,28 +85,34 @@ class AttentionSaturation(DivisorChoice, Widget):
         rng = random.Random(self.seed)
         self.q = [rng.gauss(0.0, 1.0) for _ in range(FULL)]
         self.keys = [[rng.gauss(0.0, 1.0) for _ in range(FULL)] for _ in self.vals]
-        self.sel = None
+        self.sel = None          # the key whose gradient the readout works out; None: the top one
 
     # The numbers ------------------------------------------------------------------------------
-    def dots(self):
-        d = self.dk
-        return [sum(a * b for a, b in zip(self.q[:d], k[:d])) for k in self.keys]
+    @property
+    def dk(self):
+        return self.knobs["dk"].value
+
+    @property
+    def div(self):
+        return self.knobs["div"].value
+
+    @property
+    def c(self):
+        return divisor(self.div, self.dk)
 
     def scores(self):
-        c = self.c
-        return [x / c for x in self.dots()]
+        d = self.dk
+        return [dot(self.q[:d], k[:d]) / self.c for k in self.keys]
 
     def compute(self):
         s = self.scores()
         w = softmax(s)
-        y = sum(wi * v for wi, v in zip(w, self.vals))
-        g = [wi * (v - y) for wi, v in zip(w, self.vals)]
-        return s, w, y, g
+        y = dot(w, self.vals)
+        return s, w, y, [wi * (v - y) for wi, v in zip(w, self.vals)]
 
     def values(self):
         s, w, y, g = self.compute()
-        top = max(range(len(w)), key=lambda i: w[i])
-        mean = sum(s) / len(s)
+        top, mean = argmax(w), sum(s) / len(s)
         out = {"dk": self.dk, "div": self.div, "c": self.c, "wmax": w[top], "top": top, "y": y,
                "gsum": sum(abs(x) for x in g), "gmax": max(abs(x) for x in g),
                "spread": math.sqrt(sum((x - mean) ** 2 for x in s) / len(s))}
@@ -117,115 +120,89 @@ class AttentionSaturation(DivisorChoice, Widget):
             out["s" + n], out["w" + n], out["g" + n] = si, wi, gi
         return out
 
-    def reset(self):
-        (self.dk, self.div), self.sel = self.start, None
-
     def handle(self, event):
-        if self._choose(event):
+        if self.chips and chip_event(self.knobs["div"], event):
             return
-        kind, handle, key = event.get("type"), str(event.get("handle", "")), event.get("key")
+        handle, key = str(event.get("handle", "")), event.get("key")
         if handle.startswith("key:") and handle[4:] in self.names:
             i = self.names.index(handle[4:])
-            if kind == "drag" or (kind == "key" and key in ("Enter", " ")):
+            if event.get("type") == "drag" or key in ("Enter", " "):
                 self.sel = i
-            elif kind == "key" and key in ("ArrowRight", "ArrowLeft"):
+            elif key in ("ArrowRight", "ArrowLeft"):
                 now = i if self.sel is None else self.sel
                 self.sel = min(max(now + (1 if key == "ArrowRight" else -1), 0), len(self.names) - 1)
+        else:
+            super().handle(event)
 
     def __repr__(self):
-        v = self.values()
-        return f"<attention_saturation d_k = {self.dk}, divisor {self.div}, top weight {v['wmax']:.4f}>"
+        return f"<attention_saturation d_k = {self.dk}, divisor {self.div}, top weight {self.values()['wmax']:.4f}>"
 
     # Drawing --------------------------------------------------------------------------------------
-    def _cx(self, k):
-        pitch = (RIGHT - LEFT) / len(self.vals)
-        return LEFT + pitch * (k + 0.5)
+    def _row(self, y_top, height, limit, places):
+        """A row of bars on a symmetric axis ±limit: grid lines and labels at ±limit and 0."""
+        mid = y_top + height / 2
+        out = []
+        for v, yy in ((limit, y_top), (-limit, y_top + height)):
+            out += [S.line(LEFT - 4, yy, RIGHT, yy, "grid"), S.text(LEFT - 8, yy + 4, fixed(v, places), "small muted", "end")]
+        return out + [S.line(LEFT, mid, RIGHT, mid, "axis"), S.text(LEFT - 8, mid + 4, "0", "small muted", "end")]
 
     def shapes(self):
         s, w, y, g = self.compute()
         K = len(self.vals)
         pitch = (RIGHT - LEFT) / K
         bar = min(40.0, pitch * 0.5)
-        top = max(range(K), key=lambda i: w[i])
+        top = argmax(w)
         sel = top if self.sel is None else self.sel
-        out = []
         rows = [(TOP_S + H_S / 2 - 8, "scores s"), (TOP_S + H_S / 2 + 8, "= q\u00b7k / c"),
                 (TOP_W + H_W / 2, "w = softmax(s)"), (TOP_V, "values v"),
                 (TOP_G + H_G / 2 - 8, "\u2202y/\u2202s"), (TOP_G + H_G / 2 + 8, "= w (v \u2212 y)")]
-        for ty, text in rows:
-            out.append({"t": "text", "x": 10, "y": round(ty + 4, 1), "s": text, "anchor": "start", "cls": "label"})
-        # score axis: symmetric, scaled to a round number at or above the largest |score|
-        M = nice_ceiling(max(max(abs(x) for x in s), 1e-9))
-        mid = TOP_S + H_S / 2
-        for v, yy in ((M, TOP_S), (-M, TOP_S + H_S)):
-            out.append({"t": "line", "x1": LEFT - 4, "y1": yy, "x2": RIGHT, "y2": yy, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 8, "y": yy + 4, "s": fixed(v, 0 if M >= 1 else 2), "anchor": "end",
-                        "cls": "small muted"})
-        out.append({"t": "line", "x1": LEFT, "y1": mid, "x2": RIGHT, "y2": mid, "cls": "axis"})
-        out.append({"t": "text", "x": LEFT - 8, "y": mid + 4, "s": "0", "anchor": "end", "cls": "small muted"})
-        # weight axis
-        out.append({"t": "line", "x1": LEFT, "y1": TOP_W + H_W, "x2": RIGHT, "y2": TOP_W + H_W, "cls": "axis"})
-        out.append({"t": "line", "x1": LEFT - 4, "y1": TOP_W, "x2": RIGHT, "y2": TOP_W, "cls": "grid"})
-        out.append({"t": "text", "x": LEFT - 8, "y": TOP_W + 4, "s": "1", "anchor": "end", "cls": "small muted"})
-        out.append({"t": "text", "x": LEFT - 8, "y": TOP_W + H_W + 4, "s": "0", "anchor": "end", "cls": "small muted"})
-        # gradient axis, fixed scale
-        gmid = TOP_G + H_G / 2
-        for v, yy in ((G_SCALE, TOP_G), (-G_SCALE, TOP_G + H_G)):
-            out.append({"t": "line", "x1": LEFT - 4, "y1": yy, "x2": RIGHT, "y2": yy, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 8, "y": yy + 4, "s": fixed(v, 0), "anchor": "end", "cls": "small muted"})
-        out.append({"t": "line", "x1": LEFT, "y1": gmid, "x2": RIGHT, "y2": gmid, "cls": "axis"})
-        out.append({"t": "text", "x": LEFT - 8, "y": gmid + 4, "s": "0", "anchor": "end", "cls": "small muted"})
+        out = [S.text(10, ty + 4, text, "label", "start") for ty, text in rows]
+        limit = nice_ceiling(max(abs(x) for x in s))      # scores on a symmetric axis, a round number out
+        score = Axis(-limit, limit, TOP_S + H_S, TOP_S)
+        out += self._row(TOP_S, H_S, limit, 0)
+        weight = Axis(0, 1, TOP_W + H_W, TOP_W)
+        out += [S.line(LEFT, TOP_W + H_W, RIGHT, TOP_W + H_W, "axis"), S.line(LEFT - 4, TOP_W, RIGHT, TOP_W, "grid"),
+                S.text(LEFT - 8, TOP_W + 4, "1", "small muted", "end"),
+                S.text(LEFT - 8, TOP_W + H_W + 4, "0", "small muted", "end")]
+        grad = Axis(-G_SCALE, G_SCALE, TOP_G + H_G, TOP_G)
+        out += self._row(TOP_G, H_G, G_SCALE, 0)
         handles, on_top = [], []      # on_top: texts drawn over the handle rects they label
         for k in range(K):
-            cx = round(self._cx(k), 1)
-            x = round(cx - bar / 2, 1)
-            name = self.names[k]
-            # the key's name: a button that selects it
-            handles.append({"t": "rect", "x": round(cx - 14, 1), "y": TOP_N - 14, "w": 28, "h": 20, "rx": 4,
-                            "cls": "node selected" if k == sel else "node", "handle": f"key:{name}",
-                            "label": f"key {name}: show its gradient worked out",
-                            "value": f"weight {tiny(w[k])}, gradient {tiny(g[k])}"})
-            on_top.append({"t": "text", "x": cx, "y": TOP_N, "s": name,
-                           "cls": "label accent" if k == top else "label"})
-            # score bar
-            h = round(abs(s[k]) / M * H_S / 2, 1)
-            out.append({"t": "rect", "x": x, "y": round(mid - h if s[k] > 0 else mid, 1), "w": round(bar, 1), "h": h,
-                        "cls": "accent3"})
-            out.append({"t": "text", "x": round(cx + bar / 2 + 3, 1), "y": round(mid - 4 if s[k] >= 0 else mid + 14, 1),
-                        "s": fixed(s[k], 2), "anchor": "start", "cls": "small"})
-            # weight bar
-            h = round(w[k] * H_W, 1)
-            out.append({"t": "rect", "x": x, "y": round(TOP_W + H_W - h, 1), "w": round(bar, 1), "h": h,
-                        "cls": "accent"})
-            out.append({"t": "text", "x": cx, "y": round(TOP_W + H_W - h - 5, 1), "s": tiny(w[k]),
-                        "cls": "small accent"})
-            # value
-            out.append({"t": "text", "x": cx, "y": TOP_V + 4, "s": fixed(self.vals[k], 0 if self.vals[k] == int(self.vals[k]) else 2),
-                        "cls": "label"})
-            # gradient bar
-            gh = round(min(abs(g[k]), G_SCALE) / G_SCALE * H_G / 2, 1)
-            out.append({"t": "rect", "x": x, "y": round(gmid - gh if g[k] > 0 else gmid, 1), "w": round(bar, 1), "h": gh,
-                        "cls": "accent2"})
-            out.append({"t": "text", "x": cx, "y": round(gmid - gh - 5 if g[k] >= 0 else gmid + gh + 13, 1),
-                        "s": tiny(g[k]), "cls": "small accent2"})
+            cx = LEFT + pitch * (k + 0.5)
+            x, name = cx - bar / 2, self.names[k]
+            handles.append(S.handle(S.rect(cx - 14, TOP_N - 14, 28, 20, "node selected" if k == sel else "node", rx=4),
+                                    f"key:{name}", f"key {name}: show its gradient worked out",
+                                    f"weight {tiny(w[k])}, gradient {tiny(g[k])}"))
+            on_top.append(S.text(cx, TOP_N, name, "label accent" if k == top else "label"))
+            ys, yw, yg = score(s[k]), weight(w[k]), grad(min(max(g[k], -G_SCALE), G_SCALE))
+            mid, gmid = score(0), grad(0)
+            out += [S.rect(x, min(ys, mid), bar, abs(ys - mid), "accent3"),
+                    S.text(cx + bar / 2 + 3, mid - 4 if s[k] >= 0 else mid + 14, fixed(s[k], 2), "small", "start"),
+                    S.rect(x, yw, bar, weight(0) - yw, "accent"),
+                    S.text(cx, yw - 5, tiny(w[k]), "small accent"),
+                    S.text(cx, TOP_V + 4, num(self.vals[k]), "label"),
+                    S.rect(x, min(yg, gmid), bar, abs(yg - gmid), "accent2"),
+                    S.text(cx, yg - 5 if g[k] >= 0 else yg + 13, tiny(g[k]), "small accent2")]
         if self.chips:
-            for rect, text in self._chips(384):
-                handles.append(rect)
+            for chip, text in chips(self.div, 384):
+                handles.append(chip)
                 on_top.append(text)
         return out + handles + on_top
 
     def readouts(self):
         s, w, y, g = self.compute()
-        v = self.values()
-        top = v["top"]
+        top = argmax(w)
         k = top if self.sel is None else self.sel
         n = self.names[k]
         return [
             {"label": "d\u2096", "value": str(self.dk)},
-            {"label": "divisor c", "value": self._c_text()},
-            {"label": "top weight", "value": f"w{self.names[top]} = {fixed(v['wmax'], 4)}"},
+            {"label": "divisor c", "value": c_text(self.div, self.dk)},
+            {"label": "top weight", "value": f"w{self.names[top]} = {fixed(w[top], 4)}"},
             {"label": "output y", "value": fixed(y, 3)},
             {"label": f"\u2202y/\u2202s{n}",
              "value": f"w{n} \u00d7 (v{n} {MINUS} y) = {tiny(w[k])} \u00d7 ({fixed(self.vals[k], 2)} {MINUS} {fixed(y, 3)}) = {tiny(g[k])}"},
-            {"label": "\u03a3|\u2202y/\u2202s|", "value": tiny(v["gsum"])},
+            {"label": "\u03a3|\u2202y/\u2202s|", "value": tiny(sum(abs(x) for x in g))},
         ]
+
+    def controls(self):
+        return [self.knobs["dk"].control()]

@@ -11,22 +11,21 @@ import pytest
 from mlmath import widgets
 from mlmath.gpt.model import Config
 from mlmath.show import fixed
-from mlmath.m15.attention_saturation import DKS, AttentionSaturation, nice_ceiling, tiny
-from mlmath.m15.dot_score_spread import DIVISORS
-from lesson_kernel import run_lesson
+from mlmath.m15.attention_saturation import DKS, nice_ceiling, tiny
+from mlmath.m15.score_scale import DIVISORS
+from lesson_kernel import lesson_part, run_lesson
 from scene_checks import assert_scene_fits
-from test_dot_score_spread import said   # the readouts as one line
-from test_dot_score_spread import lesson_config as spread_lesson_config
 
 VALS = [2, 9, 4, 7, 1, 5]
 
 
-def make(**config):
-    return widgets.create("attention_saturation", config)
-
 
 def lesson_config(wid):
-    return spread_lesson_config(wid, "attention_saturation")
+    return dict(lesson_part("m15-l02", "widget", wid).data)
+
+
+def said(w):
+    return " | ".join(f"{r['label']} = {r['value']}" for r in w.readouts())
 
 
 def output(scores, vals):
@@ -35,14 +34,7 @@ def output(scores, vals):
     return sum(x * v for x, v in zip(e, vals)) / sum(e)
 
 
-# Registration and config -----------------------------------------------------------------------
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["attention_saturation"] is AttentionSaturation
-    assert isinstance(make(), AttentionSaturation)
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "no option"),
     ({"dk": 3}, "dk must be one of"),
     ({"divisor": "half"}, "divisor"),
     ({"divisors": 1}, "divisors"),
@@ -53,12 +45,12 @@ def test_registered_under_its_name():
 ])
 def test_bad_config_fails_loudly(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("attention_saturation", config)
 
 
 # The arithmetic ------------------------------------------------------------------------------------
 def test_vectors_are_seeded_normal_draws_and_scores_use_the_first_dk_components():
-    w = make(seed=3)
+    w = widgets.create("attention_saturation", dict(seed=3))
     rng = random.Random(3)
     q = [rng.gauss(0, 1) for _ in range(512)]
     keys = [[rng.gauss(0, 1) for _ in range(512)] for _ in range(6)]
@@ -71,7 +63,7 @@ def test_vectors_are_seeded_normal_draws_and_scores_use_the_first_dk_components(
 
 
 def test_weights_are_softmax_and_gradients_match_nudging_each_score():
-    w = make(dk=16)
+    w = widgets.create("attention_saturation", dict(dk=16))
     v = w.values()
     s = [v["s" + n] for n in "ABCDEF"]
     assert sum(v["w" + n] for n in "ABCDEF") == pytest.approx(1.0)
@@ -86,19 +78,19 @@ def test_weights_are_softmax_and_gradients_match_nudging_each_score():
 
 
 def test_huge_scores_do_not_overflow():
-    w = make(dk=512)
+    w = widgets.create("attention_saturation", dict(dk=512))
     v = w.values()
     assert v["wmax"] > 0.9999 and math.isfinite(v["gsum"])
 
 
 def test_helpers():
     assert [nice_ceiling(x) for x in (0.07, 1, 1.2, 3, 37.3, 51)] == [1, 1, 2, 5, 50, 100]
-    assert tiny(9.2e-6) == "9e\u22126" and tiny(-0.635) == "\u22120.635" and tiny(0) == "0.000"
+    assert tiny(9.2e-6) == "9\u00d710\u207b\u2076" and tiny(-0.635) == "\u22120.635" and tiny(0) == "0.000"
 
 
 # Input ------------------------------------------------------------------------------------------------
 def test_slider_key_selection_and_chips():
-    w = make(divisors=True)
+    w = widgets.create("attention_saturation", dict(divisors=True))
     w.handle({"type": "input", "id": "dk", "value": DKS.index(64)})
     assert w.values()["dk"] == 64
     w.handle({"type": "input", "id": "dk", "value": "x"})
@@ -115,7 +107,7 @@ def test_slider_key_selection_and_chips():
     assert w.values()["div"] == "dk"
     w.handle({"type": "key", "handle": "div:dk", "key": "ArrowLeft"})
     assert w.values()["div"] == "sqrt"
-    plain = make()
+    plain = widgets.create("attention_saturation")
     plain.handle({"type": "drag", "handle": "div:dk", "x": 0, "y": 0})
     assert plain.values()["div"] == "none"
     with pytest.raises(KeyError):
@@ -123,7 +115,7 @@ def test_slider_key_selection_and_chips():
 
 
 def test_readouts_and_bars_show_the_numbers():
-    w = make(dk=64)
+    w = widgets.create("attention_saturation", dict(dk=64))
     v = w.values()
     text = said(w)
     top = "ABCDEF"[v["top"]]
@@ -140,7 +132,7 @@ def test_readouts_and_bars_show_the_numbers():
 def test_scene_is_json_and_uses_known_classes():
     for dk in DKS:
         for d in DIVISORS:
-            w = make(dk=dk, divisor=d, divisors=True)
+            w = widgets.create("attention_saturation", dict(dk=dk, divisor=d, divisors=True))
             scene = assert_scene_fits(w.scene(), max_shapes=199)
             for s in scene["shapes"]:
                 if s.get("handle"):
@@ -149,7 +141,7 @@ def test_scene_is_json_and_uses_known_classes():
 
 # The lesson --------------------------------------------------------------------------------------------
 def test_saturate_goal_first_met_at_256():
-    w = make(**lesson_config("saturate"))
+    w = widgets.create("attention_saturation", dict(**lesson_config("saturate")))
     assert not w.goal_met()
     met = []
     for dk in DKS:
@@ -159,7 +151,7 @@ def test_saturate_goal_first_met_at_256():
 
 
 def test_numbers_the_prose_states_about_the_widgets():
-    w = make(**lesson_config("saturate"))
+    w = widgets.create("attention_saturation", dict(**lesson_config("saturate")))
     w.set_values({"dk": 256})
     v = w.values()
     assert "ABCDEF"[v["top"]] == "B" and fixed(v["wmax"], 4) == "0.9994"
@@ -168,8 +160,8 @@ def test_numbers_the_prose_states_about_the_widgets():
     assert "ABCDEF"[v["top"]] == "E" and VALS[4] == 1
     s = [v["s" + n] for n in "ABCDEF"]
     assert round(min(s)) == -10 and round(max(s)) == 37
-    assert tiny(v["gsum"]) == "9e\u22126"
-    r = make(**lesson_config("rescue"))
+    assert tiny(v["gsum"]) == "9\u00d710\u207b\u2076"
+    r = widgets.create("attention_saturation", dict(**lesson_config("rescue")))
     assert r.values()["dk"] == 512 and r.values()["div"] == "none"
     r.set_values({"div": "sqrt"})
     assert fixed(r.values()["wmax"], 3) == "0.409"
@@ -197,7 +189,7 @@ def test_the_raw_runs_gradient_is_almost_zero_at_the_start():
     """dL/dq = (y - 6) * sum_j w_j (v_j - y) k_j / c, on the widget's own vectors at d_k = 512."""
     sizes = {}
     for d in ("none", "sqrt"):
-        w = make(dk=512, divisor=d)
+        w = widgets.create("attention_saturation", dict(dk=512, divisor=d))
         v = w.values()
         grad = [(v["y"] - 6) * sum(v["g" + n] * k[i] for n, k in zip("ABCDEF", w.keys)) / w.c for i in range(512)]
         sizes[d] = math.sqrt(sum(x * x for x in grad))
