@@ -35,12 +35,16 @@ like "a -> a×b", else ""), local_tanh (the local derivative on the edge into th
 tanh, else 0). set_values takes expr, input names, and edge (a name, or "" for none).
 """
 
-import ast
 import math
 import re
 
+from ..expr import ExprError
+from ..expr import parse as parse_expr
+from ..show import MINUS, num
 from ..widgets import register
-from ..widgets.base import Widget
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, number
+from ..widgets.controls import Button, Slider, Text, Toggle
 
 BOX_W, BOX_H = 84, 44       # a value node
 GAP = 136                   # between columns of boxes; edges, their tags and op circles live here
@@ -52,29 +56,18 @@ MARGIN = 12
 MAX_NODES = 20
 MAX_TEXT = 60
 NUDGE = 0.001
-MINUS = "\u2212"
 TIMES = "\u00d7"
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,7}$")
 RESERVED = {"ok", "nodes", "edges", "inputs", "ops", "n_add", "n_mul", "n_tanh", "reused", "out",
             "picked", "local", "edge", "local_tanh", "expr", "tanh", "abs", "round", "min", "max",
             "and", "or", "not", "in", "is", "if", "else", "True", "False", "None", "lambda"}
 SYMBOL = {"+": "+", "*": TIMES, "tanh": "tanh"}
+OPS = set(SYMBOL)
 
 
 def fmt(v):
     """A number as the picture shows it: at most 3 decimals, trailing zeros dropped, a real minus."""
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return "?"
-    if not math.isfinite(v):
-        return str(v)
-    text = f"{v:.3f}".rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace("-", MINUS)
-
-
-class FormulaError(ValueError):
-    """A formula the widget cannot draw; the message is written for the learner."""
+    return num(v, 3)
 
 
 class Node:
@@ -88,72 +81,34 @@ class Node:
 
 
 def parse(text):
-    """Formula text -> nodes in creation order (every node after the nodes it reads)."""
-    if not isinstance(text, str) or not text.strip():
-        raise FormulaError("type a formula, like a*b + c")
-    if len(text) > MAX_TEXT:
-        raise FormulaError(f"keep it under {MAX_TEXT} characters")
-    source = text.replace(TIMES, "*").replace("\u00b7", "*").replace(MINUS, "-").strip()
-    try:
-        tree = ast.parse(source, mode="eval")
-    except SyntaxError:
-        raise FormulaError("that isn't a complete formula yet (check for a missing name, number or bracket)") from None
+    """Formula text -> nodes in creation order (every node after the nodes it reads); a name
+    used twice is one node."""
+    if isinstance(text, str) and len(text) > MAX_TEXT:
+        raise ExprError(f"keep it under {MAX_TEXT} characters")
     nodes, names = [], {}
 
     def add(node):
         nodes.append(node)
         if len(nodes) > MAX_NODES:
-            raise FormulaError(f"that makes more than {MAX_NODES} nodes; this picture is for short formulas")
+            raise ExprError(f"that makes more than {MAX_NODES} nodes; this picture is for short formulas")
         return len(nodes) - 1
 
     def walk(e):
-        if isinstance(e, ast.BinOp):
-            if isinstance(e.op, (ast.Add, ast.Mult)):
-                left, right = walk(e.left), walk(e.right)
-                return add(Node("+" if isinstance(e.op, ast.Add) else "*", kids=(left, right)))
-            if isinstance(e.op, ast.Sub):
-                raise FormulaError("this graph knows +, × and tanh; write a − b as a + -1*b")
-            if isinstance(e.op, ast.Div):
-                raise FormulaError("this graph knows +, × and tanh; division isn't one of its operations")
-            if isinstance(e.op, (ast.Pow, ast.BitXor)):
-                raise FormulaError("this graph knows +, × and tanh; write a square as x*x")
-            raise FormulaError("this graph knows +, × and tanh only")
-        if isinstance(e, ast.Call):
-            fn = e.func.id if isinstance(e.func, ast.Name) else ast.unparse(e.func)
-            if fn != "tanh":
-                raise FormulaError(f"{fn}() isn't one of this graph's operations; tanh() is")
-            if len(e.args) != 1 or e.keywords:
-                raise FormulaError("tanh takes exactly one input, like tanh(w*x + b)")
-            inner = walk(e.args[0])
-            return add(Node("tanh", kids=(inner,)))
-        if isinstance(e, ast.Name):
-            if not NAME.match(e.id) or e.id in RESERVED:
-                raise FormulaError(f"{e.id!r} can't be an input's name here; try a short name like x or w1")
-            if e.id not in names:
-                names[e.id] = add(Node("input", e.id))
-            return names[e.id]
-        number = None
-        if isinstance(e, ast.Constant) and isinstance(e.value, (int, float)) and not isinstance(e.value, bool):
-            number = float(e.value)
-        elif isinstance(e, ast.UnaryOp) and isinstance(e.op, (ast.USub, ast.UAdd)):
-            inner = e.operand
-            if isinstance(inner, ast.Constant) and isinstance(inner.value, (int, float)) \
-                    and not isinstance(inner.value, bool):
-                number = float(inner.value) * (-1 if isinstance(e.op, ast.USub) else 1)
-            elif isinstance(e.op, ast.USub):
-                raise FormulaError(f"write −{ast.unparse(inner)} as -1*{ast.unparse(inner)}")
-        if number is None:
-            raise FormulaError(f"can't draw {ast.unparse(e)!r}: use +, *, tanh(), numbers and names")
-        if not math.isfinite(number):
-            raise FormulaError("that number is too big to draw")
-        node = Node("const")
-        node.value = number
-        node.name = fmt(number)
-        return add(node)
+        if e.op == "var":
+            if not NAME.match(e.name) or e.name in RESERVED:
+                raise ExprError(f"{e.name!r} can't be an input's name here; try a short name like x or w1")
+            if e.name not in names:
+                names[e.name] = add(Node("input", e.name))
+            return names[e.name]
+        if e.op == "num":
+            node = Node("const", fmt(e.value))
+            node.value = e.value
+            return add(node)
+        return add(Node(e.op, kids=[walk(a) for a in e.args]))
 
-    walk(tree.body)
+    walk(parse_expr(text, ops=OPS))
     if nodes[-1].op in ("input", "const"):
-        raise FormulaError("add an operation: a lone name or number has no edges to draw")
+        raise ExprError("add an operation: a lone name or number has no edges to draw")
     return nodes
 
 
@@ -200,7 +155,7 @@ def evaluate(nodes, leaves):
         elif node.op == "tanh":
             node.value = math.tanh(nodes[node.kids[0]].value)
     if not all(math.isfinite(n.value) for n in nodes):
-        raise FormulaError("a value overflowed; use smaller numbers")
+        raise ExprError("a value overflowed; use smaller numbers")
 
 
 def apply(op, args):
@@ -228,56 +183,63 @@ class FormulaGraph(Widget):
     width, height = 600, 160
 
     def configure(self, config):
-        expr = config.pop("expr", None)
+        expr = config.pop("expr", "a*b + c")
         values = config.pop("values", {})
         self.output = config.pop("name", "L")
-        self.editable = config.pop("editable", False)
-        self.sliders = config.pop("sliders", True)
+        editable = flag(self.name, "editable", config.pop("editable", False))
+        self.sliders = flag(self.name, "sliders", config.pop("sliders", True))
         self.range = config.pop("range", [-5, 5])
         self.step_size = config.pop("step", 0.5)
-        self.derivatives = config.pop("derivatives", True)
-        self.reveal = config.pop("reveal", False)
+        self.derivatives = flag(self.name, "derivatives", config.pop("derivatives", True))
+        reveal = flag(self.name, "reveal", config.pop("reveal", False))
         super().configure(config)   # unknown options fail the build
 
-        for key in ("editable", "sliders", "derivatives", "reveal"):
-            if not isinstance(getattr(self, key), bool):
-                raise ValueError(f"formula_graph: {key} must be true or false")
         if not (isinstance(self.output, str) and NAME.match(self.output) and self.output not in RESERVED):
             raise ValueError("formula_graph: name must be a short name like \"L\"")
         if not (isinstance(self.range, list) and len(self.range) == 2
                 and all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in self.range)
                 and self.range[0] < self.range[1]):
             raise ValueError("formula_graph: range must be [min, max] with min < max")
-        if isinstance(self.step_size, bool) or not isinstance(self.step_size, (int, float)) or self.step_size <= 0:
-            raise ValueError("formula_graph: step must be a positive number")
+        number(self.name, "step", self.step_size, 1e-9)
         if not isinstance(values, dict):
             raise ValueError("formula_graph: values must be a table like { a = 2, b = -3 }")
         for n, v in values.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise ValueError(f"formula_graph: the value of {n} must be a finite number")
-            if not (self.range[0] <= v <= self.range[1]):
-                raise ValueError(f"formula_graph: the value of {n} is outside the slider range {self.range}")
-        if expr is None:
-            raise ValueError("formula_graph: give an expr, like \"a*b + c\"")
+            number(self.name, f"the value of {n}", v, *self.range)
         try:
-            nodes = parse(expr)
-        except FormulaError as exc:
+            nodes = self._check(parse(expr))
+        except ExprError as exc:
             raise ValueError(f"formula_graph: cannot draw expr {expr!r}: {exc}") from None
-        used = {n.name for n in nodes if n.op == "input"}
-        if self.output in used:
-            raise ValueError(f"formula_graph: the output name {self.output!r} is also an input in expr")
-        unused = sorted(set(values) - used)
+        unused = sorted(set(values) - {n.name for n in nodes if n.op == "input"})
         if unused:
             raise ValueError(f"formula_graph: values names {', '.join(unused)}, which expr never uses")
         self.leaves = {n: float(v) for n, v in values.items()}
-        self.text = expr
-        self.error = ""
+        self.drawn = expr
+        self.editable = editable
         self.selected = None        # ("n", node index) or ("e", edge index)
+        self.knobs = {"expr": Text("expr", f"{self.output} =", expr, self._check_text),
+                      "reveal": Toggle("reveal", "Show every local derivative", "Hide local derivatives", reveal)}
         self._load(nodes)
 
     # State --------------------------------------------------------------------------------
+    def _check(self, nodes):
+        if any(n.op == "input" and n.name == self.output for n in nodes):
+            raise ExprError(f"{self.output} is the output's name; use another name for an input")
+        return nodes
+
+    def _check_text(self, text):
+        return self._check(parse(text))
+
+    @property
+    def reveal(self):
+        return self.knobs["reveal"].value
+
+    @property
+    def error(self):
+        return self.knobs["expr"].error
+
     def _load(self, nodes):
-        """Make `nodes` the drawn graph: name them, give new inputs a value, evaluate, lay out."""
+        """Make `nodes` the drawn graph: name them, give new inputs a value, evaluate, lay out,
+        and make a knob for every slider and every clickable node and edge."""
         for n in nodes:
             if n.op == "input" and n.name not in self.leaves:
                 self.leaves[n.name] = 1.0
@@ -285,36 +247,19 @@ class FormulaGraph(Widget):
         evaluate(nodes, self.leaves)
         self.nodes = nodes
         self.edge_list = [(k, i, slot) for i, n in enumerate(nodes) for slot, k in enumerate(n.kids)]
+        keep = {k: self.knobs[k] for k in ("expr", "reveal")}
+        lo, hi = self.range
+        self.knobs = {f"leaf:{n}": Slider(f"leaf:{n}", n, lo, hi, self.step_size, self.leaves[n], fmt=fmt)
+                      for n in self._inputs()} if self.sliders else {}
+        self.knobs.update(keep)
+        for i in range(len(nodes)):
+            self.knobs[f"n{i}"] = Button(f"n{i}", "", lambda i=i: self._select("n", i))
+        for k in range(len(self.edge_list) if self.derivatives else 0):
+            self.knobs[f"e{k}"] = Button(f"e{k}", "", lambda k=k: self._select("e", k))
         self._layout()
 
-    def _type(self, text):
-        """The learner typed: draw it if it is a formula, else keep the last graph and say why."""
-        self.text = str(text)[:MAX_TEXT * 2]
-        try:
-            nodes = parse(self.text)
-            if any(n.op == "input" and n.name == self.output for n in nodes):
-                raise FormulaError(f"{self.output} is the output's name; use another name for an input")
-            saved = dict(self.leaves)
-            try:
-                self._load(nodes)
-            except FormulaError:
-                self.leaves = saved
-                raise
-        except FormulaError as exc:
-            self.error = str(exc)
-            return
-        self.error = ""
-        self.selected = None
-
-    def _set_leaf(self, name, value):
-        lo, hi = self.range
-        saved = self.leaves[name]
-        self.leaves[name] = min(max(value, lo), hi)
-        try:
-            evaluate(self.nodes, self.leaves)
-        except FormulaError:            # cannot happen for +, * and tanh inside the range; stay safe
-            self.leaves[name] = saved
-            evaluate(self.nodes, self.leaves)
+    def _select(self, kind, i):
+        self.selected = (kind, i)
 
     def edge_name(self, k):
         child, parent, _ = self.edge_list[k]
@@ -325,32 +270,22 @@ class FormulaGraph(Widget):
 
     # Events -------------------------------------------------------------------------------
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            key = str(event.get("id", ""))
-            if key == "expr" and self.editable:
-                self._type(event.get("value") or "")
-            elif key == "reveal" and self.derivatives:
-                self.reveal = not self.reveal
-            elif key.startswith("leaf:") and key[5:] in self._inputs() and self.sliders:
-                try:
-                    v = float(event.get("value"))
-                except (TypeError, ValueError):
-                    return
-                if math.isfinite(v):
-                    self._set_leaf(key[5:], v)
-        elif kind in ("drag", "key"):
-            if kind == "key" and event.get("key") not in ("Enter", " "):
-                return
-            handle = str(event.get("handle", ""))
-            which, rest = handle[:1], handle[1:]
-            if not rest.isdigit():
-                return
-            i = int(rest)
-            if which == "n" and i < len(self.nodes):
-                self.selected = ("n", i)
-            elif which == "e" and i < len(self.edge_list) and self.derivatives:
-                self.selected = ("e", i)
+        if event.get("id") == "expr" and not self.editable:
+            return
+        text = self.knobs["expr"]
+        before = text.value
+        super().handle(event)
+        if text.value is not before:                 # a new formula that parsed: draw it
+            self.drawn, self.selected = text.text, None
+            self._load(text.value)
+        for name in self._inputs():
+            if f"leaf:{name}" in self.knobs:
+                self.leaves[name] = float(self.knobs[f"leaf:{name}"].value)
+        evaluate(self.nodes, self.leaves)
+
+    def drag(self, handle, x, y):
+        if handle in self.knobs:
+            self.knobs[handle].set(None)
 
     # Goals --------------------------------------------------------------------------------
     def values(self):
@@ -360,15 +295,15 @@ class FormulaGraph(Widget):
             out_degree[child] += 1
         ops = [n.op for n in nodes]
         picked = self.selected is not None and self.selected[0] == "e"
+        edge = self.edge_list[self.selected[1]] if picked else None
         tanh_at = next((i for i, n in enumerate(nodes) if n.op == "tanh"), None)
         out = {
-            "ok": int(not self.error), "nodes": len(nodes), "edges": len(self.edge_list),
+            "ok": int(not self.error), "expr": self.drawn, "nodes": len(nodes), "edges": len(self.edge_list),
             "inputs": ops.count("input"), "ops": len(nodes) - ops.count("input") - ops.count("const"),
             "n_add": ops.count("+"), "n_mul": ops.count("*"), "n_tanh": ops.count("tanh"),
             "reused": sum(d >= 2 for d in out_degree), "out": nodes[-1].value,
             "picked": int(picked),
-            "local": local_derivative(nodes, self.edge_list[self.selected[1]][1], self.edge_list[self.selected[1]][2])
-            if picked else 0.0,
+            "local": local_derivative(nodes, edge[1], edge[2]) if picked else 0.0,
             "edge": self.edge_name(self.selected[1]) if picked else "",
             "local_tanh": local_derivative(nodes, tanh_at, 0) if tanh_at is not None else 0.0,
         }
@@ -377,26 +312,36 @@ class FormulaGraph(Widget):
         return out
 
     def set_values(self, values):
+        """expr first (it decides which inputs exist), then the inputs, then edge (a name, or
+        "" for none); anything else must agree with what the widget computes."""
         values = dict(values)
         if "expr" in values:
-            self._type(values.pop("expr"))
-            if self.error:
-                raise ValueError(f"formula_graph cannot draw {self.text!r}: {self.error}")
+            text = values.pop("expr")
+            if text != self.drawn:
+                editable, self.editable = self.editable, True
+                self.handle({"type": "input", "id": "expr", "value": text})
+                self.editable = editable
+                if self.error:
+                    raise ValueError(f"formula_graph cannot draw {text!r}: {self.error}")
         edge = values.pop("edge", None)
-        for name in list(values):
-            if name in self._inputs():
-                self._set_leaf(name, float(values.pop(name)))
-        if values:
-            raise KeyError(f"formula_graph cannot set {sorted(values)}; it sets expr, edge and the inputs "
-                           f"{self._inputs()}")
+        for name in [n for n in values if n in self._inputs()]:
+            self.leaves[name] = float(values.pop(name))
+            if f"leaf:{name}" in self.knobs:
+                self.knobs[f"leaf:{name}"].set(self.leaves[name])
+                self.leaves[name] = float(self.knobs[f"leaf:{name}"].value)
+        evaluate(self.nodes, self.leaves)
         if edge is not None:
-            if edge == "":
-                self.selected = None
-            else:
-                names = [self.edge_name(k) for k in range(len(self.edge_list))]
-                if edge not in names:
-                    raise KeyError(f"formula_graph has no edge {edge!r}; its edges are {names}")
-                self.selected = ("e", names.index(edge))
+            names = [self.edge_name(k) for k in range(len(self.edge_list))]
+            if edge and edge not in names:
+                raise KeyError(f"formula_graph has no edge {edge!r}; its edges are {names}")
+            self.selected = ("e", names.index(edge)) if edge else None
+        now = self.values()
+        for key, v in values.items():
+            if key not in now:
+                raise KeyError(f"formula_graph cannot set {key!r}; it sets expr, edge and the inputs "
+                               f"{self._inputs()}")
+            if now[key] != v:
+                raise ValueError(f"formula_graph: {key} is computed ({now[key]!r}), so it cannot be set to {v!r}")
 
     # Layout -------------------------------------------------------------------------------
     def _layout(self):
@@ -460,12 +405,11 @@ class FormulaGraph(Widget):
         return MARGIN + column * (BOX_W + GAP)
 
     def _edge_geometry(self, k):
-        """(svg path, the cubic the tag rides on as four points) for edge k."""
+        """(edge k as a shapes.link: its points and bow, the cubic its tag rides on as four points)."""
         child, parent, slot = self.edge_list[k]
         kids = self.nodes[parent].kids
         x1, y1 = self._x(self.col[child]) + BOX_W, self.y[child]
-        ox = self._x(self.col[parent]) - OP_SHIFT
-        x2 = ox - OP_R
+        x2 = self._x(self.col[parent]) - OP_SHIFT - OP_R
         y2 = self.y[parent] + ((slot - (len(kids) - 1) / 2) * 12 if len(kids) > 1 else 0)
         bow = 0.0
         if len(kids) == 2 and kids[0] == kids[1]:       # x*x: two edges between the same ends
@@ -473,14 +417,10 @@ class FormulaGraph(Widget):
         lane = self.lanes.get((child, parent))
         if lane is None:
             mid = (x1 + x2) / 2
-            d = f"M {x1:.1f} {y1:.1f} C {mid:.1f} {y1 + bow:.1f} {mid:.1f} {y2 + bow:.1f} {x2:.1f} {y2:.1f}"
-            return d, ((x1, y1), (mid, y1 + bow), (mid, y2 + bow), (x2, y2))
-        xb = self._x(self.col[child] + 1)
-        xc = self._x(self.col[parent] - 1) + BOX_W
-        m1, m2 = (x1 + xb) / 2, (xc + x2) / 2
-        d = (f"M {x1:.1f} {y1:.1f} C {m1:.1f} {y1:.1f} {m1:.1f} {lane:.1f} {xb:.1f} {lane:.1f} "
-             f"H {xc:.1f} C {m2:.1f} {lane:.1f} {m2:.1f} {y2:.1f} {x2:.1f} {y2:.1f}")
-        return d, ((xc, lane), (m2, lane), (m2, y2), (x2, y2))
+            return ([(x1, y1), (x2, y2)], bow), ((x1, y1), (mid, y1 + bow), (mid, y2 + bow), (x2, y2))
+        xb, xc = self._x(self.col[child] + 1), self._x(self.col[parent] - 1) + BOX_W
+        m2 = (xc + x2) / 2
+        return ([(x1, y1), (xb, lane), (xc, lane), (x2, y2)], bow), ((xc, lane), (m2, lane), (m2, y2), (x2, y2))
 
     def _place_tags(self):
         """Each edge's path and a spot for its tag on it, clear of boxes, op circles and earlier tags."""
@@ -514,42 +454,32 @@ class FormulaGraph(Widget):
     def shapes(self):
         nodes, sel = self.nodes, self.selected
         edges, tags, ops, boxes = [], [], [], []
-        for k, (child, parent, _) in enumerate(self.edge_list):
-            d, (tx, ty) = self.paths[k], self.tags[k]
+        for k, (child, parent, slot) in enumerate(self.edge_list):
+            (points, bow), (tx, ty) = self.paths[k], self.tags[k]
             chosen = sel == ("e", k)
-            edges.append({"t": "path", "d": d, "cls": "accent" if chosen else "edge"})
+            edges.append(S.link(points, "accent" if chosen else "edge", bow))
             if not self.derivatives:
                 continue
             shown = self.reveal or chosen
-            tags.append({"t": "rect", "x": round(tx - TAG_W / 2, 1), "y": round(ty - TAG_H / 2, 1),
-                         "w": TAG_W, "h": TAG_H, "rx": 8, "cls": ("node" if shown else "op") + (" selected" if chosen else ""),
-                         "handle": f"e{k}",
-                         "label": f"edge from {nodes[child].name} into {nodes[parent].name}"
-                                  + (f", local derivative {fmt(local_derivative(nodes, parent, self.edge_list[k][2]))}"
-                                     if shown else ", press Enter to read its local derivative")})
-            text = fmt(local_derivative(nodes, parent, self.edge_list[k][2])) if shown else "\u2202 ?"
-            tags.append({"t": "text", "x": round(tx, 1), "y": round(ty + 4, 1), "s": text,
-                         "cls": "small accent" if shown else "small muted"})
+            local = fmt(local_derivative(nodes, parent, slot))
+            label = f"edge from {nodes[child].name} into {nodes[parent].name}" + (
+                f", local derivative {local}" if shown else ", press Enter to read its local derivative")
+            tag = S.rect(tx - TAG_W / 2, ty - TAG_H / 2, TAG_W, TAG_H, ("node" if shown else "op")
+                         + (" selected" if chosen else ""), rx=8)
+            tags += [S.handle(tag, f"e{k}", label),
+                     S.text(tx, ty + 4, local if shown else "\u2202 ?", "small accent" if shown else "small muted")]
         for i, n in enumerate(nodes):
             x, y = self._x(self.col[i]), self.y[i]
             if n.kids:
-                ox = x - OP_SHIFT
-                ops.append({"t": "line", "x1": round(ox + OP_R, 1), "y1": round(y, 1), "x2": x, "y2": round(y, 1),
-                            "cls": "edge"})
-                ops.append({"t": "circle", "cx": round(ox, 1), "cy": round(y, 1), "r": OP_R, "cls": "op"})
-                symbol = SYMBOL[n.op]
-                ops.append({"t": "text", "x": round(ox, 1), "y": round(y + (4 if len(symbol) > 1 else 5), 1),
-                            "s": symbol, "cls": "small" if len(symbol) > 1 else "label"})
+                ox, symbol = x - OP_SHIFT, SYMBOL[n.op]
+                ops += [S.line(ox + OP_R, y, x, y, "edge"), S.circle(ox, y, OP_R, "op"),
+                        S.text(ox, y + (4 if len(symbol) > 1 else 5), symbol, "small" if len(symbol) > 1 else "label")]
             top = y - BOX_H / 2
-            cls = "node" + (" selected" if sel == ("n", i) else "")
-            boxes.append({"t": "rect", "x": round(x, 1), "y": round(top, 1), "w": BOX_W, "h": BOX_H, "rx": 6,
-                          "cls": cls, "handle": f"n{i}", "label": f"node {n.name}, value {fmt(n.value)}"})
-            cx = round(x + BOX_W / 2, 1)
-            name_cls = "label" if len(n.name) <= 6 else "small"
-            if n.op == "const":
-                name_cls += " muted"
-            boxes.append({"t": "text", "x": cx, "y": round(top + 18, 1), "s": n.name, "cls": name_cls})
-            boxes.append({"t": "text", "x": cx, "y": round(top + 35, 1), "s": fmt(n.value), "cls": "small accent"})
+            box = S.rect(x, top, BOX_W, BOX_H, "node" + (" selected" if sel == ("n", i) else ""), rx=6)
+            name_cls = ("label" if len(n.name) <= 6 else "small") + (" muted" if n.op == "const" else "")
+            boxes += [S.handle(box, f"n{i}", f"node {n.name}, value {fmt(n.value)}"),
+                      S.text(x + BOX_W / 2, top + 18, n.name, name_cls),
+                      S.text(x + BOX_W / 2, top + 35, fmt(n.value), "small accent")]
         return edges + ops + tags + boxes
 
     def _explain_node(self, i):
@@ -617,18 +547,10 @@ class FormulaGraph(Widget):
         return out
 
     def controls(self):
-        out = []
-        if self.editable:
-            out.append({"kind": "text", "id": "expr", "label": f"{self.output} =", "value": self.text})
-        if self.sliders:
-            lo, hi = self.range
-            for name in self._inputs():
-                out.append({"kind": "range", "id": f"leaf:{name}", "label": name, "min": lo, "max": hi,
-                            "step": self.step_size, "value": self.leaves[name], "display": fmt(self.leaves[name])})
-        if self.derivatives:
-            out.append({"kind": "button", "id": "reveal",
-                        "label": "Hide local derivatives" if self.reveal else "Show every local derivative"})
-        return out
+        k = self.knobs
+        out = [k["expr"].control()] if self.editable else []
+        out += [k[f"leaf:{name}"].control() for name in self._inputs()] if self.sliders else []
+        return out + ([k["reveal"].control()] if self.derivatives else [])
 
     def __repr__(self):
-        return f"<formula_graph {self.output} = {self.text}>"
+        return f"<formula_graph {self.output} = {self.drawn}>"
