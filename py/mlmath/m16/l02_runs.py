@@ -1,8 +1,8 @@
-"""Recorded loss curves for lesson m16-l02 (Why pre-LN), made by mlmath.m16.ln_depth_gradients.train.
+"""Recorded loss curves for lesson m16-l02 (Why pre-LN), made by mlmath.m16.l02_stack.train.
 
 Each key is "depth/wiring/warmup/seed"; each value is the full-batch loss before each of STEPS
 Adam steps at learning rate LR (rounded to 4 places). Pure Python, seeded; the unit test
-tests/unit/test_widget_ln_warmup_runs.py regenerates runs and checks they match.
+tests/unit/m16/test_ln_warmup_runs.py regenerates runs and checks they match.
 """
 
 LR, STEPS = 0.03, 80

@@ -1,17 +1,10 @@
 """Pre-LN or post-LN: the gradient each layer gets at initialisation, as you add depth.
 
-A stack of L tiny blocks, every one an MLP sub-layer F(u) = W2 relu(W1 u) with
-d = 8 and a hidden width of 16, on a fixed batch of 8 inputs in R^8 with a 4-way
-cross-entropy loss through a linear head. The same seeded weights are wired two ways:
-
-    pre-LN:   x_{l+1} = x_l + F_l(LN(x_l)),   output LN(x_L)
-    post-LN:  x_{l+1} = LN(x_l + F_l(x_l)),   output x_L
-
-(LN has no gain or bias here: at initialisation they are 1 and 0 anyway.) The widget
-backpropagates by hand-written code and plots, for every layer, the Frobenius norm of
-the gradient of the loss with respect to that layer's weights (W1 and W2 together),
-for each example, root-mean-squared over the batch, on a log axis. Drag the depth knob along the axis, use the
-arrow keys on it, or the slider.
+The stack of l02_stack.py (L MLP blocks, d = 8) with the same seeded weights wired both
+ways. For every layer the widget plots the Frobenius norm of the gradient of the loss with
+respect to that layer's weights (W1 and W2 together), for each example, root-mean-squared
+over the batch, on a log axis. Drag the depth knob along the axis, use the arrow keys on
+it, or the slider.
 
     ```widget ln_depth_gradients
     id = "grads"
@@ -21,262 +14,18 @@ arrow keys on it, or the slider.
 values() for goals: L, pre_first, pre_last, post_first, post_last (layer 1's and layer
 L's gradient norms), pre_ratio, post_ratio (first / last), pre_spread, post_spread
 (largest / smallest over the layers).
-
-The module also holds the model itself (forward, backward, Adam training), which the
-ln_warmup_runs widget and the lesson's cells use.
 """
 
-import math
-import random
-
+from ..show import num, sci
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step, whole
-from ..show import SUPER
+from ..widgets import shapes as S
+from ..widgets.base import Widget, whole
+from ..widgets.controls import Slider
+from ..widgets.plot import Plot
+from .l02_stack import MAX_DEPTH, layer_grad_norms
 
-D, H, V = 8, 16, 4          # model width, MLP hidden width, classes
-BATCH = 8                   # inputs in the widget's batch
-MAX_DEPTH = 24
-
-
-# The model --------------------------------------------------------------------------------
-def layer_norm(x, eps=1e-5):
-    """(y, s): y = (x - mean) / s with s the standard deviation (plus eps under the root)."""
-    n = len(x)
-    mu = sum(x) / n
-    c = [v - mu for v in x]
-    s = math.sqrt(sum(v * v for v in c) / n + eps)
-    return [v / s for v in c], s
-
-
-def ln_backward(y, s, gy):
-    """The gradient with respect to LN's input, given its output y, its s and dLoss/dy."""
-    n = len(y)
-    m1 = sum(gy) / n
-    m2 = sum(a * b for a, b in zip(gy, y)) / n
-    return [(g - m1 - yi * m2) / s for g, yi in zip(gy, y)]
-
-
-def matvec(W, x):
-    return [sum(w * v for w, v in zip(row, x)) for row in W]
-
-
-def matTvec(W, g):
-    out = [0.0] * len(W[0])
-    for row, gi in zip(W, g):
-        if gi:
-            for j, w in enumerate(row):
-                out[j] += w * gi
-    return out
-
-
-def norm(v):
-    return math.sqrt(sum(x * x for x in v))
-
-
-def init_weights(L, seed=0):
-    """Seeded init: W1 ~ N(0, 2/d), W2 ~ N(0, 1/h) (so F keeps unit scale), head ~ N(0, 1/d)."""
-    rng = random.Random(seed)
-
-    def mat(r, c, std):
-        return [[rng.gauss(0.0, std) for _ in range(c)] for _ in range(r)]
-
-    blocks = [(mat(H, D, math.sqrt(2 / D)), mat(D, H, math.sqrt(1 / H))) for _ in range(L)]
-    return blocks, mat(V, D, math.sqrt(1 / D))
-
-
-def make_data(n=16, seed=1):
-    """n inputs from N(0, 1)^8, each labelled by which of 4 fixed random directions it points along most."""
-    rng = random.Random(seed)
-    teacher = [[rng.gauss(0.0, 1.0) for _ in range(D)] for _ in range(V)]
-    xs = [[rng.gauss(0.0, 1.0) for _ in range(D)] for _ in range(n)]
-    ys = [max(range(V), key=lambda k: sum(a * b for a, b in zip(teacher[k], x))) for x in xs]
-    return xs, ys
-
-
-def sublayer(W1, W2, u):
-    a = matvec(W1, u)
-    r = [v if v > 0 else 0.0 for v in a]
-    return matvec(W2, r), a, r
-
-
-def sublayer_back(W1, W2, a, g):
-    """(dLoss/du, dLoss/d(W1 u)) for F(u) = W2 relu(W1 u), given dLoss/dF = g and a = W1 u."""
-    gr = matTvec(W2, g)
-    ga = [gv if av > 0 else 0.0 for gv, av in zip(gr, a)]
-    return matTvec(W1, ga), ga
-
-
-def forward(blocks, head, x, wiring):
-    """Run the stack; return (logits, caches, final) where caches hold what backward needs."""
-    caches = []
-    for W1, W2 in blocks:
-        if wiring == "pre":
-            u, s = layer_norm(x)
-            f, a, r = sublayer(W1, W2, u)
-            caches.append((x, u, s, a, r))
-            x = [p + q for p, q in zip(x, f)]
-        else:
-            f, a, r = sublayer(W1, W2, x)
-            y, s = layer_norm([p + q for p, q in zip(x, f)])
-            caches.append((x, y, s, a, r))
-            x = y
-    final = layer_norm(x) if wiring == "pre" else (x, None)
-    return matvec(head, final[0]), caches, final
-
-
-def loss_and_grad(logits, y):
-    m = max(logits)
-    e = [math.exp(v - m) for v in logits]
-    z = sum(e)
-    p = [v / z for v in e]
-    g = p[:]
-    g[y] -= 1.0
-    return -math.log(max(p[y], 1e-300)), g
-
-
-def pieces(blocks, caches, l, wiring):
-    """Block l's two backward pieces, as functions of a gradient: (sub_back, ln_back).
-
-    sub_back sends a gradient at the sub-layer's output back to its input; ln_back sends a
-    gradient at the block's LN output back to the LN's input.
-    """
-    W1, W2 = blocks[l]
-    xin, y_or_u, s, a, r = caches[l]
-    return (lambda g: sublayer_back(W1, W2, a, g)[0]), (lambda g: ln_backward(y_or_u, s, g))
-
-
-def _backprop(blocks, head, x, y, wiring):
-    """One example's backward pass, as vectors: (loss, dLoss/dlogits, the features the head read,
-    [dLoss/dx_l for l = 0..L], [(ga, u, gf, r) per layer]). A layer's weight gradients are outer
-    products of its pair of vectors: dW1 = ga u^T, dW2 = gf r^T."""
-    logits, caches, (out, sf) = forward(blocks, head, x, wiring)
-    loss, gl = loss_and_grad(logits, y)
-    g = matTvec(head, gl)
-    if wiring == "pre":
-        g = ln_backward(out, sf, g)
-    stream, layers = [g], [None] * len(blocks)
-    for l in range(len(blocks) - 1, -1, -1):
-        W1, W2 = blocks[l]
-        xin, y_or_u, s, a, r = caches[l]
-        if wiring == "pre":                 # x + F(LN(x)): the identity path skips everything
-            gf, u = g, y_or_u
-        else:                               # LN(x + F(x)): everything passes through LN first
-            gf, u = ln_backward(y_or_u, s, g), xin
-        gu, ga = sublayer_back(W1, W2, a, gf)
-        layers[l] = (ga, u, gf, r)
-        if wiring == "pre":
-            g = [p + q for p, q in zip(g, ln_backward(u, s, gu))]
-        else:
-            g = [p + q for p, q in zip(gf, gu)]
-        stream.append(g)
-    return loss, gl, out, stream[::-1], layers
-
-
-def outer(a, b):
-    return [[ai * bj for bj in b] for ai in a]
-
-
-def backward(blocks, head, x, y, wiring):
-    """(loss, [(dW1, dW2) per layer], dHead, [||dLoss/dx_l|| for l = 0..L])."""
-    loss, gl, out, stream, layers = _backprop(blocks, head, x, y, wiring)
-    grads = [(outer(ga, u), outer(gf, r)) for ga, u, gf, r in layers]
-    return loss, grads, outer(gl, out), [norm(g) for g in stream]
-
-
-def _add_into(acc, G, scale):
-    for ra, rg in zip(acc, G):
-        for j, v in enumerate(rg):
-            ra[j] += v * scale
-
-
-def batch_gradients(blocks, head, xs, ys, wiring):
-    """(mean loss, [mean dW1, mean dW2 per layer...] + [mean dHead]) over the batch."""
-    n = len(xs)
-    acc = [[[0.0] * len(row) for row in M] for b in blocks for M in b] + [[[0.0] * D for _ in range(V)]]
-    total = 0.0
-    for x, y in zip(xs, ys):
-        loss, grads, ghead, _ = backward(blocks, head, x, y, wiring)
-        total += loss
-        for A, G in zip(acc, [M for gw in grads for M in gw] + [ghead]):
-            _add_into(A, G, 1.0 / n)
-    return total / n, acc
-
-
-def example_grad_norms(blocks, head, x, y, wiring):
-    """For one example, each layer's ||dLoss/dW1, dLoss/dW2|| (Frobenius), layer 1 first.
-
-    An outer product's Frobenius norm is the product of its vectors' lengths, so no matrix is built.
-    """
-    layers = _backprop(blocks, head, x, y, wiring)[4]
-    return [math.sqrt((norm(ga) * norm(u)) ** 2 + (norm(gf) * norm(r)) ** 2) for ga, u, gf, r in layers]
-
-
-def layer_grad_norms(L, wiring, seed=0, batch=BATCH):
-    """Each layer's gradient size at initialisation, layer 1 first: the root mean square over
-    the batch of the per-example norm ||dLoss/dW1, dLoss/dW2||."""
-    blocks, head = init_weights(L, seed)
-    xs, ys = make_data(batch)
-    tot = [0.0] * L
-    for x, y in zip(xs, ys):
-        for l, v in enumerate(example_grad_norms(blocks, head, x, y, wiring)):
-            tot[l] += v * v / batch
-    return [math.sqrt(v) for v in tot]
-
-
-def train(L, wiring, lr, warmup, steps, seed=0, n=16):
-    """Full-batch Adam (beta1 0.9, beta2 0.999) on make_data(n); the learning rate ramps
-    linearly from lr/warmup to lr over the first `warmup` steps (0: no warmup).
-    Returns the loss before each step."""
-    blocks, head = init_weights(L, seed)
-    xs, ys = make_data(n)
-    params = [M for b in blocks for M in b] + [head]
-    m1 = [[[0.0] * len(r) for r in M] for M in params]
-    m2 = [[[0.0] * len(r) for r in M] for M in params]
-    losses = []
-    for t in range(1, steps + 1):
-        loss, grads = batch_gradients(blocks, head, xs, ys, wiring)
-        losses.append(loss)
-        rate = lr * min(1.0, t / warmup) if warmup else lr
-        c1, c2 = 1 - 0.9 ** t, 1 - 0.999 ** t
-        for P, G, A, B in zip(params, grads, m1, m2):
-            for rp, rg, ra, rb in zip(P, G, A, B):
-                for j, gj in enumerate(rg):
-                    ra[j] = 0.9 * ra[j] + 0.1 * gj
-                    rb[j] = 0.999 * rb[j] + 0.001 * gj * gj
-                    rp[j] -= rate * (ra[j] / c1) / (math.sqrt(rb[j] / c2) + 1e-8)
-    return losses
-
-
-# Drawing ----------------------------------------------------------------------------------
-def sci(v):
-    """0.000123 -> '1.2×10⁻⁴'; numbers from 0.01 to 100 written plainly."""
-    if v == 0 or not math.isfinite(v):
-        return str(v)
-    e = math.floor(math.log10(abs(v)))
-    if -2 <= e <= 1:
-        return f"{v:.{max(1 - e, 0)}f}"
-    mant = v / 10 ** e
-    if round(mant, 1) >= 10:
-        mant, e = mant / 10, e + 1
-    return f"{mant:.1f}\u00d710{str(e).translate(SUPER)}"
-
-
-def log_y(v, top, bottom, lo, hi):
-    """Where v sits on a vertical log axis from 10^lo (at bottom) to 10^hi (at top), clamped to it."""
-    lg = min(max(math.log10(v) if v > 0 else lo, lo), hi)
-    return top + (hi - lg) / (hi - lo) * (bottom - top)
-
-
-def legend():
-    """The key to the two curves, top right (this widget and ln_warmup_runs draw the same one)."""
-    return [{"t": "line", "x1": 420, "y1": 14, "x2": 440, "y2": 14, "cls": "accent"},
-            {"t": "text", "x": 444, "y": 18, "s": "pre-LN", "anchor": "start", "cls": "small accent"},
-            {"t": "line", "x1": 500, "y1": 14, "x2": 520, "y2": 14, "cls": "accent2"},
-            {"t": "text", "x": 524, "y": 18, "s": "post-LN", "anchor": "start", "cls": "small accent2"}]
-
-
-LEFT, RIGHT, TOP, BOTTOM = 70, 580, 30, 270
-LOG_LO, LOG_HI = -2, 1
+PLOT = Plot(x=(1, MAX_DEPTH), y=(0.01, 10), box=(70, 30, 580, 270), ylog=True, yfmt=lambda v: num(v, 3))
+CURVES = (("pre-LN", "accent"), ("post-LN", "accent2"))
 
 
 @register
@@ -285,9 +34,14 @@ class LnDepthGradients(Widget):
     width, height = 600, 330
 
     def configure(self, config):
-        self.L = whole(self.name, "depth", config.pop("depth", 2), 1, MAX_DEPTH)
+        depth = whole(self.name, "depth", config.pop("depth", 2), 1, MAX_DEPTH)
         super().configure(config)
+        self.knobs = {"L": Slider("L", "depth L", 1, MAX_DEPTH, 1, depth, coarse=5)}
         self._cache = {}
+
+    @property
+    def L(self):
+        return self.knobs["L"].value
 
     def norms(self, L=None):
         L = self.L if L is None else L
@@ -302,73 +56,28 @@ class LnDepthGradients(Widget):
                 "pre_ratio": pre[0] / pre[-1], "post_ratio": post[0] / post[-1],
                 "pre_spread": max(pre) / min(pre), "post_spread": max(post) / min(post)}
 
-    def set_values(self, values):
-        for key, value in dict(values).items():
-            if key != "L":
-                raise KeyError(f"ln_depth_gradients sets L, not {key!r}")
-            self.L = whole(self.name, "L", value, 1, MAX_DEPTH)
-
-    def _set_depth(self, L):
-        self.L = min(max(int(L), 1), MAX_DEPTH)
-
-    def handle(self, event):
-        kind = event.get("type")
-        if kind == "input" and event.get("id") == "depth":
-            try:
-                self._set_depth(round(float(event.get("value"))))
-            except (TypeError, ValueError):
-                pass
-        elif event.get("handle") == "depth":
-            if kind == "drag":
-                try:
-                    x = float(event.get("x"))
-                except (TypeError, ValueError):
-                    return
-                self._set_depth(round(1 + (x - LEFT) / (RIGHT - LEFT) * (MAX_DEPTH - 1)))
-            elif kind == "key":
-                key = event.get("key")
-                self._set_depth(self.L + (arrow_step(key, 1, 5) or {"Home": -MAX_DEPTH, "End": MAX_DEPTH}.get(key, 0)))
+    def drag(self, handle, x, y):
+        if handle == "L":
+            self.knobs["L"].set(PLOT.x.value(x))
 
     def __repr__(self):
         v = self.values()
         return f"<ln_depth_gradients L = {self.L}, first/last: pre-LN {v['pre_ratio']:.3g}, post-LN {v['post_ratio']:.3g}>"
 
-    def _x(self, layer):
-        return LEFT + (layer - 1) / (MAX_DEPTH - 1) * (RIGHT - LEFT)
-
-    def _y(self, v):
-        return log_y(v, TOP, BOTTOM, LOG_LO, LOG_HI)
-
     def shapes(self):
-        pre, post = self.norms()
-        out = []
-        for e in range(LOG_LO, LOG_HI + 1):
-            y = round(self._y(10.0 ** e), 1)
-            out.append({"t": "line", "x1": LEFT, "y1": y, "x2": RIGHT, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 6, "y": y + 4, "s": "1" if e == 0 else "10" + str(e).translate(SUPER),
-                        "anchor": "end", "cls": "small muted"})
-        out.append({"t": "line", "x1": LEFT, "y1": BOTTOM, "x2": RIGHT, "y2": BOTTOM, "cls": "axis"})
-        out.append({"t": "line", "x1": LEFT, "y1": TOP, "x2": LEFT, "y2": BOTTOM, "cls": "axis"})
-        for k in (1, 4, 8, 12, 16, 20, 24):
-            x = round(self._x(k), 1)
-            out.append({"t": "line", "x1": x, "y1": BOTTOM, "x2": x, "y2": BOTTOM + 4, "cls": "tick"})
-            out.append({"t": "text", "x": x, "y": BOTTOM + 16, "s": str(k), "cls": "small muted"})
-        out.append({"t": "text", "x": (LEFT + RIGHT) / 2, "y": BOTTOM + 32,
-                    "s": "layer (1 = next to the input, L = next to the output)", "cls": "small"})
-        out.append({"t": "text", "x": LEFT + 4, "y": TOP - 10, "s": "\u2016\u2202loss/\u2202W\u2016 per layer, log scale",
-                    "anchor": "start", "cls": "small"})
-        for vals, cls, name in ((pre, "accent", "pre-LN"), (post, "accent2", "post-LN")):
-            pts = [[round(self._x(i + 1), 1), round(self._y(v), 1)] for i, v in enumerate(vals)]
-            if len(pts) > 1:
-                out.append({"t": "path", "d": "M" + " L".join(f"{x} {y}" for x, y in pts), "cls": cls + " nofill"})
-            for x, y in pts:
-                out.append({"t": "circle", "cx": x, "cy": y, "r": 3.5, "cls": cls})
-        out += legend()
-        # the depth knob, on the x axis at layer L
-        x = round(self._x(self.L), 1)
-        out.append({"t": "line", "x1": x, "y1": TOP, "x2": x, "y2": BOTTOM, "cls": "muted"})
-        out.append({"t": "circle", "cx": x, "cy": BOTTOM, "r": 8, "cls": "handle", "handle": "depth",
-                    "label": "depth L: drag along the axis or use the arrow keys", "value": f"{self.L} layers"})
+        left, top, right, bottom = PLOT.box
+        out = PLOT.frame("layer (1 = next to the input, L = next to the output)", xticks=[1, 4, 8, 12, 16, 20, 24])
+        # the axis's name above the box: inside it, layer 1's dot would run into it
+        out.append(S.text(left + 4, top - 10, "\u2016\u2202loss/\u2202W\u2016 per layer, log scale", "label", "start"))
+        layers = [list(enumerate(norms, 1)) for norms in self.norms()]
+        out += [PLOT.polyline(points, cls) for points, (_, cls) in zip(layers, CURVES)]
+        out += PLOT.legend(CURVES, "top-right")
+        # the depth knob, on the x axis at layer L; the dots come after it, as many as layers
+        x = PLOT.x(self.L)
+        out.append(S.line(x, top, x, bottom, "muted"))
+        out.append(S.handle(S.circle(x, bottom, 8, ""), "L", "depth L: drag along the axis or use the arrow keys",
+                            f"{self.L} layers"))
+        out += [PLOT.point(i, v, cls, r=3.5) for points, (_, cls) in zip(layers, CURVES) for i, v in points]
         return out
 
     def readouts(self):
@@ -380,5 +89,4 @@ class LnDepthGradients(Widget):
         ]
 
     def controls(self):
-        return [{"kind": "range", "id": "depth", "label": "depth L", "min": 1, "max": MAX_DEPTH, "step": 1,
-                 "value": self.L, "display": str(self.L)}]
+        return [self.knobs["L"].control()]

@@ -3,22 +3,18 @@ import math
 import pytest
 
 from lesson_kernel import run_lesson
-from scene_checks import assert_scene_fits
 from mlmath.widgets import create
-from mlmath.m16 import ln_depth_gradients as m
+from mlmath.m16 import l02_stack as m
+from mlmath.m16.ln_depth_gradients import PLOT
+
+NAME = "ln_depth_gradients"
 
 
-def make(**cfg):
-    return create("ln_depth_gradients", cfg)
-
-
-def test_unknown_option_and_bad_depth_rejected():
+def test_bad_depth_rejected():
     with pytest.raises(ValueError):
-        make(colour="red")
+        create(NAME, {"depth": 0})
     with pytest.raises(ValueError):
-        make(depth=0)
-    with pytest.raises(ValueError):
-        make(depth=25)
+        create(NAME, {"depth": 25})
 
 
 def test_backward_matches_finite_differences():
@@ -51,40 +47,38 @@ def test_per_example_norms_match_the_full_gradients():
 
 
 def test_depth_one_both_wirings_similar_and_ratio_one():
-    v = make(depth=1).values()
+    v = create(NAME, {"depth": 1}).values()
     assert v["pre_ratio"] == 1 and v["post_ratio"] == 1
 
 
 def test_events_move_depth():
-    w = make(depth=2)
-    w.handle({"type": "input", "id": "depth", "value": "12"})
+    w = create(NAME, {"depth": 2})
+    w.handle({"type": "input", "id": "L", "value": "12"})
     assert w.L == 12
-    w.handle({"type": "key", "handle": "depth", "key": "ArrowRight"})
+    w.handle({"type": "key", "handle": "L", "key": "ArrowRight"})
     assert w.L == 13
-    w.handle({"type": "key", "handle": "depth", "key": "PageDown"})
+    w.handle({"type": "key", "handle": "L", "key": "PageDown"})
     assert w.L == 8
-    w.handle({"type": "drag", "handle": "depth", "x": m.RIGHT + 50, "y": 0})
+    left, _, right, _ = PLOT.box
+    w.handle({"type": "drag", "handle": "L", "x": right + 50, "y": 0})
     assert w.L == m.MAX_DEPTH
-    w.handle({"type": "drag", "handle": "depth", "x": m.LEFT, "y": 0})
+    w.handle({"type": "drag", "handle": "L", "x": left, "y": 0})
     assert w.L == 1
-    w.handle({"type": "input", "id": "depth", "value": "oops"})
+    w.handle({"type": "input", "id": "L", "value": "oops"})
     assert w.L == 1
 
 
-def test_goal_and_scene():
-    w = make(depth=2, goal={"text": "t", "check": "post_ratio < 0.1", "solution": {"L": 24}})
-    assert not w.goal_met()
-    w.set_values({"L": 24})
-    assert w.goal_met()
-    scene = assert_scene_fits(w.scene(), max_shapes=199)
-    assert any(s.get("handle") == "depth" for s in scene["shapes"])
+def test_the_goal_starts_unmet_and_depth_is_set_as_L():
+    assert not create(NAME, {"depth": 2, "goal": {"text": "t", "check": "post_ratio < 0.1", "solution": {"L": 24}}}).goal_met()
+    w = create(NAME)
+    assert [s["handle"] for s in w.shapes() if "handle" in s] == ["L"]
     with pytest.raises(KeyError):
         w.set_values({"depth": 3})
 
 
 def test_prose_claims_about_the_profile():
     """What the lesson says about the first widget."""
-    ratios = {L: make(depth=L).values() for L in range(1, m.MAX_DEPTH + 1)}
+    ratios = {L: create(NAME, {"depth": L}).values() for L in range(1, m.MAX_DEPTH + 1)}
     # pre-LN: layer 1 gets at least as much as layer L, at every depth
     assert all(v["pre_ratio"] >= 1 - 1e-12 for v in ratios.values())
     # post-LN at 24: layer 1 below a tenth of layer 24 (the goal), "more than a factor of ten"
@@ -110,7 +104,7 @@ def test_lesson_cells_print_what_the_prose_says():
     # printed as x_24, x_16, x_8, x_0
     assert pre[3] > pre[0], "pre-LN's stream gradient ends up larger at the input than at the top"
     assert post[3] < post[0] / 10, "post-LN's ends up at a small fraction of where it started"
-    # the same numbers from the widget module's own backward
+    # the same numbers from the lesson code's own backward
     xs, ys = m.make_data(8)
     for wiring, got in (("pre", pre), ("post", post)):
         blocks, head = m.init_weights(24, 0)
