@@ -25,15 +25,17 @@ forward (1 when the forward curve is shown).
 
 import math
 
+from ..numeric import derivative
+from ..show import fixed, num, power, sci
 from ..widgets import register
-from ..widgets.base import Widget
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, number, one_of
+from ..widgets.controls import Slider, Toggle
+from ..widgets.plot import Plot
 
 EPS = 2.0 ** -52                # machine epsilon of a float64
-MINUS = "\u2212"
 LG_MIN, LG_MAX, LG_STEP = -16.0, 0.0, 0.25
-ERR_MIN, ERR_MAX = -14.0, 0.0   # the error axis, in decades
-SAMPLES = 8                     # curve points per decade of h
-SUPER = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+SAMPLES = 8                     # curve points per decade of h: enough to show the round-off's jitter
 
 # name: (f, f', |f'''| for the truncation model)
 FUNCTIONS = {
@@ -44,85 +46,47 @@ FUNCTIONS = {
 }
 
 
-def sci(v, digits=2):
-    """5.6e-06 -> '5.6×10⁻⁶'; exact powers of ten -> '10⁻⁶'."""
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return "?"
-    if v == 0:
-        return "0"
-    if not math.isfinite(v):
-        return str(v)
-    sign = MINUS if v < 0 else ""
-    v = abs(v)
-    exp = math.floor(math.log10(v))
-    mant = v / 10 ** exp
-    if round(mant, digits - 1) >= 10:
-        mant, exp = mant / 10, exp + 1
-    if -2 <= exp <= 2:
-        return sign + f"{v:.{max(digits, exp + 1)}g}"
-    power = "10" + str(exp).translate(SUPER)
-    if abs(mant - 1) < 0.5 * 10 ** (1 - digits):
-        return sign + power
-    return sign + f"{mant:.{digits - 1}f}\u00d7" + power
-
-
-def _finite(v, what):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise ValueError(f"finite_diff_error: {what} must be a finite number, not {v!r}")
-    return float(v)
+def step_text(lg):
+    """h written from its log: a whole decade as 10⁻⁵, anything between as 5.6×10⁻⁶."""
+    return power(10.0 ** lg) if lg == int(lg) else sci(10.0 ** lg)
 
 
 @register
 class FiniteDiffError(Widget):
     name = "finite_diff_error"
     width, height = 600, 330
-    left, right, top, bottom = 62, 584, 16, 282     # the plot box
 
     def configure(self, config):
-        fn = config.pop("fn", "tanh")
-        if fn not in FUNCTIONS:
-            raise ValueError(f"finite_diff_error: fn must be one of {', '.join(FUNCTIONS)}, not {fn!r}")
+        fn = one_of(self.name, "fn", config.pop("fn", "tanh"), FUNCTIONS)
         self.f, self.df, self.d3 = FUNCTIONS[fn]
         self.fname = f"{fn}(x)"
-        self.x = _finite(config.pop("x", 0.5), "x")
-        self.lg = self._snap(_finite(config.pop("start", -1), "start"))
-        self.forward = bool(config.pop("forward", False))
-        self.models = bool(config.pop("models", True))
+        self.x = number(self.name, "x", config.pop("x", 0.5))
+        start = number(self.name, "start", config.pop("start", -1))
+        forward = flag(self.name, "forward", config.pop("forward", False))
+        self.models = flag(self.name, "models", config.pop("models", True))
         super().configure(config)
+        self.knobs = {"lg": Slider("lg", "log\u2081\u2080 h", LG_MIN, LG_MAX, LG_STEP, start, fmt=step_text, coarse=1.0),
+                      "forward": Toggle("forward", "Show forward difference", "Hide forward difference", forward)}
+        self.plot = Plot((10.0 ** LG_MIN, 1.0), (1e-14, 1.0), (62, 16, 584, 282), xlog=True, ylog=True,
+                         xfmt=power, yfmt=power)
         self.error = ""
         self._curves = None
-
-    # Geometry -------------------------------------------------------------------------
-    def px(self, lg):
-        return self.left + (lg - LG_MIN) / (LG_MAX - LG_MIN) * (self.right - self.left)
-
-    def py(self, lerr):
-        lerr = min(max(lerr, ERR_MIN), ERR_MAX)
-        return self.bottom - (lerr - ERR_MIN) / (ERR_MAX - ERR_MIN) * (self.bottom - self.top)
-
-    def lg_at(self, x):
-        return self._snap(LG_MIN + (x - self.left) / (self.right - self.left) * (LG_MAX - LG_MIN))
-
-    @staticmethod
-    def _snap(lg):
-        lg = round(lg / LG_STEP) * LG_STEP
-        return min(max(lg, LG_MIN), LG_MAX)
 
     # The numbers ----------------------------------------------------------------------
     def errors(self, lg):
         """(central estimate, central error, forward error) at h = 10**lg, in float64."""
         h, x, f = 10.0 ** lg, self.x, self.f
         exact = self.df(x)
-        central = (f(x + h) - f(x - h)) / (2 * h)
-        forward = (f(x + h) - f(x)) / h
-        return central, abs(central - exact), abs(forward - exact)
+        central = derivative(f, x, h)
+        return central, abs(central - exact), abs((f(x + h) - f(x)) / h - exact)
 
     def _compute(self):
-        """Both curves over the whole h axis, or an error message from a learner's function."""
+        """Both curves as [(h, central error, forward error)], or [] and a message when a
+        learner's function breaks."""
         if self._curves is None:
             lgs = [LG_MIN + i / SAMPLES for i in range(int((LG_MAX - LG_MIN) * SAMPLES) + 1)]
             try:
-                self._curves = [(lg,) + self.errors(lg)[1:] for lg in lgs]
+                self._curves = [(10.0 ** lg,) + self.errors(lg)[1:] for lg in lgs]
                 self.exact = float(self.df(self.x))
                 self.error = ""
             except Exception as exc:  # noqa: BLE001 - a learner's function may break; say so
@@ -135,155 +99,82 @@ class FiniteDiffError(Widget):
         `third`, |f'''| at x as a function, adds the truncation model line."""
         if not callable(f) or not callable(dfdx):
             raise TypeError("use(f, dfdx) needs two functions: f and its exact derivative")
-        self.f, self.df = f, dfdx
-        self.d3 = third
+        self.f, self.df, self.d3 = f, dfdx, third
         if x is not None:
-            self.x = _finite(x, "x")
+            self.x = number(self.name, "x", x)
         self.fname = name or f"{getattr(f, '__name__', 'f')}(x)"
         self._curves = None
 
     # State ----------------------------------------------------------------------------
     def values(self):
-        self._compute()
-        if self.error:
-            return {"lg": self.lg, "h": 10.0 ** self.lg, "err": math.inf, "fwd_err": math.inf,
-                    "forward": int(self.forward)}
-        _, err, fwd = self.errors(self.lg)
-        return {"lg": self.lg, "h": 10.0 ** self.lg, "err": err, "fwd_err": fwd, "forward": int(self.forward)}
+        lg = self.knobs["lg"].value
+        err = fwd = math.inf            # no error to read when the function broke
+        if self._compute():
+            _, err, fwd = self.errors(lg)
+        return {"lg": lg, "h": 10.0 ** lg, "err": err, "fwd_err": fwd, "forward": int(self.knobs["forward"].value)}
 
-    def set_values(self, values):
-        for key, v in values.items():
-            if key == "lg":
-                self.lg = self._snap(_finite(v, "lg"))
-            elif key == "forward":
-                self.forward = bool(v)
-            else:
-                raise KeyError(f"finite_diff_error cannot set {key!r}; it sets lg and forward")
+    def drag(self, handle, x, y):
+        if handle == "lg":
+            self.knobs["lg"].set(math.log10(self.plot.x.value(x)))
 
-    def handle(self, event):
-        kind = event.get("type")
-        if kind == "drag" and event.get("handle") == "h":
-            self.lg = self.lg_at(float(event["x"]))
-        elif kind == "key" and event.get("handle") == "h":
-            key = event.get("key")
-            step = {"ArrowRight": LG_STEP, "ArrowUp": LG_STEP, "ArrowLeft": -LG_STEP, "ArrowDown": -LG_STEP,
-                    "PageUp": 1.0, "PageDown": -1.0}.get(key)
-            if step is not None:
-                self.lg = self._snap(self.lg + step)
-            elif key == "Home":
-                self.lg = LG_MIN
-            elif key == "End":
-                self.lg = LG_MAX
-        elif kind == "input":
-            if event.get("id") == "lg":
-                try:
-                    self.lg = self._snap(float(event.get("value")))
-                except (TypeError, ValueError):
-                    pass
-            elif event.get("id") == "forward":
-                self.forward = not self.forward
-
-    # The scene --------------------------------------------------------------------------
-    def _path(self, points):
-        return " ".join(f"{'M' if i == 0 else 'L'} {self.px(lg):.1f} {self.py(le):.1f}"
-                        for i, (lg, le) in enumerate(points))
-
-    @staticmethod
-    def _log(err):
-        return math.log10(err) if err > 0 else ERR_MIN - 1
-
+    # The picture ------------------------------------------------------------------------
     def shapes(self):
-        L, R, T, B = self.left, self.right, self.top, self.bottom
-        out = []
-        for d in range(int(LG_MIN), int(LG_MAX) + 1):
-            x = round(self.px(d), 1)
-            out.append({"t": "line", "x1": x, "y1": T, "x2": x, "y2": B, "cls": "grid"})
-            if d % 2 == 0:
-                out.append({"t": "text", "x": x, "y": B + 17, "s": sci(10.0 ** d), "cls": "small"})
-        for e in range(int(ERR_MIN), int(ERR_MAX) + 1, 2):
-            y = round(self.py(e), 1)
-            out.append({"t": "line", "x1": L, "y1": y, "x2": R, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": L - 6, "y": y + 4, "s": sci(10.0 ** e), "cls": "small", "anchor": "end"})
-        out.append({"t": "line", "x1": L, "y1": B, "x2": R, "y2": B, "cls": "axis"})
-        out.append({"t": "line", "x1": L, "y1": T, "x2": L, "y2": B, "cls": "axis"})
-        out.append({"t": "text", "x": (L + R) / 2, "y": B + 38, "s": "step size h (log scale)", "cls": "label"})
-        out.append({"t": "text", "x": 14, "y": T - 4, "s": "error", "cls": "small", "anchor": "start"})
+        plot = self.plot
+        decades = range(int(LG_MIN), int(LG_MAX) + 1, 2)
+        out = plot.frame("step size h (log scale)", xticks=[10.0 ** e for e in decades],
+                         yticks=[10.0 ** e for e in range(-14, 1, 2)])
+        out.append(S.text(14, 12, "error", "small", "start"))   # above the box: the curve fills its corner
         curves = self._compute()
         if self.error:
-            out.append({"t": "text", "x": (L + R) / 2, "y": (T + B) / 2, "s": self.error, "cls": "label bad"})
-            return out
+            left, top, right, bottom = plot.box
+            return out + [S.text((left + right) / 2, (top + bottom) / 2, self.error, "label bad")]
         if self.models:
-            fx = abs(self.f(self.x))
-            if self.d3 is not None:
-                m = self.d3(self.x) / 6
-                if m > 0:
-                    ends = [(lg, 2 * lg + math.log10(m)) for lg in (LG_MIN, LG_MAX)]
-                    out.append({"t": "path", "d": self._clip_line(ends), "cls": "muted"})
-                    lg = -3.0
-                    out.append({"t": "text", "x": round(self.px(lg), 1) + 8, "y": round(self.py(2 * lg + math.log10(m)) + 16, 1),
-                                "s": "truncation \u221d h\u00b2", "cls": "small muted", "anchor": "start"})
-            if fx > 0:
-                ends = [(lg, math.log10(EPS * fx) - lg) for lg in (LG_MIN, LG_MAX)]
-                out.append({"t": "path", "d": self._clip_line(ends), "cls": "muted"})
-                lg = -13
-                out.append({"t": "text", "x": round(self.px(lg), 1) + 10, "y": round(self.py(math.log10(EPS * fx) - lg) - 8, 1),
-                            "s": "round-off \u221d 1/h", "cls": "small muted", "anchor": "start"})
-        if self.forward:
-            out.append({"t": "path", "d": self._path([(lg, self._log(fw)) for lg, _, fw in curves]), "cls": "accent2"})
-        out.append({"t": "path", "d": self._path([(lg, self._log(c)) for lg, c, _ in curves]), "cls": "accent"})
+            out += self._models()
+        forward = self.knobs["forward"].value
+        if forward:
+            out.append(plot.polyline([(h, fw) for h, _, fw in curves], "accent2"))
+        out.append(plot.polyline([(h, c) for h, c, _ in curves], "accent"))
         v = self.values()
-        x, y = round(self.px(self.lg), 1), round(self.py(self._log(v["err"])), 1)
-        out.append({"t": "line", "x1": x, "y1": T, "x2": x, "y2": B, "cls": "accent"})
-        if self.forward:
-            out.append({"t": "circle", "cx": x, "cy": round(self.py(self._log(v["fwd_err"])), 1), "r": 5, "cls": "accent2"})
-        out.append({"t": "circle", "cx": x, "cy": y, "r": 8, "cls": "accent handle", "handle": "h",
-                    "label": "step size h", "value": f"h = {sci(v['h'])}, error {sci(v['err'])}"})
-        kx, ky = L + 14, B - 36          # the key sits in the empty lower-left corner
-        out.append({"t": "line", "x1": kx, "y1": ky, "x2": kx + 22, "y2": ky, "cls": "accent"})
-        out.append({"t": "text", "x": kx + 28, "y": ky + 4, "s": "central difference", "cls": "small", "anchor": "start"})
-        if self.forward:
-            out.append({"t": "line", "x1": kx, "y1": ky + 16, "x2": kx + 22, "y2": ky + 16, "cls": "accent2"})
-            out.append({"t": "text", "x": kx + 28, "y": ky + 20, "s": "forward difference", "cls": "small",
-                        "anchor": "start"})
-        return out
+        left, top, right, bottom = plot.box
+        out.append(S.line(plot.x(v["h"]), top, plot.x(v["h"]), bottom, "accent"))
+        if forward:
+            out.append(plot.point(v["h"], v["fwd_err"], "accent2", r=5))
+        out.append(plot.handle("lg", v["h"], v["err"], "step size h", f"h = {sci(v['h'])}, error {sci(v['err'])}"))
+        key = [("central difference", "accent")] + [("forward difference", "accent2")] * forward
+        return out + plot.legend(key, "bottom-left")
 
-    def _clip_line(self, ends):
-        """A straight line in log-log space, clipped to the plot's error range."""
-        (x1, y1), (x2, y2) = ends
-        slope = (y2 - y1) / (x2 - x1)
-        pts = []
-        for lg, le in ends:
-            if le > ERR_MAX:
-                lg, le = lg + (ERR_MAX - le) / slope, ERR_MAX
-            elif le < ERR_MIN:
-                lg, le = lg + (ERR_MIN - le) / slope, ERR_MIN
-            pts.append((lg, le))
-        return self._path(pts)
+    def _models(self):
+        """The two straight lines the V follows: truncation |f'''| h² / 6 and round-off eps |f| / h."""
+        plot, out = self.plot, []
+        if self.d3 is not None:
+            m = self.d3(self.x) / 6
+            if m > 0:
+                out.append(plot.polyline([(10.0 ** LG_MIN, m * 10.0 ** (2 * LG_MIN)), (1.0, m)], "muted"))
+                out.append(plot.text(1e-3, m * 1e-6, "truncation \u221d h\u00b2", "small muted", "start", dx=8, dy=16))
+        fx = abs(self.f(self.x))
+        if fx > 0:
+            out.append(plot.polyline([(10.0 ** LG_MIN, EPS * fx / 10.0 ** LG_MIN), (1.0, EPS * fx)], "muted"))
+            out.append(plot.text(1e-13, EPS * fx * 1e13, "round-off \u221d 1/h", "small muted", "start", dx=10, dy=-8))
+        return out
 
     def readouts(self):
         self._compute()
         if self.error:
             return [{"label": "", "value": self.error}]
         v = self.values()
-        central, _, _ = self.errors(self.lg)
         out = [
-            {"label": "function", "value": f"{self.fname} at x = {self.x:g}"},
-            {"label": "h", "value": sci(v["h"])},
-            {"label": "central estimate", "value": f"{central:.12f}".replace("-", MINUS)},
-            {"label": "exact f\u2032(x)", "value": f"{self.exact:.12f}".replace("-", MINUS)},
+            {"label": "function", "value": f"{self.fname} at x = {num(self.x, 6)}"},
+            {"label": "h", "value": step_text(v["lg"])},
+            {"label": "central estimate", "value": fixed(self.errors(v["lg"])[0], 12)},
+            {"label": "exact f\u2032(x)", "value": fixed(self.exact, 12)},
             {"label": "central error", "value": sci(v["err"])},
         ]
-        if self.forward:
+        if v["forward"]:
             out.append({"label": "forward error", "value": sci(v["fwd_err"])})
         return out
 
     def controls(self):
-        return [
-            {"kind": "range", "id": "lg", "label": "log\u2081\u2080 h", "min": LG_MIN, "max": LG_MAX,
-             "step": LG_STEP, "value": self.lg, "display": sci(10.0 ** self.lg)},
-            {"kind": "button", "id": "forward",
-             "label": "Hide forward difference" if self.forward else "Show forward difference"},
-        ]
+        return [self.knobs["lg"].control(), self.knobs["forward"].control()]
 
     def __repr__(self):
-        return f"<finite_diff_error {self.fname} at x = {self.x:g}, h = {sci(10.0 ** self.lg)}>"
+        return f"<finite_diff_error {self.fname} at x = {num(self.x, 6)}, h = {step_text(self.knobs['lg'].value)}>"
