@@ -30,16 +30,17 @@ formula's curve, and reports the largest gap between the two.
 
 import math
 
+from ..show import num, sci
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step, flag, one_of, whole
+from ..widgets.base import Widget, flag, one_of, whole
+from ..widgets.controls import Choice, Slider
+from ..widgets.plot import Plot
 
 WARMUPS = (0, 10, 20, 50, 100, 200, 500)
 PEAKS = (0.0001, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01)
 FLOORS = (0.0, 0.00001, 0.00003, 0.0001, 0.0003, 0.001)
 LENGTHS = (200, 500, 1000, 2000, 3000, 5000)
-CHOICES = {"warmup": WARMUPS, "max_lr": PEAKS, "min_lr": FLOORS, "steps": LENGTHS}
-DEFAULTS = {"warmup": 0, "max_lr": 0.003, "min_lr": 0.0, "steps": 1000}
-LEFT, RIGHT, TOP, BASE = 64, 580, 20, 210
+BOX = (64, 20, 580, 210)
 SAMPLES = 160
 
 
@@ -52,12 +53,8 @@ def schedule(it, steps, max_lr, min_lr, warmup):
 
 
 def fmt_lr(v):
-    """A learning rate as people write it: 0.001, 0.00055, 3e-05."""
-    if v == 0:
-        return "0"
-    if v >= 1e-4:
-        return f"{v:.6f}".rstrip("0").rstrip(".") if v >= 1e-3 else f"{v:.7f}".rstrip("0")
-    return f"{v:.3g}"
+    """A learning rate as people write it: 0.001, 0.00055, and the tiny ones 9.9×10⁻⁶."""
+    return num(v, 6) if v == 0 or v >= 1e-4 else sci(v)
 
 
 @register
@@ -66,33 +63,47 @@ class LrScheduleCurve(Widget):
     width, height = 600, 250
 
     def configure(self, config):
-        self.i = {key: choices.index(one_of(self.name, key, config.pop(key, DEFAULTS[key]), choices))
-                  for key, choices in CHOICES.items()}
-        step = config.pop("step", 0)
-        reference = config.pop("reference", False)
+        chosen = {key: one_of(self.name, key, config.pop(key, default), options) for key, options, default in
+                  (("warmup", WARMUPS, 0), ("max_lr", PEAKS, 0.003), ("min_lr", FLOORS, 0.0), ("steps", LENGTHS, 1000))}
+        step = whole(self.name, "step", config.pop("step", 0), 0, chosen["steps"] - 1)
+        self.reference = flag(self.name, "reference", config.pop("reference", False))
         super().configure(config)
-        self.reference = flag(self.name, "reference", reference)
-        self.step = whole(self.name, "step", step, 0, self.steps - 1)
-        if FLOORS[self.i["min_lr"]] > self.max_lr:
+        if chosen["min_lr"] > chosen["max_lr"]:
             raise ValueError("lr_schedule_curve: min_lr must not exceed max_lr")
+        self.knobs = {"warmup": Choice("warmup", "warmup steps", WARMUPS, chosen["warmup"]),
+                      "max_lr": Choice("max_lr", "peak max_lr", PEAKS, chosen["max_lr"], fmt=fmt_lr),
+                      "min_lr": Choice("min_lr", "floor min_lr", FLOORS, chosen["min_lr"], fmt=fmt_lr),
+                      "steps": Choice("steps", "steps in the run", LENGTHS, chosen["steps"]),
+                      "step": Slider("step", "step", 0, chosen["steps"] - 1, 1, step)}
+        self._fit_step(self.steps)
         self.fn, self.problem = None, ""
 
     # State ------------------------------------------------------------------------------
     @property
     def warmup(self):
-        return WARMUPS[self.i["warmup"]]
+        return self.knobs["warmup"].value
 
     @property
     def max_lr(self):
-        return PEAKS[self.i["max_lr"]]
+        return self.knobs["max_lr"].value
 
     @property
     def min_lr(self):
-        return min(FLOORS[self.i["min_lr"]], self.max_lr)
+        return min(self.knobs["min_lr"].value, self.max_lr)
 
     @property
     def steps(self):
-        return LENGTHS[self.i["steps"]]
+        return self.knobs["steps"].value
+
+    @property
+    def step(self):
+        return self.knobs["step"].value
+
+    def _fit_step(self, old_steps):
+        """A new run length: the marker keeps its fraction of the run; PageUp moves a twentieth."""
+        marker = self.knobs["step"]
+        marker.hi, marker.coarse = self.steps - 1, max(1, self.steps // 20)
+        marker.set(round(marker.value * self.steps / old_steps))
 
     def lr(self, it):
         return schedule(it, self.steps, self.max_lr, self.min_lr, self.warmup)
@@ -121,102 +132,54 @@ class LrScheduleCurve(Widget):
         return out
 
     def values(self):
-        return {"warmup": self.warmup, "max_lr": self.max_lr, "min_lr": self.min_lr, "steps": self.steps,
-                "step": self.step, "lr": self.lr(self.step), "phase": self.phase(self.step)}
+        return {**super().values(), "min_lr": self.min_lr, "lr": self.lr(self.step), "phase": self.phase(self.step)}
 
     def set_values(self, values):
-        for key, choices in CHOICES.items():
-            if key in values:
-                self.i[key] = min(range(len(choices)), key=lambda k: abs(choices[k] - values[key]))
-        if "step" in values:
-            self.step = int(values["step"])
-        self.step = min(max(self.step, 0), self.steps - 1)
+        if "steps" in values:                        # the run's length first: it bounds the marker
+            old = self.steps
+            super().set_values({"steps": values["steps"]})
+            self._fit_step(old)
+        super().set_values(values)
 
-    # Events -------------------------------------------------------------------------------
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            cid = event.get("id")
-            choices = CHOICES.get(cid)
-            if choices is None:
-                return
-            try:
-                k = int(float(event.get("value")))
-            except (TypeError, ValueError):
-                return
-            old_steps = self.steps
-            self.i[cid] = min(max(k, 0), len(choices) - 1)
-            if cid == "steps":                       # keep the marker at the same fraction of the run
-                self.step = round(self.step * self.steps / old_steps)
-            self.step = min(self.step, self.steps - 1)
-            return
-        if event.get("handle") != "marker":
-            return
-        if kind == "drag":
-            try:
-                x = float(event["x"])
-            except (KeyError, TypeError, ValueError):
-                return
-            self.step = round((x - LEFT) / (RIGHT - LEFT) * (self.steps - 1))
-        elif kind == "key":
-            key = event.get("key")
-            if key == "Home":
-                self.step = 0
-            elif key == "End":
-                self.step = self.steps - 1
-            else:
-                self.step += int(arrow_step(key, 1, max(1, self.steps // 20)))
-        self.step = min(max(self.step, 0), self.steps - 1)
+        old = self.steps
+        super().handle(event)
+        if self.steps != old:
+            self._fit_step(old)
+
+    def drag(self, handle, x, y):
+        if handle == "step":
+            self.knobs["step"].set(self.plot().x.value(x))
 
     # Scene ----------------------------------------------------------------------------------
-    def top_lr(self):
-        return 1.1 * max(self.max_lr, 0.001 if self.reference else 0)
+    def plot(self):
+        return Plot(x=(0, self.steps - 1), y=(0, 1.1 * max(self.max_lr, 0.001 if self.reference else 0)), box=BOX)
 
-    def xy(self, it, v):
-        x = LEFT + it / max(1, self.steps - 1) * (RIGHT - LEFT)
-        y = BASE - v / self.top_lr() * (BASE - TOP)
-        return x, y
-
-    def path(self, values_at):
+    def curve(self, plot, values_at, cls):
+        """The rate at every step sampled, plus both sides of warmup's corner."""
         its = sorted({round(k * (self.steps - 1) / SAMPLES) for k in range(SAMPLES + 1)}
                      | {max(0, self.warmup - 1), min(self.warmup, self.steps - 1)})
-        pts = [self.xy(it, values_at(it)) for it in its]
-        return "M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in pts)
+        return plot.polyline([(it, values_at(it)) for it in its], cls)
 
     def shapes(self):
-        mx, my = self.xy(self.step, self.lr(self.step))
-        out = [{"t": "circle", "cx": mx, "cy": my, "r": 7, "cls": "accent", "handle": "marker",
-                "label": "step marker", "value": f"step {self.step}, learning rate {fmt_lr(self.lr(self.step))}"}]
-        out.append({"t": "line", "x1": LEFT, "y1": BASE, "x2": RIGHT, "y2": BASE, "cls": "axis"})
-        out.append({"t": "line", "x1": LEFT, "y1": BASE, "x2": LEFT, "y2": TOP, "cls": "axis"})
-        top = self.top_lr()
-        for frac in (0, 0.25, 0.5, 0.75, 1.0):
-            v = frac * top / 1.1
-            y = BASE - v / top * (BASE - TOP)
-            out.append({"t": "line", "x1": LEFT, "y1": y, "x2": RIGHT, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 5, "y": y + 4, "s": fmt_lr(v), "anchor": "end", "cls": "small muted"})
-        for frac in (0, 0.25, 0.5, 0.75, 1.0):
-            it = round(frac * (self.steps - 1))
-            x = LEFT + frac * (RIGHT - LEFT)
-            out.append({"t": "text", "x": x, "y": BASE + 15, "s": str(it), "anchor": "middle", "cls": "small muted"})
-        out.append({"t": "text", "x": (LEFT + RIGHT) / 2, "y": BASE + 29, "s": "step it", "anchor": "middle",
-                    "cls": "small muted"})
+        plot, it = self.plot(), self.step
+        # the marker first, so its index stays put while the ticks come and go
+        out = [plot.handle("step", it, self.lr(it), "step marker", f"step {it}, learning rate {fmt_lr(self.lr(it))}", r=7)]
+        out += plot.frame("step it")
         if self.warmup and self.warmup < self.steps:
-            wx, _ = self.xy(self.warmup, 0)
-            out.append({"t": "line", "x1": wx, "y1": BASE, "x2": wx, "y2": TOP, "cls": "tick"})
-            out.append({"t": "text", "x": wx + 3, "y": TOP + 10, "s": "warmup ends", "anchor": "start", "cls": "small muted"})
+            out.append(plot.segment(self.warmup, 0, self.warmup, plot.y.hi, "tick"))
+            out.append(plot.text(self.warmup, plot.y.hi, "warmup ends", "small muted", "start", dx=3, dy=10))
         if self.reference:
             from mlmath.gpt.train import lr_at
-            out.append({"t": "path", "d": self.path(lambda it: lr_at(it, self.steps)), "cls": "muted"})
-            rx, ry = self.xy(self.steps * 0.8, lr_at(int(self.steps * 0.8), self.steps))
-            out.append({"t": "text", "x": rx, "y": ry - 8, "s": "capstone (lr_at)", "anchor": "middle",
-                        "cls": "small muted"})
-        out.append({"t": "path", "d": self.path(self.lr), "cls": "accent"})
+            out.append(self.curve(plot, lambda k: lr_at(k, self.steps), "muted"))
+            at = int(self.steps * 0.8)
+            out.append(plot.text(self.steps * 0.8, lr_at(at, self.steps), "capstone (lr_at)", "small muted", dy=-8))
+        out.append(self.curve(plot, self.lr, "accent"))
         if self.fn is not None:
             mine = self.learner_curve()
             if mine is not None:
-                out.append({"t": "path", "d": self.path(lambda it: mine[it]), "cls": "accent2"})
-        out.append({"t": "line", "x1": mx, "y1": BASE, "x2": mx, "y2": my, "cls": "tick"})
+                out.append(self.curve(plot, lambda k: mine[k], "accent2"))
+        out.append(plot.segment(it, 0, it, self.lr(it), "tick"))
         return out
 
     def readouts(self):
@@ -234,17 +197,8 @@ class LrScheduleCurve(Widget):
             else:
                 gap = max(abs(a - self.lr(k)) for k, a in enumerate(mine))
                 out.append({"label": "your get_lr here", "value": fmt_lr(mine[it])})
-                out.append({"label": "largest gap over the run", "value": f"{gap:.1e}" + (" (the same curve)" if gap < 1e-12 else "")})
+                out.append({"label": "largest gap over the run", "value": sci(gap) + (" (the same curve)" if gap < 1e-12 else "")})
         return out
 
     def controls(self):
-        return [
-            {"kind": "range", "id": "warmup", "label": "warmup steps", "min": 0, "max": len(WARMUPS) - 1, "step": 1,
-             "value": self.i["warmup"], "display": str(self.warmup)},
-            {"kind": "range", "id": "max_lr", "label": "peak max_lr", "min": 0, "max": len(PEAKS) - 1, "step": 1,
-             "value": self.i["max_lr"], "display": fmt_lr(self.max_lr)},
-            {"kind": "range", "id": "min_lr", "label": "floor min_lr", "min": 0, "max": len(FLOORS) - 1, "step": 1,
-             "value": self.i["min_lr"], "display": fmt_lr(self.min_lr)},
-            {"kind": "range", "id": "steps", "label": "steps in the run", "min": 0, "max": len(LENGTHS) - 1, "step": 1,
-             "value": self.i["steps"], "display": str(self.steps)},
-        ]
+        return [self.knobs[key].control() for key in ("warmup", "max_lr", "min_lr", "steps")]
