@@ -43,10 +43,10 @@ labelled node its data under its label and its current grad as grad_<label>; for
 built-in example also the true derivative of the output as d_<label>.
 """
 
-import ast
 import math
 import re
 
+from ..expr import ExprError, parse_statements
 from ..widgets import register
 from ..widgets.base import Widget
 
@@ -93,79 +93,49 @@ class _Node:
         self.label = label
         self._backward = lambda: None
 
+    def __add__(self, other):
+        other = other if isinstance(other, _Node) else _Node(other)
+        out = _Node(self.data + other.data, (self, other), "+")
 
-def _add(a, b):
-    out = _Node(a.data + b.data, (a, b), "+")
+        def _backward():
+            self.grad += out.grad
+            other.grad += out.grad
+        out._backward = _backward
+        return out
 
-    def _backward():
-        a.grad += out.grad
-        b.grad += out.grad
-    out._backward = _backward
-    return out
+    def __mul__(self, other):
+        other = other if isinstance(other, _Node) else _Node(other)
+        out = _Node(self.data * other.data, (self, other), "*")
 
+        def _backward():
+            self.grad += other.data * out.grad
+            other.grad += self.data * out.grad
+        out._backward = _backward
+        return out
 
-def _mul(a, b):
-    out = _Node(a.data * b.data, (a, b), "*")
+    __radd__, __rmul__ = __add__, __mul__
 
-    def _backward():
-        a.grad += b.data * out.grad
-        b.grad += a.data * out.grad
-    out._backward = _backward
-    return out
+    def tanh(self):
+        t = math.tanh(self.data)
+        out = _Node(t, (self,), "tanh")
 
-
-def _tanh(a):
-    t = math.tanh(a.data)
-    out = _Node(t, (a,), "tanh")
-
-    def _backward():
-        a.grad += (1 - t * t) * out.grad
-    out._backward = _backward
-    return out
+        def _backward():
+            self.grad += (1 - t * t) * out.grad
+        out._backward = _backward
+        return out
 
 
 def _parse(expr):
-    """expr -> (statements [(name or None, ast expression)], free names in first-use order)."""
-    if not isinstance(expr, str) or not expr.strip():
-        raise ValueError("expression_graph: expr must be a non-empty string like \"L = tanh(w*x + b)\"")
+    """expr -> (statements [(name or None, Expr)], free names in first-use order)."""
     try:
-        tree = ast.parse("\n".join(line.strip() for line in re.split(r"[;\n]", expr)))
-    except SyntaxError as exc:
-        raise ValueError(f"expression_graph: cannot read expr {expr!r}: {exc.msg}") from None
-    statements, assigned, free = [], set(), []
-
-    def walk(node):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mult)):
-            walk(node.left)
-            walk(node.right)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tanh" \
-                and len(node.args) == 1 and not node.keywords:
-            walk(node.args[0])
-        elif isinstance(node, ast.Name):
-            if node.id not in assigned and node.id not in free:
-                free.append(node.id)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
-                and not isinstance(node.value, bool):
-            pass
-        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) \
-                and isinstance(node.operand, ast.Constant) and isinstance(node.operand.value, (int, float)):
-            pass
-        else:
-            raise ValueError(f"expression_graph: expr may use +, *, tanh(), numbers and names; "
-                             f"cannot draw {ast.unparse(node)!r} (write a - b as a + -1*b)")
-
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            walk(stmt.value)
-            name = stmt.targets[0].id
-            statements.append((name, stmt.value))
+        statements = parse_statements(expr, ops={"+", "*", "tanh"})
+    except ExprError as exc:
+        raise ValueError(f"expression_graph: cannot read expr {expr!r}: {exc}") from None
+    assigned, free = set(), []
+    for name, e in statements:
+        free += [n for n in e.names() if n not in assigned and n not in free]
+        if name:
             assigned.add(name)
-        elif isinstance(stmt, ast.Expr):
-            walk(stmt.value)
-            statements.append((None, stmt.value))
-        else:
-            raise ValueError(f"expression_graph: each statement in expr is `name = expression` or an expression; "
-                             f"got {ast.unparse(stmt)!r}")
     for name in assigned | set(free):
         if not NAME.match(name) or name in RESERVED:
             raise ValueError(f"expression_graph: {name!r} is not a usable name in expr")
@@ -173,26 +143,15 @@ def _parse(expr):
 
 
 def _build(statements, leaves):
-    """Evaluate parsed statements with _Node arithmetic; a name is one node however often it is used."""
+    """Evaluate parsed statements on _Nodes; a name is one node however often it is used."""
     env = {name: _Node(v, label=name) for name, v in leaves.items()}
-
-    def ev(node):
-        if isinstance(node, ast.BinOp):
-            return (_add if isinstance(node.op, ast.Add) else _mul)(ev(node.left), ev(node.right))
-        if isinstance(node, ast.Call):
-            return _tanh(ev(node.args[0]))
-        if isinstance(node, ast.Name):
-            return env[node.id]
-        if isinstance(node, ast.UnaryOp):
-            return _Node(-node.operand.value)
-        return _Node(node.value)
-
     root = None
-    for name, node in statements:
-        root = ev(node)
+    for name, e in statements:
+        root = e.evaluate(env, {"tanh": _Node.tanh})
+        if not isinstance(root, _Node):          # a statement of numbers alone
+            root = _Node(root)
         if name:
-            if not root.label:
-                root.label = name
+            root.label = root.label or name
             env[name] = root
     return root
 
@@ -490,9 +449,6 @@ class ExpressionGraph(Widget):
         if changed:
             self._rebuild()
         steps, done = values.pop("steps", None), values.pop("done", None)
-        if values:
-            raise KeyError(f"expression_graph cannot set {sorted(values)}; it sets inputs "
-                           f"{sorted(self.leaves)}, steps and done")
         if steps is not None:
             order, _ = self._graph()
             self._zero(order)
@@ -501,6 +457,13 @@ class ExpressionGraph(Widget):
                 self._step()
         if done:
             self._run_all()
+        now = self.values()     # anything else is computed, and must agree
+        for key, v in values.items():
+            if key not in now:
+                raise KeyError(f"expression_graph cannot set {key!r}; it sets inputs "
+                               f"{sorted(self.leaves)}, steps and done")
+            if now[key] != v:
+                raise ValueError(f"expression_graph: {key} is computed ({now[key]!r}), so it cannot be set to {v!r}")
 
     def handle(self, event):
         kind = event.get("type")

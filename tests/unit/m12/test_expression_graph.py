@@ -347,7 +347,7 @@ def test_every_node_is_a_labelled_keyboard_handle():
 # Config, scenes, goals ---------------------------------------------------------------------
 @pytest.mark.parametrize("config, message", [
     ({"colour": "red"}, "no option"),
-    ({"expr": "L = a - b", "values": {"a": 1, "b": 2}}, "cannot draw"),
+    ({"expr": "L = a - b", "values": {"a": 1, "b": 2}}, "write a \u2212 b as a \\+ -1\\*b"),
     ({"expr": "L = a*b", "values": {"a": 1}}, "no number for it"),
     ({"expr": "L = a*b", "values": {"a": 1, "b": 2, "c": 3}}, "never uses"),
     ({"expr": "L = a*", "values": {"a": 1}}, "cannot read"),
