@@ -24,67 +24,11 @@ import math
 
 from ..widgets import register
 from ..numeric import softmax
-from ..show import char as shown, fixed
-from ..widgets.base import Widget, arrow_step, whole
-
-OTHER = "\u00b7"          # the bucket for every character outside the alphabet
-
-
-def symbols(alphabet):
-    return list(alphabet) + [OTHER]
-
-
-def key_name(sym):
-    """How a symbol is named in goal checks: p_sp, p_e, p_other."""
-    return "sp" if sym == " " else "other" if sym == OTHER else sym
-
-
-def encode(text, alphabet):
-    index = {ch: i for i, ch in enumerate(alphabet)}
-    other = len(alphabet)
-    return [index.get(ch, other) for ch in text]
-
-
-def count_table(text, alphabet):
-    """N[a][b]: how often symbol b follows symbol a in text (outside characters in the · bucket)."""
-    ids = encode(text, alphabet)
-    V = len(alphabet) + 1
-    N = [[0] * V for _ in range(V)]
-    for a, b in zip(ids, ids[1:]):
-        N[a][b] += 1
-    return N
-
-
-def avg_nll(P, N):
-    """Average negative log-likelihood of table P on the pairs counted in N (inf if P gives a seen pair 0)."""
-    n = sum(map(sum, N))
-    total = 0.0
-    for row_p, row_n in zip(P, N):
-        for p, c in zip(row_p, row_n):
-            if c:
-                if p <= 0:
-                    return math.inf
-                total -= c * math.log(p)
-    return total / n
-
-
-def count_probs(N):
-    return [[c / sum(row) for c in row] for row in N]
-
-
-def fmt(v, digits=3):
-    return "\u221e" if v == math.inf else fixed(v, digits)
-
-
-def load_text(chars, start=0):
-    from mlmath.data import shakespeare
-    return shakespeare()[start:start + chars]
-
-
-def check_alphabet(alphabet, who):
-    if not isinstance(alphabet, str) or not 2 <= len(alphabet) <= 9 or len(set(alphabet)) != len(alphabet) \
-            or OTHER in alphabet:
-        raise ValueError(f"{who}: alphabet must be 2 to 9 distinct characters, e.g. \" etoah\"")
+from ..show import char as shown
+from ..widgets.base import Widget, arrow_step, flag, number, whole
+from ..widgets.controls import Button
+from .bigrams import (avg_nll, check_alphabet, context_buttons, context_event, context_index, count_probs,
+                      count_table, encode, fmt, key_name, load_text, symbols)
 
 
 @register
@@ -96,10 +40,8 @@ class BigramDescent(Widget):
         self.alphabet = config.pop("alphabet", " etoah")
         check_alphabet(self.alphabet, "bigram_descent")
         self.chars = whole(self.name, "chars", config.pop("chars", 2000), 100, 50_000)
-        self.lr = config.pop("lr", 10)
-        if isinstance(self.lr, bool) or not isinstance(self.lr, (int, float)) or not 0 < self.lr <= 100:
-            raise ValueError("bigram_descent: lr must be a number in (0, 100]")
-        self.train = config.pop("train", True)
+        self.lr = number(self.name, "lr", config.pop("lr", 10), 1e-9, 100)
+        self.train = flag(self.name, "train", config.pop("train", True))
         self.per_click = whole(self.name, "per_click", config.pop("per_click", 25), 1, 100)
         self.syms = symbols(self.alphabet)
         context = config.pop("context", self.syms[0])
@@ -122,6 +64,10 @@ class BigramDescent(Widget):
         self.width = 640 if self.train else 420
         self.height = 330
         self.reset()
+        self.knobs = {"reset": Button("reset", "Reset W to 0", self.reset)}
+        if self.train:
+            self.knobs.update(step=Button("step", "Step", self.step),
+                              train=Button("train", f"Train {self.per_click} steps", lambda: self.step(self.per_click)))
 
     # State -------------------------------------------------------------------------
     def reset(self):
@@ -176,55 +122,35 @@ class BigramDescent(Widget):
         return out
 
     def set_values(self, values):
-        names = {key_name(s): i for i, s in enumerate(self.syms)}
+        """steps trains from W = 0; context picks a row; w_<symbol> sets that row's logits;
+        the rest (p_, gap, maxdiff) follow from W and must agree."""
         values = dict(values)
         if "steps" in values:
             self.reset()
             self.step(whole(self.name, "steps", values.pop("steps"), 0, 5000))
         if "context" in values:
-            c = values.pop("context")
-            if c not in names:
-                raise KeyError(f"bigram_descent has no context {c!r}; it has {', '.join(names)}")
-            self.context = names[c]
-        for key, v in values.items():
-            if key.startswith("w_") and key[2:] in names:
-                self.W[self.context][names[key[2:]]] = self._clamp(float(v))
-            elif key in ("gap", "maxdiff") or (key.startswith("p_") and key[2:] in names):
-                continue   # read-only: they follow from W
-            else:
-                raise KeyError(f"bigram_descent cannot set {key!r}")
-        self.history = self.history[:-1] + [self.loss()]
-
-    def _clamp(self, v):
-        return round(min(max(v, self.LO), self.HI), 2)
+            self.context = context_index(self.name, self.syms, values.pop("context"))
+        for j, s in enumerate(self.syms):
+            key = f"w_{key_name(s)}"
+            if key in values:
+                self.W[self.context][j] = number(self.name, key, values.pop(key), self.LO, self.HI)
+        self.history[-1] = self.loss()
+        super().set_values(values)
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            key = event.get("id")
-            if key == "step" and self.train:
-                self.step(1)
-            elif key == "train" and self.train:
-                self.step(self.per_click)
-            elif key == "reset":
-                self.reset()
-            return
         handle = str(event.get("handle", ""))
-        if handle.startswith("ctx:") and handle[4:].isdigit() and int(handle[4:]) < self.V:
-            if kind == "drag" or event.get("key") == "Enter":
-                self.context = int(handle[4:])
-            elif kind == "key" and event.get("key") in ("ArrowUp", "ArrowDown"):
-                self.context = (self.context + (1 if event["key"] == "ArrowDown" else -1)) % self.V
+        if event.get("type") == "input":
+            super().handle(event)
+        elif handle.startswith("ctx:"):
+            self.context = context_event(event, self.V, self.context)
         elif handle.startswith("w:") and handle[2:].isdigit() and int(handle[2:]) < self.V:
-            j = int(handle[2:])
-            if kind == "drag":
-                self.W[self.context][j] = self._clamp((self.zero_y - float(event["y"])) / self.scale)
-            elif kind == "key":
-                k = event.get("key")
-                if k == "Home":
-                    self.W[self.context][j] = 0.0
-                else:
-                    self.W[self.context][j] = self._clamp(self.W[self.context][j] + arrow_step(k, 0.05, 0.5))
+            j, row = int(handle[2:]), self.W[self.context]
+            if event.get("type") == "drag":
+                row[j] = (self.zero_y - float(event["y"])) / self.scale
+            else:
+                row[j] = {"Home": 0.0, "End": row[j]}.get(event.get("key"),
+                                                          row[j] + arrow_step(event.get("key"), 0.05, 0.5))
+            row[j] = round(min(max(row[j], self.LO), self.HI), 2)
             self.history[-1] = self.loss()
 
     # Geometry ----------------------------------------------------------------------
@@ -236,19 +162,10 @@ class BigramDescent(Widget):
         return self.col0 + j * self.col_w
 
     def shapes(self):
-        V, out = self.V, []
+        V = self.V
         row = softmax(self.W[self.context])
         ctx = self.syms[self.context]
-        # one-hot input
-        out.append({"t": "text", "x": 32, "y": 18, "s": "x (one-hot)", "cls": "small muted"})
-        for i, s in enumerate(self.syms):
-            y = 30 + i * 34
-            on = i == self.context
-            out.append({"t": "rect", "x": 8, "y": y, "w": 48, "h": 28, "rx": 5, "cls": "accent3" if on else "",
-                        "handle": f"ctx:{i}", "label": f"context {shown(s)}",
-                        "value": "selected" if on else "not selected"})
-            out.append({"t": "text", "x": 22, "y": y + 19, "s": shown(s), "cls": "label"})
-            out.append({"t": "text", "x": 44, "y": y + 19, "s": "1" if on else "0", "cls": "small"})
+        out = context_buttons(self.syms, self.context, "x (one-hot)", "context")
         # logits of the chosen row
         left, right = self.col0 - 24, self.col_x(V - 1) + 24
         out.append({"t": "text", "x": (left + right) / 2, "y": 18,
@@ -340,12 +257,4 @@ class BigramDescent(Widget):
         return out
 
     def controls(self):
-        out = []
-        if self.train:
-            out.append({"kind": "button", "id": "step", "label": "Step"})
-            out.append({"kind": "button", "id": "train", "label": f"Train {self.per_click} steps"})
-        out.append({"kind": "button", "id": "reset", "label": "Reset W to 0"})
-        return out
-
-    def __repr__(self):
-        return f"<bigram_descent step {self.steps}, NLL {self.loss():.4f}>"
+        return [self.knobs[k].control() for k in (("step", "train", "reset") if self.train else ("reset",))]

@@ -19,7 +19,9 @@ from ..widgets import register
 from ..numeric import softmax
 from ..show import char as shown
 from ..widgets.base import Widget, number, one_of, whole
-from .bigram_descent import avg_nll, check_alphabet, count_probs, count_table, fmt, key_name, load_text, symbols
+from ..widgets.controls import Slider
+from .bigrams import (avg_nll, check_alphabet, context_buttons, context_event, context_index, count_probs,
+                      count_table, fmt, key_name, load_text, symbols)
 
 K_LADDER = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
 LAM_LADDER = [0.0] + [10 ** (e / 10) for e in range(-60, 1)]     # 0, then 1e-6 ... 1 in tenths of a decade
@@ -102,7 +104,12 @@ class SmoothingVsL2(Widget):
         self.n = sum(map(sum, self.N))
         self.counted = count_probs(self.N)
         self.context = self.syms.index(context)
-        self.ki, self.li = 0, 0
+        # the sliders move along the ladders: a knob's value is a rung, values() reads the rung's k or lambda
+        self.knobs = {"k": Slider("k", "k (pretend counts)", 0, len(K_LADDER) - 1, 1, 0,
+                                  fmt=lambda i: fmt_k(K_LADDER[i]))}
+        if self.show == "both":
+            self.knobs["lam"] = Slider("lam", "\u03bb (L2 strength)", 0, len(LAM_LADDER) - 1, 1, 0,
+                                       fmt=lambda i: fmt_lam(LAM_LADDER[i]))
         self.W = [[0.0] * self.V for _ in range(self.V)]
         self.width, self.height = 640, 300
         self._solve()
@@ -110,11 +117,11 @@ class SmoothingVsL2(Widget):
     # State ----------------------------------------------------------------------------
     @property
     def k(self):
-        return K_LADDER[self.ki]
+        return K_LADDER[self.knobs["k"].value]
 
     @property
     def lam(self):
-        return LAM_LADDER[self.li]
+        return LAM_LADDER[self.knobs["lam"].value] if "lam" in self.knobs else 0.0
 
     def _solve(self):
         self.P_k = add_k(self.N, self.k)
@@ -134,54 +141,31 @@ class SmoothingVsL2(Widget):
                 "gap": self.gap()}
 
     def set_values(self, values):
+        """k must be a rung of K_LADDER; lam goes to the nearest rung of LAM_LADDER."""
         values = dict(values)
         if "k" in values:
-            self.ki = K_LADDER.index(one_of(self.name, "k", values.pop("k"), K_LADDER))
-        if "lam" in values:
+            self.knobs["k"].value = K_LADDER.index(one_of(self.name, "k", values.pop("k"), K_LADDER))
+        if "lam" in values and "lam" in self.knobs:
             lam = number(self.name, "lam", values.pop("lam"), 0, 1)
-            self.li = 0 if lam == 0 else min(range(1, len(LAM_LADDER)),
-                                             key=lambda i: abs(math.log(LAM_LADDER[i] / lam)))
+            self.knobs["lam"].value = 0 if lam == 0 else min(range(1, len(LAM_LADDER)),
+                                                              key=lambda i: abs(math.log(LAM_LADDER[i] / lam)))
         if "context" in values:
-            names = [key_name(s) for s in self.syms]
-            self.context = names.index(values.pop("context"))
-        for key in values:
-            if key not in ("train_k", "held_k", "train_l2", "held_l2", "gap"):
-                raise KeyError(f"smoothing_vs_l2 cannot set {key!r}")
+            self.context = context_index(self.name, self.syms, values.pop("context"))
         self._solve()
+        super().set_values(values)
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            try:
-                i = int(round(float(event.get("value"))))
-            except (TypeError, ValueError):
-                return
-            if event.get("id") == "k":
-                self.ki = min(max(i, 0), len(K_LADDER) - 1)
-            elif event.get("id") == "lam" and self.show == "both":
-                self.li = min(max(i, 0), len(LAM_LADDER) - 1)
-            else:
-                return
+        if str(event.get("handle", "")).startswith("ctx:"):
+            self.context = context_event(event, self.V, self.context)
+        else:
+            super().handle(event)
             self._solve()
-            return
-        handle = str(event.get("handle", ""))
-        if handle.startswith("ctx:") and handle[4:].isdigit() and int(handle[4:]) < self.V:
-            if kind == "drag" or event.get("key") == "Enter":
-                self.context = int(handle[4:])
-            elif kind == "key" and event.get("key") in ("ArrowUp", "ArrowDown"):
-                self.context = (self.context + (1 if event["key"] == "ArrowDown" else -1)) % self.V
 
     # Scene ----------------------------------------------------------------------------
     def shapes(self):
-        out, V = [], self.V
+        V = self.V
         ctx = shown(self.syms[self.context])
-        out.append({"t": "text", "x": 32, "y": 18, "s": "row", "cls": "small muted"})
-        for i, s in enumerate(self.syms):
-            y = 30 + i * 34
-            on = i == self.context
-            out.append({"t": "rect", "x": 8, "y": y, "w": 48, "h": 28, "rx": 5, "cls": "accent3" if on else "",
-                        "handle": f"ctx:{i}", "label": f"row {shown(s)}", "value": "selected" if on else "not selected"})
-            out.append({"t": "text", "x": 32, "y": y + 19, "s": shown(s), "cls": "label"})
+        out = context_buttons(self.syms, self.context, "row", "row")
         both = self.show == "both"
         base, top = 250, 40
         left, col_w = 90, 74
@@ -239,12 +223,4 @@ class SmoothingVsL2(Widget):
         return out
 
     def controls(self):
-        out = [{"kind": "range", "id": "k", "label": "k (pretend counts)", "min": 0, "max": len(K_LADDER) - 1,
-                "step": 1, "value": self.ki, "display": fmt_k(self.k)}]
-        if self.show == "both":
-            out.append({"kind": "range", "id": "lam", "label": "\u03bb (L2 strength)", "min": 0,
-                        "max": len(LAM_LADDER) - 1, "step": 1, "value": self.li, "display": fmt_lam(self.lam)})
-        return out
-
-    def __repr__(self):
-        return f"<smoothing_vs_l2 k={fmt_k(self.k)} lambda={fmt_lam(self.lam)}>"
+        return [knob.control() for knob in self.knobs.values()]
