@@ -28,7 +28,7 @@ from ..show import SUPER, fixed, sci
 from ..widgets.base import Widget, flag, whole
 from ..widgets.controls import Toggle
 from ..widgets.plot import Plot
-from .two_unit_rnn import inputs, rho_knob, run
+from .two_unit_rnn import decade, inputs, rho_knob, run
 
 
 def grad_norms(rho, steps, tanh):
@@ -54,7 +54,7 @@ class GradientDecay(Widget):
                       "tanh": Toggle("tanh", "Add tanh", "Remove tanh",
                                      flag(self.name, "tanh", config.pop("tanh", False)))}
         super().configure(config)
-        self.plot = Plot(x=(0, self.steps), y=(1e-8, 1e8), box=(64, 18, 580, 282), ylog=True)
+        self.plot = Plot(x=(0, self.steps), y=(1e-8, 1e8), box=(64, 18, 580, 282), ylog=True, yfmt=decade)
 
     @property
     def rho(self):

@@ -29,7 +29,7 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget, whole
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
-from .two_unit_rnn import W_X, inputs, rho_knob, run
+from .two_unit_rnn import W_X, decade, inputs, rho_knob, run
 
 T_MAX = 60
 
@@ -61,7 +61,7 @@ class MemoryBottleneck(Widget):
     width, height = 600, 310
     cx, cy, radius = 500, 128, 82          # the plane of h_T
     # input t's bar is centred at t - 0.5, so 60 bars fill 0..60
-    plot = Plot(x=(0, T_MAX), y=(1e-8, 1), box=(58, 20, 390, 250), ylog=True)
+    plot = Plot(x=(0, T_MAX), y=(1e-8, 1), box=(58, 20, 390, 250), ylog=True, yfmt=decade)
 
     def configure(self, config):
         self.knobs = {

@@ -19,9 +19,10 @@ import math
 
 from ..widgets import register
 from ..show import MINUS, fixed
-from ..widgets.base import Widget, arrow_step, number, whole
-
-LO, HI = -2.0, 2.0
+from ..widgets import shapes as S
+from ..widgets.base import Widget, number, whole
+from ..widgets.controls import Slider
+from ..widgets.plot import Axis, Plot
 
 
 def trace(word, wx, wh, b):
@@ -37,17 +38,24 @@ def trace(word, wx, wh, b):
 class RnnMemoryGap(Widget):
     name = "rnn_memory_gap"
     width, height = 640, 330
-    PL, PR, PT, PB = 60, 150, 24, 220      # plot box: left, right margin, top, bottom
+    track = Axis(-2.0, 2.0, 60, 490)        # the w_h slider drawn under the plot
+    TRACK_Y = 282
 
     def configure(self, config):
         self.length = whole(self.name, "length", config.pop("length", 10), 4, 16)
-        self.wh = round(float(number(self.name, "wh", config.pop("wh", 0.5), LO, HI)), 2)
+        wh = number(self.name, "wh", config.pop("wh", 0.5), -2, 2)
         self.wx = float(number(self.name, "wx", config.pop("wx", 2.0), -4, 4))
         self.b = float(number(self.name, "b", config.pop("b", 0.0), -2, 2))
         self.window = whole(self.name, "window", config.pop("window", 3), 0, self.length - 1)
         super().configure(config)
+        self.knobs = {"wh": Slider("wh", "w\u2095", -2.0, 2.0, 0.01, wh, fine=0.05, coarse=0.25)}
+        self.plot = Plot(x=(0, self.length), y=(-1, 1), box=(60, 24, 490, 220))
 
     # The two words and their traces ----------------------------------------------------
+    @property
+    def wh(self):
+        return self.knobs["wh"].value
+
     @property
     def words(self):
         return "a" + "b" * (self.length - 1), "b" * self.length
@@ -55,117 +63,66 @@ class RnnMemoryGap(Widget):
     def traces(self):
         return [trace(w, self.wx, self.wh, self.b) for w in self.words]
 
-    def gap(self):
-        ha, hb = self.traces()
-        return abs(ha[-1] - hb[-1])
-
     def values(self):
         ha, hb = self.traces()
         return {"wh": self.wh, "gap": round(abs(ha[-1] - hb[-1]), 6), "ha": round(ha[-1], 6), "hb": round(hb[-1], 6)}
 
-    def set_values(self, values):
-        unknown = set(values) - {"wh"}
-        if unknown:
-            raise KeyError(f"rnn_memory_gap cannot set {sorted(unknown)}")
-        if "wh" in values:
-            self.wh = round(min(max(float(values["wh"]), LO), HI), 2)
-
-    # Events --------------------------------------------------------------------------------
-    @property
-    def track(self):
-        return self.PL, self.width - self.PR, self.PB + 62
-
-    def x_of_wh(self, v):
-        x0, x1, _ = self.track
-        return x0 + (v - LO) / (HI - LO) * (x1 - x0)
-
-    def handle(self, event):
-        if event.get("handle") != "wh":
-            return
-        if event.get("type") == "drag":
-            x0, x1, _ = self.track
-            v = LO + (event.get("x", x0) - x0) / (x1 - x0) * (HI - LO)
-            self.wh = round(min(max(round(v / 0.05) * 0.05, LO), HI), 2)
-        elif event.get("type") == "key":
-            key = event.get("key")
-            if key == "Home":
-                self.wh = LO
-            elif key == "End":
-                self.wh = HI
-            else:
-                self.wh = round(min(max(self.wh + arrow_step(key, 0.05, 0.25), LO), HI), 2)
+    def drag(self, handle, x, y):
+        if handle == "wh":                  # a drag lands on the 0.05 grid the keys step on
+            self.knobs["wh"].set(round(self.track.value(x) / 0.05) * 0.05)
 
     # Scene -----------------------------------------------------------------------------------
-    def x_of_t(self, t):
-        return self.PL + t / self.length * (self.width - self.PL - self.PR)
-
-    def y_of_h(self, h):
-        return self.PT + (1 - h) / 2 * (self.PB - self.PT)
-
     def shapes(self):
-        out = []
-        L, T = self.PL, self.length
-        R = self.width - self.PR
+        plot, T = self.plot, self.length
+        left, top, right, bottom = plot.box
         ha, hb = self.traces()
+        out = []
         if self.window:
-            xw = self.x_of_t(T - self.window + 0.5)
-            out.append({"t": "rect", "x": round(xw, 1), "y": self.PT, "w": round(self.x_of_t(T + 0.5) - xw, 1),
-                        "h": self.PB - self.PT, "cls": "grid", "opacity": 0.5})
-            out.append({"t": "text", "x": round((xw + self.x_of_t(T + 0.5)) / 2, 1), "y": self.PT - 6,
-                        "s": f"a window of {self.window}", "cls": "small muted"})
-        for h in (-1, 0, 1):
-            y = self.y_of_h(h)
-            out.append({"t": "line", "x1": L, "y1": y, "x2": R, "y2": y, "cls": "axis" if h == 0 else "grid"})
-            out.append({"t": "text", "x": L - 8, "y": y + 4, "anchor": "end", "s": fixed(h, 0), "cls": "small"})
-        out.append({"t": "text", "x": 14, "y": (self.PT + self.PB) / 2, "s": "h\u209c", "cls": "label"})
+            xw, xe = plot.x(T - self.window + 0.5), plot.x(T + 0.5)
+            out.append(S.rect(xw, top, xe - xw, bottom - top, "grid", opacity=0.5))
+            out.append(S.text((xw + xe) / 2, top - 6, f"a window of {self.window}", "small muted"))
+        out += plot.frame(xticks=[], yticks=[-1, 0, 1])
+        out.append(S.text(14, (top + bottom) / 2, "h\u209c", "label"))
         for t in range(T + 1):
-            x = self.x_of_t(t)
-            out.append({"t": "text", "x": x, "y": self.PB + 16, "s": str(t), "cls": "small muted"})
+            x = plot.x(t)
+            out.append(S.text(x, bottom + 16, t, "small muted"))
             if t:
-                out.append({"t": "text", "x": x, "y": self.PB + 30, "s": self.words[0][t - 1], "cls": "small accent"})
-                out.append({"t": "text", "x": x, "y": self.PB + 43, "s": self.words[1][t - 1], "cls": "small accent2"})
+                out.append(S.text(x, bottom + 30, self.words[0][t - 1], "small accent"))
+                out.append(S.text(x, bottom + 43, self.words[1][t - 1], "small accent2"))
         for hs, cls in ((hb, "accent2"), (ha, "accent")):
-            pts = [[round(self.x_of_t(t), 1), round(self.y_of_h(h), 1)] for t, h in enumerate([0.0] + hs)]
-            out.append({"t": "poly", "pts": pts, "cls": cls})
-            for x, y in pts[1:]:
-                out.append({"t": "circle", "cx": x, "cy": y, "r": 3.5, "cls": cls})
-        # the gap at the last step
-        xe = self.x_of_t(T) + 14
-        ya, yb = self.y_of_h(ha[-1]), self.y_of_h(hb[-1])
-        out.append({"t": "path", "d": f"M {xe - 5} {ya:.1f} H {xe} V {yb:.1f} H {xe - 5}", "cls": "bracket accent3"})
-        out.append({"t": "text", "x": xe + 8, "y": round((ya + yb) / 2 + 4, 1), "anchor": "start",
-                    "s": f"gap {fixed(abs(ha[-1] - hb[-1]), 3)}", "cls": "label accent3"})
-        out.append({"t": "text", "x": R + 30, "y": self.PT + 14, "anchor": "start", "s": self.words[0],
-                    "cls": "small accent"})
-        out.append({"t": "text", "x": R + 30, "y": self.PT + 30, "anchor": "start", "s": self.words[1],
-                    "cls": "small accent2"})
+            out.append(plot.polyline(list(enumerate([0.0] + hs)), cls))
+            out += [plot.point(t, h, cls, 3.5) for t, h in enumerate(hs, 1)]
+        # the gap at the last step, bracketed
+        xe, ya, yb = plot.x(T) + 14, plot.y(ha[-1]), plot.y(hb[-1])
+        gap = fixed(abs(ha[-1] - hb[-1]), 3)
+        out.append(S.path([[(xe - 5, ya), (xe, ya), (xe, yb), (xe - 5, yb)]], "bracket accent3"))
+        out.append(S.text(xe + 8, (ya + yb) / 2 + 4, f"gap {gap}", "label accent3", "start"))
+        out.append(S.text(right + 30, top + 14, self.words[0], "small accent", "start"))
+        out.append(S.text(right + 30, top + 30, self.words[1], "small accent2", "start"))
         # the w_h slider
-        x0, x1, y = self.track
-        out.append({"t": "line", "x1": x0, "y1": y, "x2": x1, "y2": y, "cls": "axis"})
+        y = self.TRACK_Y
+        out.append(S.line(self.track.start, y, self.track.end, y, "axis"))
         for v in (-2, -1, 0, 1, 2):
-            x = self.x_of_wh(v)
-            out.append({"t": "line", "x1": x, "y1": y - 5, "x2": x, "y2": y + 5, "cls": "tick"})
-            out.append({"t": "text", "x": x, "y": y + 20, "s": fixed(v, 0), "cls": "small"})
-        out.append({"t": "text", "x": x1 + 14, "y": y + 5, "anchor": "start", "s": f"w\u2095 = {fixed(self.wh, 2)}",
-                    "cls": "label accent3"})
-        out.append({"t": "circle", "cx": round(self.x_of_wh(self.wh), 1), "cy": y, "r": 9, "cls": "accent3",
-                    "handle": "wh", "label": "the recurrent weight w_h: drag it, or use the arrow keys",
-                    "value": f"w_h = {self.wh:.2f}, gap at the last step {abs(ha[-1] - hb[-1]):.3f}"})
+            out += [S.line(self.track(v), y - 5, self.track(v), y + 5, "tick"),
+                    S.text(self.track(v), y + 20, fixed(v, 0), "small")]
+        out.append(S.text(self.track.end + 14, y + 5, f"w\u2095 = {fixed(self.wh, 2)}", "label accent3", "start"))
+        out.append(S.handle(S.circle(self.track(self.wh), y, 9, "accent3"), "wh",
+                            "the recurrent weight w_h: drag it, or use the arrow keys",
+                            f"w_h = {fixed(self.wh, 2)}, gap at the last step {gap}"))
         return out
 
     def readouts(self):
         ha, hb = self.traces()
         T = self.length
         sign = "+" if self.wh >= 0 else MINUS
-        out = [{"label": "", "value": f"the cell: h\u209c = tanh({fixed(self.wx, 1)}\u00b7x\u209c {sign} {fixed(abs(self.wh), 2)}\u00b7h\u209c\u208b\u2081"
-                                      f" + {fixed(self.b, 1)}), with x\u209c = 1 for a, 0 for b"},
-               {"label": f"h at t = {T}", "value": f"{fixed(ha[-1], 3)} after {self.words[0]}, {fixed(hb[-1], 3)} after {self.words[1]}"},
+        out = [{"label": "", "value": f"the cell: h\u209c = tanh({fixed(self.wx, 1)}\u00b7x\u209c {sign} "
+                                      f"{fixed(abs(self.wh), 2)}\u00b7h\u209c\u208b\u2081 + {fixed(self.b, 1)}), "
+                                      "with x\u209c = 1 for a, 0 for b"},
+               {"label": f"h at t = {T}", "value": f"{fixed(ha[-1], 3)} after {self.words[0]}, "
+                                                   f"{fixed(hb[-1], 3)} after {self.words[1]}"},
                {"label": "gap", "value": fixed(abs(ha[-1] - hb[-1]), 3)}]
         if self.window:
-            seen = self.words[0][-self.window:]
-            out.append({"label": "", "value": f"a window of {self.window} sees {seen} and {self.words[1][-self.window:]}: "
-                        "the same, so it can't tell the words apart"})
+            out.append({"label": "", "value": f"a window of {self.window} sees {self.words[0][-self.window:]} and "
+                                              f"{self.words[1][-self.window:]}: the same, so it can't tell the "
+                                              "words apart"})
         return out
-
-    def __repr__(self):
-        return f"<rnn_memory_gap w_h = {self.wh}>"

@@ -1,4 +1,5 @@
-"""The two-unit tanh RNN that gradient_decay and memory_bottleneck both run.
+"""The two-unit tanh RNN that gradient_decay and memory_bottleneck both run, and the
+spectral radius knob and decade ticks both draw it with.
 
 h_t = phi(W_h h_{t-1} + w_x x_t) with W_h = rho * M, where M is a fixed symmetric 2x2
 matrix with eigenvalues 1 and 0.5, so rho is exactly W_h's spectral radius (its largest
@@ -7,7 +8,7 @@ matrix with eigenvalues 1 and 0.5, so rho is exactly W_h's spectral radius (its 
 
 import math
 
-from ..show import fixed
+from ..show import SUPER, fixed
 from ..widgets.base import number
 from ..widgets.controls import Slider
 
@@ -21,6 +22,12 @@ def rho_knob(widget, value):
     """The spectral radius slider both widgets share: 0.5 to 1.5 in steps of 0.01."""
     value = number(widget, "rho", value, 0.5, 1.5)
     return Slider("rho", "\u03c1", 0.5, 1.5, 0.01, value, fmt=lambda v: fixed(v, 2), coarse=0.1)
+
+
+def decade(v):
+    """A log axis's tick as a power of ten, 10⁻⁴, which reads faster than 1.0×10⁻⁴."""
+    e = round(math.log10(v))
+    return "1" if e == 0 else "10" + str(e).translate(SUPER)
 
 
 def inputs(n):
