@@ -18,14 +18,18 @@ lowest recorded val in this run), min_val, first (the first recorded training lo
 
 import math
 
+from ..show import fixed
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step, flag
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag
+from ..widgets.controls import Slider
+from ..widgets.plot import Plot
 from .l04_curves import RUNS
 
 LABELS = {"healthy": "healthy", "lr_high": "lr too high", "lr_low": "lr too low", "overfit": "small data",
           "no_warmup": "no warmup", "leak": "mask off"}
 LEFT, RIGHT, TOP, BOTTOM = 60, 585, 34, 244
-Y_LO, Y_HI = 0.0, 5.0
+Y_HI = 5.0
 V = 65  # tiny-shakespeare's characters
 
 
@@ -33,6 +37,15 @@ def best_step(run):
     vals = run["val"]
     i = min(range(len(vals)), key=lambda k: vals[k] if math.isfinite(vals[k]) else math.inf)
     return run["step"][i]
+
+
+def pinned(v):
+    """A loss as the plot draws it: past the top, or diverged (inf, nan), it runs along the top."""
+    return min(max(v, 0.0), Y_HI) if math.isfinite(v) else Y_HI
+
+
+def loss(v):
+    return fixed(v, 3) if math.isfinite(v) else "nan"
 
 
 @register
@@ -47,13 +60,22 @@ class LossCurveReader(Widget):
         step = config.pop("step", None)
         self.floor = flag(self.name, "floor", config.pop("floor", False))
         super().configure(config)
-        self.runs, self.pick = runs, 0
-        steps = self.run()["step"]
-        if step is None:
-            step = steps[0]
+        self.runs = runs
+        steps = RUNS[runs[0]]["step"]
+        step = steps[0] if step is None else step
         if step not in steps:
             raise ValueError(f"loss_curve_reader: step must be a recorded step ({steps[0]}, {steps[1]}, ...), not {step!r}")
-        self.i = steps.index(step)
+        # the cursor moves by recorded step: its knob holds an index into run["step"]
+        self.knobs = {"cursor": Slider("cursor", "step cursor", 0, len(steps) - 1, 1, steps.index(step), coarse=5),
+                      "run": Slider("run", "run", 0, len(runs) - 1, 1, 0)}
+
+    @property
+    def pick(self):
+        return self.knobs["run"].value
+
+    @property
+    def i(self):
+        return self.knobs["cursor"].value
 
     def run(self):
         return RUNS[self.runs[self.pick]]
@@ -65,96 +87,75 @@ class LossCurveReader(Widget):
                 "best": best_step(r), "min_val": min(v for v in r["val"] if math.isfinite(v)), "first": r["train"][0]}
 
     def set_values(self, values):
-        for key, value in dict(values).items():
-            if key == "run" and value in range(len(self.runs)):
-                self.pick = value
-            elif key == "step" and value in self.run()["step"]:
-                self.i = self.run()["step"].index(value)
-            else:
-                raise KeyError(f"loss_curve_reader sets run (0..{len(self.runs) - 1}) and step (a recorded step); not {key}={value!r}")
+        """run, then step (a recorded step); the rest is computed and must agree."""
+        values = dict(values)
+        step = values.pop("step", None)
+        if "run" in values:
+            super().set_values({"run": values.pop("run")})
+        if step is not None:
+            if step not in self.run()["step"]:
+                raise ValueError(f"{self.name}: step must be a recorded step, not {step!r}")
+            self.knobs["cursor"].set(self.run()["step"].index(step))
+        super().set_values(values)
 
+    # A run's chip: a click or Enter shows that run; arrows step to the next or previous run.
     def handle(self, event):
-        kind, handle, key = event.get("type"), str(event.get("handle", "")), event.get("key")
-        steps = self.run()["step"]
+        chip = str(event.get("handle", ""))
+        if chip.startswith("run:") and event.get("type") == "key":
+            if event.get("key") in ("Enter", " "):
+                self.knobs["run"].set(chip[4:])
+            else:
+                self.knobs["run"].key(event.get("key"))
+        else:
+            super().handle(event)
+
+    def drag(self, handle, x, y):
         if handle == "cursor":
-            if kind == "drag":
-                x = float(event.get("x", LEFT))
-                s = steps[0] + (x - LEFT) / (RIGHT - LEFT) * (steps[-1] - steps[0])
-                self.i = min(range(len(steps)), key=lambda k: abs(steps[k] - s))
-            elif kind == "key":
-                d = int(arrow_step(key, 1, 5))
-                self.i = min(max(self.i + d, 0), len(steps) - 1)
-                if key == "Home":
-                    self.i = 0
-                elif key == "End":
-                    self.i = len(steps) - 1
-        elif handle.startswith("run:") and handle[4:].isdigit() and int(handle[4:]) < len(self.runs):
-            if kind == "drag" or (kind == "key" and key in ("Enter", " ")):
-                self.pick = int(handle[4:])
-            elif kind == "key" and key in ("ArrowRight", "ArrowLeft"):
-                self.pick = min(max(self.pick + (1 if key == "ArrowRight" else -1), 0), len(self.runs) - 1)
+            steps = self.run()["step"]
+            s = self.plot().x.value(x)
+            self.knobs["cursor"].set(min(range(len(steps)), key=lambda k: abs(steps[k] - s)))
+        elif handle.startswith("run:"):
+            self.knobs["run"].set(handle[4:])
 
     def __repr__(self):
         v = self.values()
         return f"<loss_curve_reader {self.runs[self.pick]} at step {v['step']}: train {v['train']}, val {v['val']}>"
 
-    def _x(self, step):
+    def plot(self):
         steps = self.run()["step"]
-        return round(LEFT + (step - steps[0]) / (steps[-1] - steps[0]) * (RIGHT - LEFT), 1)
-
-    def _y(self, v):
-        v = min(max(v, Y_LO), Y_HI) if math.isfinite(v) else Y_HI
-        return round(TOP + (Y_HI - v) / (Y_HI - Y_LO) * (BOTTOM - TOP), 1)
-
-    def _path(self, xs, ys):
-        return "M" + " L".join(f"{self._x(s)} {self._y(v)}" for s, v in zip(xs, ys))
+        return Plot(x=(steps[0], steps[-1]), y=(0, Y_HI), box=(LEFT, TOP, RIGHT, BOTTOM))
 
     def shapes(self):
-        r, v = self.run(), self.values()
-        cx = self._x(v["step"])
-        # the handle first, so it keeps its index (and keyboard focus) across redraws
-        out = [{"t": "rect", "x": cx - 7, "y": TOP, "w": 14, "h": BOTTOM - TOP, "rx": 4, "cls": "handle",
-                "opacity": 0.25, "handle": "cursor", "label": "step cursor",
-                "value": f"step {v['step']}: train {v['train']:.3f}, val {v['val']:.3f}"}]
+        r, v, plot = self.run(), self.values(), self.plot()
+        cx = plot.x(v["step"])
+        # the handles first, so they keep their index (and keyboard focus) across redraws
+        cursor = S.rect(cx - 7, TOP, 14, BOTTOM - TOP, "", rx=4, opacity=0.25)
+        out = [S.handle(cursor, "cursor", "step cursor", f"step {v['step']}: train {loss(v['train'])}, val {loss(v['val'])}")]
         for i, lab in enumerate(self.runs):
             on = i == self.pick
-            x = 60 + i * 132
-            out.append({"t": "rect", "x": x, "y": 292, "w": 124, "h": 26, "rx": 5, "cls": "node selected" if on else "node",
-                        "handle": f"run:{i}", "label": f"run {LABELS[lab.split('/')[0]]}" + (" (shown)" if on else ""),
-                        "value": "shown" if on else "not shown"})
-        for k in range(int(Y_LO), int(Y_HI) + 1):
-            y = self._y(k)
-            out.append({"t": "line", "x1": LEFT, "y1": y, "x2": RIGHT, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 6, "y": y + 4, "s": str(k), "anchor": "end", "cls": "small muted"})
-        out.append({"t": "line", "x1": LEFT, "y1": BOTTOM, "x2": RIGHT, "y2": BOTTOM, "cls": "axis"})
-        out.append({"t": "line", "x1": LEFT, "y1": TOP, "x2": LEFT, "y2": BOTTOM, "cls": "axis"})
-        for s in (r["step"][0], r["step"][len(r["step"]) // 2 - 1], r["step"][-1]):
-            out.append({"t": "text", "x": self._x(s), "y": BOTTOM + 16, "s": str(s), "cls": "small muted"})
-        out.append({"t": "text", "x": (LEFT + RIGHT) / 2, "y": BOTTOM + 32, "s": "training step", "cls": "small"})
-        out.append({"t": "text", "x": LEFT + 4, "y": TOP - 12, "s": "loss (nats per character)", "anchor": "start", "cls": "small"})
+            chip = S.rect(60 + i * 132, 292, 124, 26, "node selected" if on else "node", rx=5)
+            out.append(S.handle(chip, f"run:{i}", f"run {LABELS[lab.split('/')[0]]}" + (" (shown)" if on else ""),
+                                "shown" if on else "not shown"))
+        steps = r["step"]
+        out += plot.frame("training step", "loss (nats per character)", xticks=[steps[0], steps[len(steps) // 2 - 1],
+                                                                                 steps[-1]], yticks=[0, 1, 2, 3, 4, 5])
         if self.floor:
-            y = self._y(math.log(V))
-            out.append({"t": "line", "x1": LEFT, "y1": y, "x2": RIGHT, "y2": y, "cls": "bad"})
-            out.append({"t": "text", "x": RIGHT - 4, "y": y - 5, "s": f"uniform guess, ln {V}", "anchor": "end", "cls": "small bad"})
-        out.append({"t": "path", "d": self._path(r["step"], r["train"]), "cls": "accent nofill"})
-        out.append({"t": "path", "d": self._path(r["step"], r["val"]), "cls": "accent2 nofill"})
-        out.append({"t": "line", "x1": cx, "y1": TOP, "x2": cx, "y2": BOTTOM, "cls": "muted"})
-        out.append({"t": "circle", "cx": cx, "cy": self._y(v["train"]), "r": 4, "cls": "accent"})
-        out.append({"t": "circle", "cx": cx, "cy": self._y(v["val"]), "r": 4, "cls": "accent2"})
-        out.append({"t": "line", "x1": 400, "y1": 16, "x2": 420, "y2": 16, "cls": "accent"})
-        out.append({"t": "text", "x": 424, "y": 20, "s": "train", "anchor": "start", "cls": "small accent"})
-        out.append({"t": "line", "x1": 480, "y1": 16, "x2": 500, "y2": 16, "cls": "accent2"})
-        out.append({"t": "text", "x": 504, "y": 20, "s": "validation", "anchor": "start", "cls": "small accent2"})
+            out.append(plot.segment(steps[0], math.log(V), steps[-1], math.log(V), "bad"))
+            out.append(plot.text(steps[-1], math.log(V), f"uniform guess, ln {V}", "small bad", "end", dx=-4, dy=-5))
+        for key, cls in (("train", "accent nofill"), ("val", "accent2 nofill")):
+            out.append(plot.polyline([(s, pinned(x)) for s, x in zip(steps, r[key])], cls))
+        out.append(S.line(cx, TOP, cx, BOTTOM, "muted"))
+        out.append(plot.point(v["step"], pinned(v["train"])))
+        out.append(plot.point(v["step"], pinned(v["val"]), "accent2"))
+        out += [S.line(400, 16, 420, 16, "accent"), S.text(424, 20, "train", "small accent", "start"),
+                S.line(480, 16, 500, 16, "accent2"), S.text(504, 20, "validation", "small accent2", "start")]
         for i, lab in enumerate(self.runs):
-            on = i == self.pick
-            out.append({"t": "text", "x": 60 + i * 132 + 62, "y": 309, "s": LABELS[lab.split("/")[0]],
-                        "cls": "small accent" if on else "small"})
+            out.append(S.text(60 + i * 132 + 62, 309, LABELS[lab.split("/")[0]], "small accent" if i == self.pick else "small"))
         return out
 
     def readouts(self):
         v = self.values()
-        f = lambda x: f"{x:.3f}" if math.isfinite(x) else "nan"
         return [{"label": "step", "value": str(v["step"])},
-                {"label": "train loss", "value": f(v["train"])},
-                {"label": "validation loss", "value": f(v["val"])},
-                {"label": "gap (val − train)", "value": f(v["gap"])}]
+                {"label": "train loss", "value": loss(v["train"])},
+                {"label": "validation loss", "value": loss(v["val"])},
+                {"label": "gap (val \u2212 train)", "value": loss(v["gap"])}]
