@@ -38,80 +38,16 @@ calls self_attention(X, Wq, Wk, Wv, causal=...) on the sentence in its current o
 grades every output row against the picture.
 """
 
-import math
-
-from ..widgets import register
-from ..numeric import softmax
 from ..show import fixed
-from ..widgets.base import Widget, flag, number, whole
+from ..widgets import register
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, whole
+from ..widgets.controls import Button, Toggle
+from ..widgets.views import cell
+from .sentence import read_sentence, self_attention, vec
 
 CHECK, CROSS = "\u2713", "\u2717"
-
-
-# The arithmetic, shared with the qkv_projection widget ------------------------------------
-
-def matmul(A, B):
-    """(n x m) times (m x p), as lists of rows."""
-    cols = list(zip(*B))
-    return [[sum(a * b for a, b in zip(row, col)) for col in cols] for row in A]
-
-
-def attention(X, Wq, Wk, Wv, causal=False):
-    """Single-head self-attention. Returns (weights, outputs, Q, K, V), all lists of rows."""
-    Q, K, V = matmul(X, Wq), matmul(X, Wk), matmul(X, Wv)
-    scale = math.sqrt(len(K[0]))
-    T = len(X)
-    A = []
-    for t in range(T):
-        scores = [sum(a * b for a, b in zip(Q[t], K[s])) / scale if (s <= t or not causal) else -math.inf
-                  for s in range(T)]
-        A.append(softmax(scores))
-    return A, matmul(A, V), Q, K, V
-
-
-def vec(v, digits=2):
-    return "[" + ", ".join(fixed(x, digits) for x in v) + "]"
-
-
-def _matrix(value, rows, what, name, cols=None):
-    if (not isinstance(value, list) or len(value) != rows
-            or not all(isinstance(r, list) and r and len(r) == len(value[0]) for r in value)):
-        raise ValueError(f"{name}: {what} must be a list of {rows} rows of equal length")
-    if cols is not None and len(value[0]) != cols:
-        raise ValueError(f"{name}: {what} must have {cols} columns")
-    if not 1 <= len(value[0]) <= 4:
-        raise ValueError(f"{name}: {what} must have 1 to 4 columns")
-    return [[float(number(name, f"every entry of {what}", v)) for v in r] for r in value]
-
-
-def read_sentence(config, name):
-    """Pop tokens, embed, wq, wk, wv from a config; return (tokens, embed, wq, wk, wv, raw)."""
-    tokens = config.pop("tokens", ["the", "dog", "bit", "the", "man", "."])
-    if (not isinstance(tokens, list) or not 2 <= len(tokens) <= 8
-            or not all(isinstance(t, str) and 1 <= len(t) <= 6 for t in tokens)):
-        raise ValueError(f"{name}: tokens must be a list of 2 to 8 words of 1 to 6 characters")
-    embed = config.pop("embed", {"the": [0, 0, 2, 0], "dog": [2, 0, 0, 2], "bit": [0, 2, 0, 0],
-                                 "man": [2, 0, 0, -2], ".": [0, 1, 1, 0]})
-    if not isinstance(embed, dict) or any(t not in embed for t in tokens):
-        raise ValueError(f"{name}: embed must give a vector for every token")
-    d = None
-    vectors = {}
-    for word in dict.fromkeys(tokens):
-        v = embed[word]
-        if not isinstance(v, list) or not 1 <= len(v) <= 4 or (d is not None and len(v) != d):
-            raise ValueError(f"{name}: every embedding must be a list of the same length, 1 to 4 numbers")
-        d = len(v)
-        vectors[word] = [float(number(name, f"the embedding of {word!r}", x)) for x in v]
-    given = [config.pop(k, None) for k in ("wq", "wk", "wv")]
-    if all(w is None for w in given):
-        eye = [[1.0 if i == j else 0.0 for j in range(d)] for i in range(d)]
-        return tokens, vectors, eye, [r[:] for r in eye], [r[:] for r in eye], True
-    if any(w is None for w in given):
-        raise ValueError(f"{name}: give all three of wq, wk and wv, or none of them (raw: Q = K = V = X)")
-    wq = _matrix(given[0], d, "wq", name)
-    wk = _matrix(given[1], d, "wk", name, cols=len(wq[0]))
-    wv = _matrix(given[2], d, "wv", name)
-    return tokens, vectors, wq, wk, wv, False
+STEP = {"ArrowUp": -1, "ArrowLeft": -1, "ArrowDown": 1, "ArrowRight": 1}
 
 
 @register
@@ -123,21 +59,27 @@ class SelfAttentionGrid(Widget):
     def configure(self, config):
         n = self.name
         self.tokens, self.embed, self.wq, self.wk, self.wv, self.raw = read_sentence(config, n)
-        self.causal = flag(n, "causal", config.pop("causal", False))
-        self.mask_toggle = flag(n, "mask_toggle", config.pop("mask_toggle", False))
+        self.mask = Toggle("mask", "Causal mask: off (switch on)", "Causal mask: on (switch off)",
+                           flag(n, "causal", config.pop("causal", False)))
+        mask_toggle = flag(n, "mask_toggle", config.pop("mask_toggle", False))
         self.reorder = flag(n, "reorder", config.pop("reorder", False))
-        T = len(self.tokens)
-        row = whole(n, "row", config.pop("row", 0), 0, T - 1)
+        row = whole(n, "row", config.pop("row", 0), 0, len(self.tokens) - 1)
         super().configure(config)
-        self.start_causal = self.causal
-        self.order = list(range(T))         # order[slot] = original index of the token there
-        self.sel_row, self.sel_col = row, None   # selections follow the token (original index)
+        self.knobs = {"mask": self.mask} if mask_toggle else {}
+        if self.reorder:
+            self.knobs["reset"] = Button("reset", "Put the words back", self.put_back)
+        self.order = list(range(self.T))          # order[slot] = original index of the token there
+        self.sel_row, self.sel_col = row, None    # selections follow the token (original index)
         self.fn = None
 
     # Numbers ----------------------------------------------------------------------------------
     @property
     def T(self):
         return len(self.tokens)
+
+    @property
+    def causal(self):
+        return self.mask.value
 
     @property
     def cell(self):
@@ -154,86 +96,71 @@ class SelfAttentionGrid(Widget):
         return [list(self.embed[w]) for w in self.words(order)]
 
     def compute(self, order=None, causal=None):
-        causal = self.causal if causal is None else causal
-        return attention(self.X(order), self.wq, self.wk, self.wv, causal)
+        return self_attention(self.X(order), self.wq, self.wk, self.wv, self.causal if causal is None else causal)
 
     def slot(self, ident):
         return self.order.index(ident)
+
+    def put_back(self):
+        self.order = list(range(self.T))
 
     def values(self):
         A, O, *_ = self.compute()
         T, r = self.T, self.slot(self.sel_row)
         free = self.compute(causal=False)[0]
         O0 = self.compute(order=list(range(T)))[1]
-        last = self.order[-1]
         out = {"row": r, "col": -1 if self.sel_col is None else self.slot(self.sel_col),
                "causal": int(self.causal), "self_w": A[r][r],
                "unmasked_same": int(all(abs(a - b) < 1e-12 for a, b in zip(A[r], free[r]))),
                "order": list(self.order),
                "changed": sum(self.tokens[i] != self.tokens[s] for s, i in enumerate(self.order)),
-               "last_same": int(last == T - 1 and all(abs(a - b) < 1e-9 for a, b in zip(O[-1], O0[-1])))}
+               "last_same": int(self.order[-1] == T - 1 and all(abs(a - b) < 1e-9 for a, b in zip(O[-1], O0[-1])))}
         for t in range(T):
             for s in range(T):
                 out[f"a{t}{s}"] = A[t][s]
         return out
 
     def set_values(self, values):
+        """order, causal, row and col set the state; every other name must agree with it."""
         values = dict(values)
-        extra = set(values) - {"row", "col", "causal", "order"}
-        if extra:
-            raise KeyError(f"self_attention_grid can only set row, col, causal and order, not {sorted(extra)}")
         if "order" in values:
-            order = list(values["order"])
+            order = list(values.pop("order"))
             if sorted(order) != list(range(self.T)):
-                raise ValueError(f"self_attention_grid: order must list 0 to {self.T - 1} once each")
+                raise ValueError(f"{self.name}: order must list 0 to {self.T - 1} once each")
             self.order = order
-        if "causal" in values:
-            self.causal = bool(values["causal"])
+        if "causal" in values and not self.mask.set(values.pop("causal")):
+            raise ValueError(f"{self.name}: causal must be 0 or 1")
         if "row" in values:
-            self.sel_row = self.order[int(values["row"])]
+            self.sel_row = self.order[whole(self.name, "row", values.pop("row"), 0, self.T - 1)]
         if "col" in values:
-            self.sel_col = None if values["col"] in (None, -1) else self.order[int(values["col"])]
+            col = whole(self.name, "col", values.pop("col"), -1, self.T - 1)
+            self.sel_col = None if col == -1 else self.order[col]
+        super().set_values(values)
 
-    # Events -----------------------------------------------------------------------------------
+    # Events: a querier row is selected, a target chip is selected and moved ------------------------
     def _move(self, ident, slot):
-        slot = min(max(slot, 0), self.T - 1)
         self.order.remove(ident)
-        self.order.insert(slot, ident)
+        self.order.insert(min(max(slot, 0), self.T - 1), ident)
 
     def handle(self, event):
-        kind, h = event.get("type"), event.get("handle") or ""
-        if kind == "input":
-            if event.get("id") == "mask" and self.mask_toggle:
-                self.causal = not self.causal
-            elif event.get("id") == "reset":
-                self.order = list(range(self.T))
-            return
-        if h.startswith("row") and h[3:].isdigit() and int(h[3:]) < self.T:
-            slot = int(h[3:])
+        kind, h, key = event.get("type"), str(event.get("handle") or ""), event.get("key")
+        which = int(h[3:]) if h[3:].isdigit() and int(h[3:]) < self.T else None
+        if h.startswith("row") and which is not None:
             if kind == "drag":
-                slot = min(max(int((float(event.get("y", 0)) - self.GY) // self.cell), 0), self.T - 1)
-                self.sel_row = self.order[slot]
-            elif kind == "key":
-                step = {"ArrowUp": -1, "ArrowLeft": -1, "ArrowDown": 1, "ArrowRight": 1}.get(event.get("key"), 0)
-                cur = self.slot(self.sel_row) if event.get("key") != "Enter" else slot
-                self.sel_row = self.order[min(max(cur + step, 0), self.T - 1)]
-        elif h.startswith("tok") and h[3:].isdigit() and int(h[3:]) < self.T:
-            ident = int(h[3:])
+                slot = int((event["y"] - self.GY) // self.cell)
+            else:
+                slot = (which if key == "Enter" else self.slot(self.sel_row)) + STEP.get(key, 0)
+            self.sel_row = self.order[min(max(slot, 0), self.T - 1)]
+        elif h.startswith("tok") and which is not None:
             if kind == "drag":
-                target = int((float(event.get("x", 0)) - self.GX) // self.cell)
-                if self.reorder and 0 <= target < self.T and target != self.slot(ident):
-                    self._move(ident, target)
-                self.sel_col = ident
-            elif kind == "key":
-                key = event.get("key")
-                step = {"ArrowLeft": -1, "ArrowUp": -1, "ArrowRight": 1, "ArrowDown": 1}.get(key, 0)
-                if self.reorder and step:
-                    self._move(ident, self.slot(ident) + step)
-                elif key == "Home" and self.reorder:
-                    self._move(ident, 0)
-                elif key == "End" and self.reorder:
-                    self._move(ident, self.T - 1)
-                self.sel_col = ident
+                target = int((event["x"] - self.GX) // self.cell)
+                if self.reorder and 0 <= target < self.T:
+                    self._move(which, target)
+            elif self.reorder and (key in STEP or key in ("Home", "End")):
+                self._move(which, {"Home": 0, "End": self.T - 1}.get(key, self.slot(which) + STEP.get(key, 0)))
+            self.sel_col = which
+        else:
+            super().handle(event)
 
     def use(self, fn):
         """Grade a learner's fn(X, Wq, Wk, Wv, causal=...) against the picture; use(None) stops."""
@@ -241,18 +168,13 @@ class SelfAttentionGrid(Widget):
             raise TypeError(f"use() needs a function, like use(self_attention), not {type(fn).__name__}")
         self.fn = fn
 
-    def reset(self):
-        self.order = list(range(self.T))
-        self.causal = self.start_causal
-
     def __repr__(self):
         return f"<self_attention_grid {' '.join(self.words())!r}, causal={self.causal}>"
 
     # The learner's function -----------------------------------------------------------------
     def _learner(self):
         """(label, text, ok) for the learner's function on the current sentence."""
-        name = getattr(self.fn, "__name__", "fn")
-        label = f"{name}(X, Wq, Wk, Wv, causal={self.causal})"
+        label = f"{getattr(self.fn, '__name__', 'fn')}(X, Wq, Wk, Wv, causal={self.causal})"
         O = self.compute()[1]
         try:
             got = self.fn(self.X(), [r[:] for r in self.wq], [r[:] for r in self.wk], [r[:] for r in self.wv],
@@ -274,82 +196,58 @@ class SelfAttentionGrid(Widget):
         T, c, gx, gy = self.T, self.cell, self.GX, self.GY
         words = self.words()
         r_sel = self.slot(self.sel_row)
-        c_sel = None if self.sel_col is None else self.slot(self.sel_col)
         moved = self.order != list(range(T))
-        out = [
-            {"t": "text", "x": gx + T * c / 2, "y": 16, "cls": "small muted",
-             "s": ("targets: every token offers a key (drag a word to move it)" if self.reorder
-                   else "targets: every token offers a key (click one)")},
-            {"t": "text", "x": gx - 10, "y": gy - 8, "anchor": "end", "cls": "small muted", "s": "queriers"},
-        ]
-        # heatmap cells
+        out = [S.text(gx + T * c / 2, 16, "targets: every token offers a key (drag a word to move it)" if self.reorder
+                      else "targets: every token offers a key (click one)", "small muted"),
+               S.text(gx - 10, gy - 8, "queriers", "small muted", "end")]
         for t in range(T):
             for s in range(T):
                 x, y = gx + s * c, gy + t * c
-                masked = self.causal and s > t
-                if masked:
-                    out.append({"t": "rect", "x": x + 1, "y": y + 1, "w": c - 2, "h": c - 2, "cls": "op"})
-                    out.append({"t": "text", "x": x + c / 2, "y": y + c / 2 + 4, "cls": "small muted", "s": "0"})
+                if self.causal and s > t:         # a future target: masked, weight exactly 0
+                    out += [S.rect(x + 1, y + 1, c - 2, c - 2, "op"), S.text(x + c / 2, y + c / 2 + 4, "0", "small muted")]
                 else:
-                    w = A[t][s]
-                    out.append({"t": "rect", "x": x + 1, "y": y + 1, "w": c - 2, "h": c - 2, "cls": "accent",
-                                "opacity": round(0.05 + 0.7 * w, 3)})
-                    out.append({"t": "text", "x": x + c / 2, "y": y + c / 2 + 4, "cls": "small", "s": fixed(w)})
-        # selection outlines: the row across, the column down
-        out.append({"t": "rect", "x": gx - 2, "y": gy + r_sel * c - 1, "w": T * c + 4, "h": c + 2,
-                    "cls": "selected nofill"})
-        if c_sel is not None:
-            out.append({"t": "rect", "x": gx + c_sel * c - 1, "y": gy - 2, "w": c + 2, "h": T * c + 4,
-                        "cls": "accent2 nofill"})
-        # row labels (queriers): click to select
-        for t, w in enumerate(words):
+                    out += [cell(x + 1, y + 1, c - 2, c - 2, A[t][s]), S.text(x + c / 2, y + c / 2 + 4, fixed(A[t][s]), "small")]
+        for t, w in enumerate(words):          # querier rows: click to select
             y = gy + t * c
-            out.append({"t": "rect", "x": gx - 62, "y": y + 4, "w": 54, "h": c - 8, "rx": 5,
-                        "cls": "node selected" if t == r_sel else "node", "handle": f"row{t}",
-                        "label": f"querier {t + 1}: {w}",
-                        "value": f"puts {fixed(max(A[t]))} on {words[max(range(T), key=lambda s: A[t][s])]}"})
-            out.append({"t": "text", "x": gx - 35, "y": y + c / 2 + 5, "s": w})
-        # column chips (targets): drawn in identity order so keyboard focus follows a word as it moves
-        for ident in range(T):
-            s = self.slot(ident)
-            x = gx + s * c
-            w = self.tokens[ident]
-            out.append({"t": "rect", "x": x + 3, "y": gy - 52, "w": c - 6, "h": 28, "rx": 5,
-                        "cls": "node selected" if ident == self.sel_col else "node", "handle": f"tok{ident}",
-                        "label": f"target {w}" + (" (arrow keys move it)" if self.reorder else ""),
-                        "value": f"position {s + 1}"})
-            out.append({"t": "text", "x": x + c / 2, "y": gy - 33, "s": w})
-        # outputs
+            best = max(range(T), key=lambda s: A[t][s])
+            out.append(S.handle(S.rect(gx - 62, y + 4, 54, c - 8, "node selected" if t == r_sel else "node", rx=5),
+                                f"row{t}", f"querier {t + 1}: {w}", f"puts {fixed(A[t][best])} on {words[best]}"))
+            out.append(S.text(gx - 35, y + c / 2 + 5, w))
+        for ident in range(T):      # target chips in identity order, so keyboard focus follows a word as it moves
+            x, w = gx + self.slot(ident) * c, self.tokens[ident]
+            out.append(S.handle(S.rect(x + 3, gy - 52, c - 6, 28, "node selected" if ident == self.sel_col else "node", rx=5),
+                                f"tok{ident}", f"target {w}" + (" (arrow keys move it)" if self.reorder else ""),
+                                f"position {self.slot(ident) + 1}"))
+            out.append(S.text(x + c / 2, gy - 33, w))
+        # selection outlines, after the handles so that a selection keeps their places: the row across, the column down
+        out.append(S.rect(gx - 2, gy + r_sel * c - 1, T * c + 4, c + 2, "selected nofill"))
+        if self.sel_col is not None:
+            out.append(S.rect(gx + self.slot(self.sel_col) * c - 1, gy - 2, c + 2, T * c + 4, "accent2 nofill"))
         ox = gx + T * c + 18
-        out.append({"t": "text", "x": ox, "y": gy - 33, "anchor": "start", "cls": "small muted",
-                    "s": "output = weights · X" if self.raw else "output = weights · V"})
+        out.append(S.text(ox, gy - 33, "output = weights · X" if self.raw else "output = weights · V", "small muted", "start"))
         if moved:
-            out.append({"t": "text", "x": self.width - 6, "y": gy - 33, "anchor": "end", "cls": "small muted",
-                        "s": "vs original order"})
+            out.append(S.text(self.width - 6, gy - 33, "vs original order", "small muted", "end"))
         for t in range(T):
             y = gy + t * c + c / 2 + 5
-            out.append({"t": "text", "x": ox, "y": y, "anchor": "start",
-                        "cls": "small accent" if t == r_sel else "small", "s": vec(O[t])})
+            out.append(S.text(ox, y, vec(O[t]), "small accent" if t == r_sel else "small", "start"))
             if moved:
                 same = all(abs(a - b) < 1e-9 for a, b in zip(O[t], O0[self.order[t]]))
-                out.append({"t": "text", "x": self.width - 6, "y": y, "anchor": "end",
-                            "cls": "small good" if same else "small bad",
-                            "s": f"{CHECK} same" if same else f"{CROSS} changed"})
+                out.append(S.text(self.width - 6, y, f"{CHECK} same" if same else f"{CROSS} changed",
+                                  "small good" if same else "small bad", "end"))
         if self.causal:
-            out.append({"t": "text", "x": gx + T * c / 2, "y": gy + T * c + 18, "cls": "small muted",
-                        "s": "causal mask on: grey cells are future targets, score −∞, weight 0"})
+            out.append(S.text(gx + T * c / 2, gy + T * c + 18,
+                              "causal mask on: grey cells are future targets, score \u2212\u221e, weight 0", "small muted"))
         return out
 
     def readouts(self):
         A, O, *_ = self.compute()
-        T, words = self.T, self.words()
-        r = self.slot(self.sel_row)
+        words, r = self.words(), self.slot(self.sel_row)
         out = [{"label": f"{words[r]} (row {r + 1}) looks at",
                 "value": " · ".join(f"{w} {fixed(a)}" for w, a in zip(words, A[r])) + f"  (sum {fixed(sum(A[r]))})"},
                {"label": f"output of {words[r]}", "value": vec(O[r])}]
         if self.sel_col is not None:
             s = self.slot(self.sel_col)
-            col = [A[t][s] for t in range(T)]
+            col = [A[t][s] for t in range(self.T)]
             out.append({"label": f"{words[s]} (column {s + 1}) is looked at by",
                         "value": " · ".join(f"{w} {fixed(a)}" for w, a in zip(words, col)) + f"  (sum {fixed(sum(col))})"})
         if self.reorder:
@@ -360,11 +258,6 @@ class SelfAttentionGrid(Widget):
         return out
 
     def controls(self):
-        out = []
-        if self.mask_toggle:
-            out.append({"kind": "button", "id": "mask",
-                        "label": "Causal mask: on (switch off)" if self.causal else "Causal mask: off (switch on)"})
-        if self.reorder:
-            out.append({"kind": "button", "id": "reset", "label": "Put the words back",
-                        "disabled": self.order == list(range(self.T))})
-        return out
+        if "reset" in self.knobs:
+            self.knobs["reset"].disabled = self.order == list(range(self.T))
+        return [knob.control() for knob in self.knobs.values()]

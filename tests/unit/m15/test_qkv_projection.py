@@ -2,17 +2,14 @@
 selecting a token, goals, and the numbers lesson m15-l03 states about its step."""
 
 import math
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget
 from mlmath import widgets
-from mlmath.m15.qkv_projection import QkvProjection, snap
-from mlmath.m15.self_attention_grid import matmul
+from mlmath.numeric import matmul
 from scene_checks import assert_scene_fits, readout
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l03.md"
 EMBED = {"the": [0, 0, 2, 0], "dog": [2, 0, 0, 2], "bit": [0, 2, 0, 0], "man": [2, 0, 0, -2], ".": [0, 1, 1, 0]}
 BASE = {"tokens": ["the", "dog", "bit", "the", "man", "."], "embed": EMBED,
         "features": ["noun", "verb", "article", "who"],
@@ -20,22 +17,7 @@ BASE = {"tokens": ["the", "dog", "bit", "the", "man", "."], "embed": EMBED,
         "wv": [[0.5, 0], [0, 1], [0, 0], [0, 0.5]], "row": 2}
 
 
-def make(**over):
-    return widgets.create("qkv_projection", dict(BASE, **over))
-
-
-def lesson_part():
-    (part,) = [p for p in parse_lesson(LESSON).parts("widget") if p.arg == "qkv_projection"]
-    return part
-
-
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["qkv_projection"] is QkvProjection
-    assert isinstance(make(), QkvProjection)
-
-
 @pytest.mark.parametrize("over, words", [
-    ({"colour": "red"}, "colour"),
     ({"wq": None, "wk": None, "wv": None}, "give wq"),
     ({"wq": [[0, 0, 0]] * 4, "wk": [[0, 0, 0]] * 4}, "1 or 2 columns"),
     ({"features": ["a", "b"]}, "features"),
@@ -52,24 +34,24 @@ def test_bad_config_is_rejected(over, words):
 
 
 def test_q_k_v_are_the_three_products_of_the_same_x():
-    w = make()
+    w = widgets.create("qkv_projection", BASE)
     A, O, Q, K, V = w.compute()
     X = w.X()
-    assert Q == matmul(X, w.W["wq"]) and K == matmul(X, w.W["wk"]) and V == matmul(X, w.W["wv"])
+    assert Q == matmul(X, w.W("wq")) and K == matmul(X, w.W("wk")) and V == matmul(X, w.W("wv"))
     texts = [s["s"] for s in w.shapes() if s["t"] == "text"]
     assert "Q = X W_Q" in texts and "K = X W_K" in texts and "V = X W_V" in texts
 
 
 def test_dragging_inside_a_cell_sets_its_value_by_position():
-    w = make()
-    x0 = w._cell_x("wq", 1) + 2
+    w = widgets.create("qkv_projection", BASE)
+    x0 = w.BX["wq"] + w.MW + 2
     for frac, want in ((0.0, -2.0), (0.5, 0.0), (0.75, 1.0), (1.0, 2.0), (0.8, 1.0), (1.5, 2.0)):
         w.handle({"type": "drag", "handle": "q11", "x": x0 + frac * (w.MW - 4), "y": 40})
         assert w.values()["q11"] == want, frac
 
 
 def test_the_marker_sits_where_a_click_leaves_the_value_alone():
-    w = make()
+    w = widgets.create("qkv_projection", BASE)
     w.set_values({"q31": -1})
     marker = [s for s in w.shapes() if s["t"] == "line" and s.get("cls") == "accent2"][7]
     w.handle({"type": "drag", "handle": "q31", "x": marker["x1"], "y": 40})
@@ -77,7 +59,7 @@ def test_the_marker_sits_where_a_click_leaves_the_value_alone():
 
 
 def test_keys_step_by_half_and_stay_in_range():
-    w = make()
+    w = widgets.create("qkv_projection", BASE)
     for key, want in (("ArrowRight", 0.5), ("ArrowUp", 1.0), ("PageUp", 2.0), ("ArrowRight", 2.0),
                       ("ArrowLeft", 1.5), ("Home", -2.0), ("End", 2.0), ("PageDown", 1.0), ("Tab", 1.0)):
         w.handle({"type": "key", "handle": "q10", "key": key})
@@ -85,17 +67,17 @@ def test_keys_step_by_half_and_stay_in_range():
 
 
 def test_only_editable_matrices_take_events():
-    w = make()
+    w = widgets.create("qkv_projection", BASE)
     w.handle({"type": "drag", "handle": "k00", "x": 0, "y": 0})
     assert w.values()["k00"] == 1.0
     assert not any(s.get("handle", "").startswith("k") for s in w.shapes())
-    both = make(edit=["wq", "wk"])
+    both = widgets.create("qkv_projection", dict(BASE, edit=["wq", "wk"]))
     both.handle({"type": "key", "handle": "k00", "key": "ArrowDown"})
     assert both.values()["k00"] == 0.5
 
 
 def test_selecting_tokens_by_click_and_key():
-    w = make()
+    w = widgets.create("qkv_projection", BASE)
     w.handle({"type": "drag", "handle": "tok4", "x": 20, "y": w.TY + 4 * w.TH + 3})
     assert w.values()["row"] == 4
     w.handle({"type": "key", "handle": "tok4", "key": "ArrowDown"})
@@ -105,7 +87,7 @@ def test_selecting_tokens_by_click_and_key():
 
 
 def test_editing_one_entry_moves_every_token_that_uses_it():
-    w = make()
+    w = widgets.create("qkv_projection", BASE)
     before = w.compute()[2]
     w.set_values({"q00": 1})                       # the noun row: dog and man both change
     after = w.compute()[2]
@@ -114,7 +96,7 @@ def test_editing_one_entry_moves_every_token_that_uses_it():
 
 
 def test_readouts_and_reset():
-    w = make()
+    w = widgets.create("qkv_projection", BASE)
     assert readout(w, "q of bit") == "x W_Q = [0.0, 2.0, 0.0, 0.0] W_Q = [0.00, 0.00]"
     w.set_values({"q10": 1, "q11": 1})
     assert readout(w, "q of bit").endswith("[2.00, 2.00]")
@@ -125,24 +107,27 @@ def test_readouts_and_reset():
     assert w.values()["q10"] == 0 and w.controls()[0]["disabled"] is True
 
 
-def test_set_values_rejects_unknown_names():
-    w = make()
+def test_set_values_rejects_unknown_names_and_snaps():
+    w = widgets.create("qkv_projection", BASE)
     for bad in ("zz", "q99", "x00"):
         with pytest.raises(KeyError):
             w.set_values({bad: 1})
-    assert snap(0.74) == 0.5 and snap(-7) == -2.0
+    with pytest.raises(ValueError, match="computed"):
+        w.set_values({"k00": 0.5})
+    w.set_values({"q00": 0.74, "q01": -7})
+    assert w.values()["q00"] == 0.5 and w.values()["q01"] == -2.0
 
 
 def test_scene_is_small_json_and_uses_known_classes():
-    w = make(edit=["wq", "wk", "wv"])
+    w = widgets.create("qkv_projection", dict(BASE, edit=["wq", "wk", "wv"]))
     scene = assert_scene_fits(w.scene(), max_shapes=260, slack=2)
     handles = [s for s in scene["shapes"] if "handle" in s]
     assert len(handles) == 6 + 24 and all(s["label"] for s in handles)
 
 
 def test_lesson_goal_starts_unmet_solution_meets_it_and_near_misses_fail():
-    part = lesson_part()
-    w = widgets.create("qkv_projection", part.data)
+    part = lesson_part("m15-l03", "widget", "proj")
+    w = lesson_widget("m15-l03", "proj")
     assert not w.goal_met()
     assert all(abs(w.values()[f"a2{s}"] - 1 / 6) < 1e-12 for s in range(6))      # bit asks for nothing
     w.set_values(part.data["goal"]["solution"])
@@ -154,7 +139,7 @@ def test_lesson_goal_starts_unmet_solution_meets_it_and_near_misses_fail():
 
 
 def test_numbers_stated_in_the_prose():
-    w = widgets.create("qkv_projection", lesson_part().data)
+    w = lesson_widget("m15-l03", "proj")
     w.set_values({"q10": 1, "q11": 0})
     v = w.values()
     assert round(v["a21"], 2) == round(v["a24"], 2) == 0.45
@@ -163,7 +148,7 @@ def test_numbers_stated_in_the_prose():
     assert Q[2] == [2, 2] and round(sum(a * b for a, b in zip(Q[2], K[1])) / math.sqrt(2), 2) == 5.66
     assert round(A[2][1], 2) == 0.98
     assert sum(a * b for a, b in zip(Q[1], K[2])) == 0                     # dog looks back at bit with 0
-    assert sum(len(m) * len(m[0]) for m in w.W.values()) == 24
+    assert sum(len(m) * len(m[0]) for m in map(w.W, ("wq", "wk", "wv"))) == 24
 
 
 def test_the_capstone_head_quiz_matches_the_capstone_config():
@@ -171,5 +156,5 @@ def test_the_capstone_head_quiz_matches_the_capstone_config():
     cfg = Config()
     d, d_k = cfg.n_embd, cfg.n_embd // cfg.n_head
     assert (d, d_k) == (64, 16)
-    quiz = [p for p in parse_lesson(LESSON).parts("quiz") if p.id == "param-count"][0]
+    quiz = lesson_part("m15-l03", "quiz", "param-count")
     assert quiz.data["answer"] == 3 * d * d_k == 3072

@@ -4,18 +4,14 @@ lesson m15-l03 states (including its cells' printed output, run through the page
 
 import math
 import random
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
 from mlmath import widgets
-from mlmath.numeric import softmax
-from mlmath.m15.self_attention_grid import SelfAttentionGrid, attention, matmul
-from lesson_kernel import run_lesson
+from mlmath.m15.sentence import self_attention as attention
+from lesson_kernel import lesson_part, lesson_widget, run_lesson
 from scene_checks import assert_scene_fits
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l03.md"
 WORDS = ["the", "dog", "bit", "the", "man", "."]
 EMBED = {"the": [0, 0, 2, 0], "dog": [2, 0, 0, 2], "bit": [0, 2, 0, 0], "man": [2, 0, 0, -2], ".": [0, 1, 1, 0]}
 WQ = [[0, 0], [1, 1], [1, 0], [0, -1]]
@@ -23,14 +19,6 @@ WK = [[1, 0], [0, 0], [0, 0], [0, 1]]
 WV = [[0.5, 0], [0, 1], [0, 0], [0, 0.5]]
 PROJ = {"wq": WQ, "wk": WK, "wv": WV}
 X = [EMBED[w] for w in WORDS]
-
-
-def make(**config):
-    return widgets.create("self_attention_grid", config)
-
-
-def lesson_widgets():
-    return {p.id: p for p in parse_lesson(LESSON).parts("widget") if p.arg == "self_attention_grid"}
 
 
 def readout(w, label_start):
@@ -53,15 +41,7 @@ def brute(X, Wq, Wk, Wv, causal):
     return out
 
 
-# Registration and config ----------------------------------------------------------------
-
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["self_attention_grid"] is SelfAttentionGrid
-    assert isinstance(make(), SelfAttentionGrid)
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "colour"),
     ({"tokens": ["a"]}, "2 to 8"),
     ({"tokens": ["a"] * 9}, "2 to 8"),
     ({"tokens": ["cat", "dog"]}, "every token"),
@@ -76,16 +56,10 @@ def test_registered_under_its_name():
 ])
 def test_bad_config_is_rejected(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("self_attention_grid", config)
 
 
 # The arithmetic ---------------------------------------------------------------------------
-
-def test_matmul_and_softmax():
-    assert matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]]) == [[19, 22], [43, 50]]
-    assert matmul(X, WQ) == [[2, 0], [0, -2], [2, 2], [2, 0], [0, 2], [2, 1]]
-    assert softmax([0.0, -math.inf, 0.0]) == [0.5, 0.0, 0.5]
-
 
 @pytest.mark.parametrize("causal", [False, True])
 def test_attention_matches_one_query_at_a_time(causal):
@@ -101,7 +75,7 @@ def test_attention_matches_one_query_at_a_time(causal):
 
 
 def test_raw_mode_uses_x_for_queries_keys_and_values():
-    w = make()
+    w = widgets.create("self_attention_grid")
     assert w.raw and w.wq == [[1.0 if i == j else 0.0 for j in range(4)] for i in range(4)]
     A, O, Q, K, V = w.compute()
     assert Q == K == V == [[float(v) for v in r] for r in X]
@@ -111,7 +85,7 @@ def test_raw_mode_uses_x_for_queries_keys_and_values():
 # Selecting, masking and reordering ------------------------------------------------------
 
 def test_clicking_rows_and_columns_selects_them():
-    w = make(**PROJ)
+    w = widgets.create("self_attention_grid", dict(**PROJ))
     w.handle({"type": "drag", "handle": "row4", "x": 60, "y": w.GY + 4 * w.cell + 5})
     assert w.values()["row"] == 4
     w.handle({"type": "key", "handle": "row4", "key": "ArrowUp"})
@@ -125,10 +99,10 @@ def test_clicking_rows_and_columns_selects_them():
 
 
 def test_the_mask_button_only_works_when_offered():
-    w = make(**PROJ)
+    w = widgets.create("self_attention_grid", dict(**PROJ))
     w.handle({"type": "input", "id": "mask", "value": None})
     assert w.values()["causal"] == 0 and w.controls() == []
-    m = make(mask_toggle=True, **PROJ)
+    m = widgets.create("self_attention_grid", dict(mask_toggle=True, **PROJ))
     m.handle({"type": "input", "id": "mask", "value": None})
     assert m.values()["causal"] == 1
     assert m.controls()[0]["label"] == "Causal mask: on (switch off)"
@@ -139,7 +113,7 @@ def test_the_mask_button_only_works_when_offered():
 
 
 def test_dragging_and_arrow_keys_move_a_word():
-    w = make(reorder=True, **PROJ)
+    w = widgets.create("self_attention_grid", dict(reorder=True, **PROJ))
     w.handle({"type": "drag", "handle": "tok1", "x": w.GX + 4.5 * w.cell, "y": 40})
     assert w.values()["order"] == [0, 2, 3, 4, 1, 5]
     w.handle({"type": "key", "handle": "tok1", "key": "ArrowLeft"})
@@ -153,14 +127,14 @@ def test_dragging_and_arrow_keys_move_a_word():
 
 
 def test_selection_follows_the_word_when_it_moves():
-    w = make(reorder=True, row=1, **PROJ)
+    w = widgets.create("self_attention_grid", dict(reorder=True, row=1, **PROJ))
     w.set_values({"order": [0, 4, 2, 3, 1, 5]})
     assert w.values()["row"] == 4
     assert readout(w, "dog (row 5) looks at")
 
 
 def test_chips_are_drawn_in_word_order_so_focus_follows_a_moving_word():
-    w = make(reorder=True, **PROJ)
+    w = widgets.create("self_attention_grid", dict(reorder=True, **PROJ))
     before = [s["handle"] for s in w.shapes() if s.get("handle", "").startswith("tok")]
     w.set_values({"order": [5, 4, 3, 2, 1, 0]})
     after = [s["handle"] for s in w.shapes() if s.get("handle", "").startswith("tok")]
@@ -168,7 +142,7 @@ def test_chips_are_drawn_in_word_order_so_focus_follows_a_moving_word():
 
 
 def test_outputs_are_marked_same_or_changed_after_a_move():
-    w = make(reorder=True, mask_toggle=True, **PROJ)
+    w = widgets.create("self_attention_grid", dict(reorder=True, mask_toggle=True, **PROJ))
     assert not any(s["t"] == "text" and "same" in s["s"] for s in w.shapes())
     w.set_values({"order": [0, 4, 2, 3, 1, 5]})
     marks = [s["s"] for s in w.shapes() if s["t"] == "text" and ("same" in s["s"] or "changed" in s["s"])]
@@ -179,9 +153,11 @@ def test_outputs_are_marked_same_or_changed_after_a_move():
 
 
 def test_set_values_rejects_unknown_names_and_bad_orders():
-    w = make()
+    w = widgets.create("self_attention_grid")
     with pytest.raises(KeyError):
         w.set_values({"zoom": 2})
+    with pytest.raises(ValueError, match="computed"):
+        w.set_values({"self_w": 1})
     with pytest.raises(ValueError):
         w.set_values({"order": [0, 0, 1, 2, 3, 4]})
 
@@ -193,7 +169,7 @@ def self_attention(X, Wq, Wk, Wv, causal=True):
 
 
 def test_a_right_learner_function_is_ticked_in_both_mask_states():
-    w = make(mask_toggle=True, reorder=True, **PROJ)
+    w = widgets.create("self_attention_grid", dict(mask_toggle=True, reorder=True, **PROJ))
     w.use(self_attention)
     assert readout(w, "self_attention(X, Wq, Wk, Wv, causal=False)") == "✓ matches all 6 rows"
     w.set_values({"causal": 1, "order": [3, 1, 2, 0, 5, 4]})
@@ -201,7 +177,7 @@ def test_a_right_learner_function_is_ticked_in_both_mask_states():
 
 
 def test_a_wrong_or_broken_learner_function_is_reported():
-    w = make(mask_toggle=True, **PROJ)
+    w = widgets.create("self_attention_grid", dict(mask_toggle=True, **PROJ))
     w.set_values({"causal": 1})
     w.use(lambda X, Wq, Wk, Wv, causal=True: attention(X, Wq, Wk, Wv, False)[1])
     assert readout(w, "<lambda>").startswith("✗ row 0 (the) is [0.89, 0.08]; the picture says [0.00, 0.00]")
@@ -219,7 +195,7 @@ def test_a_wrong_or_broken_learner_function_is_reported():
                                     {"tokens": ["a", "b", "c", "d", "e", "f", "g", "h"],
                                      "embed": {c: [i, 1] for i, c in enumerate("abcdefgh")}}])
 def test_scene_is_small_json_and_uses_known_classes(config):
-    w = make(**config)
+    w = widgets.create("self_attention_grid", config)
     w.set_values({"col": 1})
     if w.reorder:
         w.set_values({"order": [1, 0] + list(range(2, w.T))})
@@ -235,12 +211,10 @@ def test_scene_is_small_json_and_uses_known_classes(config):
 # The lesson's widgets and the numbers its prose states ---------------------------------
 
 def test_lesson_goals_start_unmet_and_solutions_meet_them_and_near_misses_fail():
-    parts = lesson_widgets()
-    assert set(parts) == {"raw", "mask", "shuffle"}
-    for wid, part in parts.items():
-        w = widgets.create("self_attention_grid", part.data)
+    for wid in ("raw", "mask", "shuffle"):
+        w = lesson_widget("m15-l03", wid)
         assert not w.goal_met(), wid
-        w.set_values(part.data["goal"]["solution"])
+        w.set_values(lesson_part("m15-l03", "widget", wid).data["goal"]["solution"])
         assert w.goal_met(), wid
     near = [("raw", {"row": 2}), ("raw", {"row": 4}),                               # bit 0.52, man 0.92
             ("mask", {"row": 5}), ("mask", {"causal": 1, "row": 2}),               # mask off / a changed row
@@ -248,13 +222,13 @@ def test_lesson_goals_start_unmet_and_solutions_meet_them_and_near_misses_fail()
             ("shuffle", {"causal": 1, "order": [3, 1, 2, 0, 4, 5]}),                # the two the's: same words
             ("shuffle", {"causal": 1, "order": [0, 1, 2, 3, 5, 4]})]                # '.' no longer last
     for wid, values in near:
-        w = widgets.create("self_attention_grid", parts[wid].data)
+        w = lesson_widget("m15-l03", wid)
         w.set_values(values)
         assert not w.goal_met(), (wid, values)
 
 
 def test_only_the_last_row_is_untouched_by_the_mask():
-    w = widgets.create("self_attention_grid", lesson_widgets()["mask"].data)
+    w = lesson_widget("m15-l03", "mask")
     w.set_values({"causal": 1})
     untouched = []
     for r in range(6):
@@ -264,7 +238,7 @@ def test_only_the_last_row_is_untouched_by_the_mask():
 
 
 def test_numbers_stated_in_the_prose():
-    raw = widgets.create("self_attention_grid", lesson_widgets()["raw"].data)
+    raw = lesson_widget("m15-l03", "raw")
     A = raw.compute()[0]
     assert round(A[1][1], 2) == 0.92 and round(A[4][4], 2) == 0.92 and round(A[2][2], 2) == 0.52
     assert A[0] == A[3] and raw.compute()[1][0] == raw.compute()[1][3]
