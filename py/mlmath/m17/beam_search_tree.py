@@ -20,9 +20,11 @@ continuation), beats (1 when best > greedy + 1e-9), forwards (position-forwards 
 counting the prompt once), greedy_forwards.
 """
 
-from ..widgets import register
-from ..widgets.base import Widget, whole
 from ..show import char, fixed
+from ..widgets import register
+from ..widgets import shapes as S
+from ..widgets.base import Widget, whole
+from ..widgets.controls import Slider
 
 MAX_W, MAX_D = 4, 8
 LEFT, COL, TOP, ROW = 150, 62, 40, 40
@@ -48,10 +50,19 @@ class BeamSearchTree(Widget):
         if not isinstance(prompt, str) or not prompt or any(c not in self.m.index for c in prompt) \
                 or len(prompt) + MAX_D > self.m.cfg.block_size + 1:
             raise ValueError("beam_search_tree: prompt must be 1 to 25 characters the model knows")
-        self.w = whole(self.name, "width", width, 1, MAX_W)
-        self.d = whole(self.name, "depth", depth, 1, MAX_D)
+        self.knobs = {"width": Slider("width", "beam width", 1, MAX_W, 1, whole(self.name, "width", width, 1, MAX_W)),
+                      "depth": Slider("depth", "characters to generate", 1, MAX_D, 1,
+                                      whole(self.name, "depth", depth, 1, MAX_D))}
         self.prompt = prompt
         self._memo = {}
+
+    @property
+    def w(self):
+        return self.knobs["width"].value
+
+    @property
+    def d(self):
+        return self.knobs["depth"].value
 
     def search(self, width=None, depth=None):
         """One list per step of (parent, char id, total log-prob), best first."""
@@ -69,69 +80,40 @@ class BeamSearchTree(Widget):
         beams = self.texts(self.search())
         greedy = self.texts(self.search(1, self.d))[0]
         n = len(self.prompt)
-        return {"width": self.w, "depth": self.d, "best": beams[0][1], "greedy": greedy[1],
+        return {**super().values(), "best": beams[0][1], "greedy": greedy[1],
                 "beats": int(beams[0][1] > greedy[1] + 1e-9),
                 "forwards": n + self.w * (self.d - 1) if self.d > 1 else n,
                 "greedy_forwards": n + self.d - 1}
 
-    def set_values(self, values):
-        for key, v in dict(values).items():
-            if key == "width":
-                self.w = min(max(int(v), 1), MAX_W)
-            elif key == "depth":
-                self.d = min(max(int(v), 1), MAX_D)
-            else:
-                raise KeyError(f"beam_search_tree sets width and depth, not {key!r}")
-
-    def handle(self, event):
-        if event.get("type") != "input":
-            return
-        try:
-            v = int(event.get("value"))
-        except (TypeError, ValueError):
-            return
-        if event.get("id") == "width":
-            self.w = min(max(v, 1), MAX_W)
-        elif event.get("id") == "depth":
-            self.d = min(max(v, 1), MAX_D)
+    def _node(self, x, y, i, score, cls):
+        """One kept character: a box with the character and the total ln p so far."""
+        return [S.rect(x, y, 40, 28, f"node {cls}", rx=4, opacity=0.25),
+                S.text(x + 20, y + 13, show(self.m.chars[i]), "small"),
+                S.text(x + 20, y + 25, fixed(score, 1), "small muted")]
 
     def shapes(self):
-        steps = self.search()
-        chars = self.m.chars
-        out = [{"t": "text", "x": 10, "y": TOP + 20, "s": "prompt", "anchor": "start", "cls": "small muted"},
-               {"t": "text", "x": 10, "y": TOP + 36, "s": show(self.prompt[-12:]), "anchor": "start", "cls": "small"}]
-        for s in range(MAX_D):
-            out.append({"t": "text", "x": LEFT + s * COL + 20, "y": TOP - 14, "s": f"step {s + 1}",
-                        "cls": "small " + ("accent2" if s < self.d else "muted")})
+        out = [S.text(10, TOP + 20, "prompt", "small muted", "start"),
+               S.text(10, TOP + 36, show(self.prompt[-12:]), "small", "start")]
+        out += [S.text(LEFT + s * COL + 20, TOP - 14, f"step {s + 1}", "small " + ("accent2" if s < self.d else "muted"))
+                for s in range(MAX_D)]
         y_of = lambda r: TOP + r * ROW
-        for s, row in enumerate(steps):
+        for s, row in enumerate(self.search()):
             x = LEFT + s * COL
             for r, (b, i, score) in enumerate(row):
                 if s == 0:
-                    out.append({"t": "line", "x1": 100, "y1": TOP + 16, "x2": x, "y2": y_of(r) + 14, "cls": "edge"})
+                    out.append(S.line(100, TOP + 16, x, y_of(r) + 14, "edge"))
                 else:
-                    out.append({"t": "line", "x1": x - COL + 40, "y1": y_of(b) + 14, "x2": x, "y2": y_of(r) + 14,
-                                "cls": "edge"})
-                best = r == 0
-                out.append({"t": "rect", "x": x, "y": y_of(r), "w": 40, "h": 28, "rx": 4,
-                            "cls": "node " + ("accent3" if best else "accent"), "opacity": 0.25})
-                out.append({"t": "text", "x": x + 20, "y": y_of(r) + 13, "s": show(chars[i]), "cls": "small"})
-                out.append({"t": "text", "x": x + 20, "y": y_of(r) + 25, "s": fixed(score, 1),
-                            "cls": "small muted"})
+                    out.append(S.line(x - COL + 40, y_of(b) + 14, x, y_of(r) + 14, "edge"))
+                out += self._node(x, y_of(r), i, score, "accent3" if r == 0 else "accent")
         # greedy underneath
         gy = TOP + MAX_W * ROW + 22
-        out.append({"t": "text", "x": 10, "y": gy + 18, "s": "greedy (width 1)", "anchor": "start", "cls": "small accent2"})
+        out.append(S.text(10, gy + 18, "greedy (width 1)", "small accent2", "start"))
         for s, row in enumerate(self.search(1, self.d)):
             x = LEFT + s * COL
-            b, i, score = row[0]
             if s:
-                out.append({"t": "line", "x1": x - COL + 40, "y1": gy + 14, "x2": x, "y2": gy + 14, "cls": "edge"})
-            out.append({"t": "rect", "x": x, "y": gy, "w": 40, "h": 28, "rx": 4, "cls": "node accent2", "opacity": 0.25})
-            out.append({"t": "text", "x": x + 20, "y": gy + 13, "s": show(chars[i]), "cls": "small"})
-            out.append({"t": "text", "x": x + 20, "y": gy + 25, "s": fixed(score, 1),
-                        "cls": "small muted"})
-        out.append({"t": "text", "x": W - 8, "y": H - 8, "s": "numbers: total ln p so far (closer to 0 is likelier)",
-                    "anchor": "end", "cls": "small muted"})
+                out.append(S.line(x - COL + 40, gy + 14, x, gy + 14, "edge"))
+            out += self._node(x, gy, row[0][1], row[0][2], "accent2")
+        out.append(S.text(W - 8, H - 8, "numbers: total ln p so far (closer to 0 is likelier)", "small muted", "end"))
         return out
 
     def readouts(self):
@@ -151,7 +133,4 @@ class BeamSearchTree(Widget):
         return out
 
     def controls(self):
-        return [{"kind": "range", "id": "width", "label": "beam width", "min": 1, "max": MAX_W, "step": 1,
-                 "value": self.w, "display": str(self.w)},
-                {"kind": "range", "id": "depth", "label": "characters to generate", "min": 1, "max": MAX_D,
-                 "step": 1, "value": self.d, "display": str(self.d)}]
+        return [self.knobs["width"].control(), self.knobs["depth"].control()]

@@ -4,8 +4,7 @@
 import pytest
 
 from mlmath.m17 import l05_decode as D
-from mlmath.m17.beam_search_tree import BeamSearchTree
-from scene_checks import assert_scene_fits
+from mlmath.widgets import create
 
 
 def test_width_one_is_greedy():
@@ -21,7 +20,7 @@ def test_beam_scores_are_sums_of_log_probs():
 
 
 def test_goal_unmet_at_start_and_met_by_its_solution():
-    w = BeamSearchTree({"goal": {"text": "g", "check": "best > greedy + 0.01"}})
+    w = create("beam_search_tree", {"goal": {"text": "g", "check": "best > greedy + 0.01"}})
     assert not w.goal_met()
     w.set_values({"width": 2, "depth": 2})
     v = w.values()
@@ -33,7 +32,7 @@ def test_goal_unmet_at_start_and_met_by_its_solution():
 
 
 def test_controls_move_width_and_depth():
-    w = BeamSearchTree({})
+    w = create("beam_search_tree", {})
     w.handle({"type": "input", "id": "width", "value": "3"})
     w.handle({"type": "input", "id": "depth", "value": "99"})
     assert (w.w, w.d) == (3, 8)
@@ -42,14 +41,9 @@ def test_controls_move_width_and_depth():
     assert len(w.search()) == 8 and all(len(row) == 3 for row in w.search())
 
 
-def test_unknown_options_rejected_and_scene_json():
+def test_bad_options_rejected_and_a_verdict_given():
     with pytest.raises(ValueError):
-        BeamSearchTree({"beam": 2})
+        create("beam_search_tree", {"width": 9})
     with pytest.raises(ValueError):
-        BeamSearchTree({"width": 9})
-    with pytest.raises(KeyError):
-        BeamSearchTree({}).set_values({"k": 1})
-    w = BeamSearchTree({"width": 4, "depth": 8})
-    scene = assert_scene_fits(w.scene())
-    assert len(scene["shapes"]) < 250
-    assert any(r["label"] == "verdict" for r in scene["readouts"])
+        create("beam_search_tree", {"prompt": "caf\u00e9"})
+    assert any(r["label"] == "verdict" for r in create("beam_search_tree", {"width": 4, "depth": 8}).readouts())
