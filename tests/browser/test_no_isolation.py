@@ -67,3 +67,24 @@ def test_without_isolation_stop_restarts_and_replays(browser, plain_url):
     page.wait_for_function("el => !el.disabled", arg=run.element_handle())
     assert cell.locator(".out").inner_text().strip() == "42"
     context.close()
+
+
+def test_a_run_during_the_replay_waits_for_it(browser, plain_url):
+    """Stop's fallback replays the cells that had run; a cell run meanwhile must find their names."""
+    context = browser.new_context(service_workers="block")
+    page = Watched(context, plain_url).page
+    page.goto(plain_url + "lessons/m01-l01.html")
+    wait_for_python(page)
+    kernel = "window.mlmath.kernel"
+    page.evaluate(f"() => {kernel}.run('a', 'import time\\ntime.sleep(1.5)\\nslow = 41', null)")
+    page.evaluate(f"() => {kernel}.run('a2', 'slower = slow + 1', null)")   # replayed only after a
+    page.evaluate(f"() => {{ {kernel}.run('b', 'while True:\\n    pass', null); }}")
+    time.sleep(0.3)
+    reply = page.evaluate(f"""async () => {{
+        const stopping = {kernel}.stop();
+        const reply = await {kernel}.run('c', 'slower + 1', null);
+        await stopping;
+        return reply;
+    }}""")
+    assert reply["ok"], reply
+    context.close()

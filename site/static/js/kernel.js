@@ -13,6 +13,7 @@ export class Kernel extends EventTarget {
     this.options = { root: new URL(root, location.href).href, pyodideVersion, packages, widgets };
     this.canInterrupt = self.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
     this.history = [];   // successful runs, replayed after a restart
+    this.replaying = Promise.resolve();   // a learner's run waits for the replay to finish
     this.pending = new Map();
     this.nextId = 1;
     this.start();
@@ -54,8 +55,9 @@ export class Kernel extends EventTarget {
     });
   }
 
-  async run(cell, code, check, onStream) {
+  async run(cell, code, check, onStream, { replay = false } = {}) {
     await this.ready;
+    if (!replay) await this.replaying;
     if (this.interrupt) new Uint8Array(this.interrupt)[0] = 0;
     this.running = cell;
     const reply = await this.send({ op: "run", cell, code, check }, onStream);
@@ -96,7 +98,10 @@ export class Kernel extends EventTarget {
     this.start();
     const replay = this.history;
     this.history = [];
-    for (const { cell, code } of replay) await this.run(cell, code, null);
+    this.replaying = (async () => {
+      for (const { cell, code } of replay) await this.run(cell, code, null, undefined, { replay: true });
+    })();
+    await this.replaying;
     this.dispatchEvent(new CustomEvent("restarted", { detail: replay.length }));
   }
 }

@@ -78,6 +78,15 @@ function feedback(box, kind, html) {
   renderMath(box);
 }
 
+// A learner may answer 0.75, -2.5e-3 or a fraction like -1/3; anything else is NaN.
+const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?`;
+const FRACTION = new RegExp(`^(${NUMBER})\\s*/\\s*(${NUMBER})$`, "i");
+function parseNumber(raw) {
+  const fraction = raw.match(FRACTION);
+  if (fraction) return Number(fraction[1]) / Number(fraction[2]);
+  return raw === "" ? NaN : Number(raw);
+}
+
 for (const quiz of document.querySelectorAll(".quiz")) {
   const spec = data.quizzes[quiz.dataset.gate];
   const box = quiz.querySelector(".feedback");
@@ -91,9 +100,9 @@ for (const quiz of document.querySelectorAll(".quiz")) {
       if (wrong !== undefined) return feedback(box, "bad", spec.options[wrong].why);
       if (missed) return feedback(box, "bad", "Right so far, but another answer is also correct.");
     } else {
-      const raw = quiz.querySelector("input").value.trim().replace("−", "-");
-      const value = Number(raw);
-      if (raw === "" || !Number.isFinite(value)) return feedback(box, "", "Type a number, like 7 or -2.5.");
+      const raw = quiz.querySelector("input").value.trim().replaceAll("−", "-");
+      const value = parseNumber(raw);
+      if (!Number.isFinite(value)) return feedback(box, "", "Type a number, like 7, -2.5 or -1/3.");
       if (Math.abs(value - spec.answer) > spec.tolerance + 1e-12) {
         return feedback(box, "bad", `Not ${raw}. ` + (spec.hint || "Look again at the step above."));
       }
@@ -116,7 +125,8 @@ for (const figure of document.querySelectorAll("figure.widget")) {
   views[id] = new WidgetView(figure, data.widgets[id].scene,
     (event) => kernel.event(id, event),
     figure.dataset.gate ? () => pass(id) : null,
-    () => kernel.stop());
+    () => kernel.stop(),
+    () => Boolean(mine.gates[id]));
 }
 
 function drawScenes(scenes) {

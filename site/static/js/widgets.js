@@ -147,8 +147,9 @@ function patchControls(box, controls, send) {
 const BUSY_AFTER_MS = 1500;
 
 export class WidgetView {
-  constructor(figure, scene, sendEvent, onGoal, stop) {
+  constructor(figure, scene, sendEvent, onGoal, stop, passedBefore = () => false) {
     this.stop = stop;
+    this.passedBefore = passedBefore;
     this.figure = figure;
     this.svg = figure.querySelector("svg.canvas");
     this.controls = figure.querySelector(".controls");
@@ -180,8 +181,10 @@ export class WidgetView {
       return span;
     }));
     if (scene.goal) {
-      this.goal.textContent = (scene.goal.met ? "✓ " : "Goal: ") + scene.goal.text;
-      this.goal.classList.toggle("good", scene.goal.met);
+      // After a reload the widget starts afresh, but a goal passed before stays passed.
+      const earlier = !scene.goal.met && this.passedBefore();
+      this.goal.textContent = (scene.goal.met ? "✓ " : earlier ? "✓ Passed before: " : "Goal: ") + scene.goal.text;
+      this.goal.classList.toggle("good", scene.goal.met || earlier);
       if (scene.goal.met) this.onGoal?.();
     }
     this.figure.dispatchEvent(new CustomEvent("drawn"));
