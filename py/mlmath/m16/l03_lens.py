@@ -13,12 +13,12 @@ made of: the embedding x0 = wte[id] + wpe[pos], then what each sub-layer adds.
 """
 
 import math
-from operator import mul
 from pathlib import Path
 from types import SimpleNamespace
 
+from .. import numeric
 from ..gpt.checkpoint import from_bytes
-from ..numeric import softmax
+from ..numeric import argmax, dot, softmax
 
 PATH = Path(__file__).parent / "l03_lens.safetensors"
 _CACHE = {}
@@ -49,11 +49,13 @@ def load(path=PATH):
 
 
 def matvec(W, b, v):
-    if b is None:
-        return [sum(map(mul, row, v)) for row in W]
-    return [sum(map(mul, row, v)) + bi for row, bi in zip(W, b)]
+    """W v + b, as torch's Linear computes it (b None: no bias)."""
+    out = numeric.matvec(W, v)
+    return out if b is None else [o + bi for o, bi in zip(out, b)]
 
 
+# LayerNorm and GELU as the checkpoint was checked against: multiplying by 1/sqrt rather than
+# dividing by sqrt changes the last bits, and the lessons' recorded numbers keep these.
 def layer_norm(v, w, b, eps=1e-5):
     n = len(v)
     mu = sum(v) / n
@@ -94,7 +96,7 @@ def forward(m, ids):
             v = [r[2 * C + lo:2 * C + lo + hs] for r in qkv]
             rows = []
             for t in range(T):
-                w = softmax([sum(map(mul, q[t], k[j])) * scale for j in range(t + 1)])
+                w = softmax([dot(q[t], k[j]) * scale for j in range(t + 1)])
                 rows.append(w)
                 y = ys[t]
                 for i in range(hs):
@@ -159,12 +161,12 @@ def depth_report(m, text, table, windows):
         for t in range(T):
             a, y = chars[win[t]], win[t + 1]
             row = table[a]
-            best_bigram = max(range(len(chars)), key=lambda i: (row[chars[i]], -i))
+            best_bigram = argmax([row[c] for c in chars])
             big -= math.log(row[chars[y]])
             n += 1
             for d in range(D):
                 p = table_rows[d][t]
-                top = max(range(len(p)), key=lambda i: (p[i], -i))
+                top = argmax(p)
                 loss[d] -= math.log(p[y])
                 same[d] += top == win[t]
                 agree[d] += top == best_bigram

@@ -10,12 +10,17 @@ top five at that cell. Type a new prompt in the box. Lesson m16-l03.
 
 import math
 
+from ..show import char, fixed
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, whole
+from ..widgets.controls import Text
+from ..widgets.views import cell
 from . import l03_lens as L
-from ..show import char
 
 MAX_CHARS = 24
+LEFT, TOP, ROW = 132, 40, 34      # the grid's left edge and top, and a row's height
+MOVES = {"ArrowRight": (1, 0), "ArrowLeft": (-1, 0), "ArrowUp": (0, 1), "ArrowDown": (0, -1)}
 
 
 @register
@@ -29,25 +34,34 @@ class LogitLensGrid(Widget):
         self.pos = whole(self.name, "pos", config.pop("pos", 0), 0, MAX_CHARS - 2)
         self.depth = whole(self.name, "depth", config.pop("depth", 0), 0, self.model.cfg.n_layer)
         super().configure(config)
-        self.error = ""
-        if not self.set_prompt(prompt):
-            raise ValueError(f"logit_lens_grid: bad prompt {prompt!r}: {self.error}")
+        try:
+            self.knobs = {"prompt": Text("prompt", f"prompt (up to {MAX_CHARS} characters)", prompt, self.check)}
+        except ValueError as exc:
+            raise ValueError(f"logit_lens_grid: bad prompt {prompt!r}: {exc}") from None
+        self.read()
 
-    # -- state -------------------------------------------------------------------
-    def set_prompt(self, text):
-        text = str(text)
+    def check(self, text):
         bad = sorted(set(text) - set(self.model.chars))
-        if len(text) < 2 or len(text) > MAX_CHARS or bad:
-            self.error = (f"Use 2 to {MAX_CHARS} characters" if not bad
-                          else f"not in the model's alphabet: {''.join(bad)!r}")
-            return False
-        self.error, self.prompt = "", text
-        ids = self.model.encode(text)
+        if bad:
+            raise ValueError(f"not in the model's alphabet: {''.join(bad)!r}")
+        if not 2 <= len(text) <= MAX_CHARS:
+            raise ValueError(f"Use 2 to {MAX_CHARS} characters")
+        return text
+
+    def read(self):
+        """Run the model and the lens on the prompt, if it changed."""
+        if getattr(self, "prompt", None) == self.knobs["prompt"].value:
+            return
+        self.prompt = self.knobs["prompt"].value
+        ids = self.model.encode(self.prompt)
         self.rec = L.forward(self.model, ids[:-1])
         self.probs = L.lens_table(self.model, self.rec)
         self.targets = ids[1:]
-        self.pos = max(0, min(self.pos, len(self.targets) - 1))
-        return True
+        self.pos = min(self.pos, len(self.targets) - 1)
+
+    @property
+    def error(self):
+        return self.knobs["prompt"].error
 
     @property
     def depths(self):
@@ -76,103 +90,78 @@ class LogitLensGrid(Widget):
                 "gain": round(self.p_next(last, t) - self.p_next(0, t), 4)}
 
     def set_values(self, values):
-        if "prompt" in values:
-            self.set_prompt(values["prompt"])
-        if "pos" in values:
-            self.pos = max(0, min(int(values["pos"]), len(self.targets) - 1))
-        if "depth" in values:
-            self.depth = max(0, min(int(values["depth"]), self.depths - 1))
+        values = dict(values)
+        if "prompt" in values and not self.knobs["prompt"].set(values.pop("prompt")):
+            raise ValueError(f"logit_lens_grid: prompt: {self.error}")
+        self.read()
+        self.select(values.pop("pos", self.pos), values.pop("depth", self.depth))
+        super().set_values(values)
+
+    def select(self, pos, depth):
+        self.pos = min(max(int(pos), 0), len(self.targets) - 1)
+        self.depth = min(max(int(depth), 0), self.depths - 1)
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input" and event.get("id") == "prompt":
-            self.set_prompt(event.get("value", ""))
-            return
-        h = event.get("handle") or ""
-        if kind == "drag" and h.startswith("pos"):
-            self.pos = max(0, min(int(h[3:]), len(self.targets) - 1))
-        elif kind == "drag" and h.startswith("depth"):
-            self.depth = max(0, min(int(h[5:]), self.depths - 1))
+        kind, h = event.get("type"), str(event.get("handle") or "")
+        if kind == "drag" and h[:3] == "pos" and h[3:].isdigit():
+            self.select(int(h[3:]), self.depth)
+        elif kind == "drag" and h[:5] == "depth" and h[5:].isdigit():
+            self.select(self.pos, int(h[5:]))
         elif kind == "key":
-            key = event.get("key")
-            if key == "ArrowRight":
-                self.pos = min(self.pos + 1, len(self.targets) - 1)
-            elif key == "ArrowLeft":
-                self.pos = max(self.pos - 1, 0)
-            elif key == "ArrowUp":
-                self.depth = min(self.depth + 1, self.depths - 1)
-            elif key == "ArrowDown":
-                self.depth = max(self.depth - 1, 0)
+            dt, dd = MOVES.get(event.get("key"), (0, 0))
+            self.select(self.pos + dt, self.depth + dd)
+        else:
+            super().handle(event)
+            self.read()
 
     # -- picture -------------------------------------------------------------------
     def row_name(self, d):
         return "embedding only" if d == 0 else f"after block {d}"
 
-    def geometry(self):
-        n = len(self.targets)
-        x0, cw = 132, min(28.0, (self.width - 140) / n)
-        return x0, cw, 40, 34  # left, cell width, top of the grid, row height
-
-    def row_y(self, d, top, rh):
-        return top + (self.depths - 1 - d) * rh  # the deepest row on top, like a stack
+    def row_y(self, d):
+        return TOP + (self.depths - 1 - d) * ROW  # the deepest row on top, like a stack
 
     def shapes(self):
-        x0, cw, top, rh = self.geometry()
         chars, n = self.model.chars, len(self.targets)
-        base = top + self.depths * rh
-        out = []
+        cw = min(28.0, (self.width - 140) / n)
+        base = TOP + self.depths * ROW
+        mid = [LEFT + (t + 0.5) * cw for t in range(n)]
         # handles first, at fixed indices: one per position, one per depth
+        out = [S.handle(S.text(mid[t], base + 22, char(self.prompt[t]), "selected" if t == self.pos else ""),
+                        f"pos{t}", f"position {t + 1}, reads {char(self.prompt[t])}", f"next is {char(self.prompt[t + 1])}")
+               for t in range(n)]
+        out += [S.handle(S.text(8, self.row_y(d) + ROW / 2 + 4, self.row_name(d), "selected" if d == self.depth else "",
+                                "start"), f"depth{d}", f"depth: {self.row_name(d)}", f"loss {fixed(self.loss(d))}")
+                for d in range(self.depths)]
+        out.append(S.text(8, base + 22, "reads", "small muted", "start"))
+        out.append(S.text(8, TOP - 10, "next is", "small muted", "start"))
         for t in range(n):
-            cx = x0 + (t + 0.5) * cw
-            out.append({"t": "text", "x": round(cx, 1), "y": base + 22, "s": char(self.prompt[t]),
-                        "anchor": "middle", "cls": "handle selected" if t == self.pos else "handle",
-                        "handle": f"pos{t}", "label": f"position {t + 1}, reads {char(self.prompt[t])}",
-                        "value": f"next is {char(self.prompt[t + 1])}"})
-        for d in range(self.depths):
-            y = self.row_y(d, top, rh)
-            out.append({"t": "text", "x": 8, "y": y + rh / 2 + 4, "s": self.row_name(d), "anchor": "start",
-                        "cls": "handle selected" if d == self.depth else "handle", "handle": f"depth{d}",
-                        "label": f"depth: {self.row_name(d)}", "value": f"loss {self.loss(d):.2f}"})
-        out.append({"t": "text", "x": 8, "y": base + 22, "s": "reads", "cls": "small muted", "anchor": "start"})
-        out.append({"t": "text", "x": 8, "y": top - 10, "s": "next is", "cls": "small muted", "anchor": "start"})
-        for t in range(n):
-            cx = x0 + (t + 0.5) * cw
-            out.append({"t": "text", "x": round(cx, 1), "y": top - 10, "s": char(self.prompt[t + 1]),
-                        "anchor": "middle", "cls": "small accent"})
+            out.append(S.text(mid[t], TOP - 10, char(self.prompt[t + 1]), "small accent"))
             for d in range(self.depths):
-                y = self.row_y(d, top, rh)
-                p = self.p_next(d, t)
-                best = self.top(d, t)[0]
-                out.append({"t": "rect", "x": round(x0 + t * cw + 1, 1), "y": y + 1, "w": round(cw - 2, 1),
-                            "h": rh - 2, "cls": "accent3 nostroke", "opacity": round(0.08 + 0.8 * p, 3)})
-                out.append({"t": "text", "x": round(cx, 1), "y": y + rh / 2 + 5, "s": char(chars[best]),
-                            "anchor": "middle", "cls": "good" if best == self.targets[t] else "muted"})
-        sx = x0 + self.pos * cw
-        sy = self.row_y(self.depth, top, rh)
-        out.append({"t": "rect", "x": round(sx, 1), "y": sy, "w": round(cw, 1), "h": rh, "cls": "accent2 nofill"})
+                y, best = self.row_y(d), self.top(d, t)[0]
+                out.append(cell(LEFT + t * cw + 1, y + 1, cw - 2, ROW - 2, self.p_next(d, t)))
+                out.append(S.text(mid[t], y + ROW / 2 + 5, char(chars[best]), "good" if best == self.targets[t] else "muted"))
+        out.append(S.rect(LEFT + self.pos * cw, self.row_y(self.depth), cw, ROW, "accent2 nofill"))
         # the selected cell's top five
-        out.append({"t": "text", "x": 8, "y": base + 50, "anchor": "start", "s":
-                    f"{self.row_name(self.depth)}, after {char(self.prompt[self.pos])}: the lens's top five",
-                    "cls": "small"})
+        out.append(S.text(8, base + 50, f"{self.row_name(self.depth)}, after {char(self.prompt[self.pos])}: "
+                                        "the lens's top five", "small", "start"))
         for i, c in enumerate(self.top(self.depth, self.pos, 5)):
-            x = 8 + i * 100
             p = self.probs[self.depth][self.pos][c]
-            out.append({"t": "rect", "x": x, "y": base + 58, "w": round(90 * p, 1) + 1, "h": 14,
-                        "cls": "accent3" if c == self.targets[self.pos] else "accent"})
-            out.append({"t": "text", "x": x, "y": base + 86, "s": f"{char(chars[c])}  {p:.2f}", "cls": "small", "anchor": "start"})
+            out.append(S.rect(8 + i * 100, base + 58, 90 * p + 1, 14, "accent3" if c == self.targets[self.pos] else "accent"))
+            out.append(S.text(8 + i * 100, base + 86, f"{char(chars[c])}  {fixed(p)}", "small", "start"))
         return out
 
     def readouts(self):
         t, d = self.pos, self.depth
-        nxt = char(self.prompt[t + 1])
-        out = [{"label": f"p({nxt} | {self.row_name(d)})",
-                "value": f"{self.p_next(d, t):.3f}, loss −ln p = {-math.log(self.p_next(d, t)):.2f}"}]
+        p = self.p_next(d, t)
+        out = [{"label": f"p({char(self.prompt[t + 1])} | {self.row_name(d)})",
+                "value": f"{fixed(p, 3)}, loss \u2212ln p = {fixed(-math.log(p))}"}]
         out += [{"label": f"mean loss, {self.row_name(k)}",
-                 "value": f"{self.loss(k):.2f} nats, {self.hits(k)} of {len(self.targets)} ranked first"}
+                 "value": f"{fixed(self.loss(k))} nats, {self.hits(k)} of {len(self.targets)} ranked first"}
                 for k in range(self.depths)]
         if self.error:
             out.append({"label": "prompt", "value": self.error})
         return out
 
     def controls(self):
-        return [{"kind": "text", "id": "prompt", "label": f"prompt (up to {MAX_CHARS} characters)", "value": self.prompt}]
+        return [self.knobs["prompt"].control()]

@@ -11,15 +11,16 @@ contributes to the sum the model decodes. Lesson m16-l03.
 
 import math
 
+from ..numeric import dot, softmax
+from ..show import char, fixed
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, whole
+from ..widgets.controls import Button, Slider, Toggle
 from . import l03_lens as L
-from ..numeric import softmax
-from ..show import char
 
-
-def norm(v):
-    return math.sqrt(sum(x * x for x in v))
+TOP, ROW = 34, 32           # the first term's row, and the rows' pitch
+PX = 360                    # where the decoded distribution starts
 
 
 @register
@@ -36,14 +37,28 @@ class ResidualWriteLedger(Widget):
         self.rec = L.forward(self.model, ids[:-1])
         self.targets = ids[1:]
         self.names = ["embedding x\u2080"] + self.model.names
-        self.set_pos(pos)
+        shown = lambda t: f"{t + 1}: {char(self.prompt[t])} \u2192 {char(self.prompt[t + 1])}"  # noqa: E731
+        self.knobs = {"pos": Slider("pos", "position", 0, len(self.targets) - 1, 1, pos, fmt=shown),
+                      "all": Button("all", "Switch every term back on", self.all_on)}
+        self.knobs.update((f"term{k}", Toggle(f"term{k}", "", "", True)) for k in range(len(self.names)))
+        self._worst = {}
 
-    def set_pos(self, pos):
-        self.pos = max(0, min(int(pos), len(self.targets) - 1))
+    def all_on(self):
+        for k in range(len(self.names)):
+            self.knobs[f"term{k}"].value = True
+
+    @property
+    def pos(self):
+        return self.knobs["pos"].value
+
+    @property
+    def on(self):
+        return [self.knobs[f"term{k}"].value for k in range(len(self.names))]
+
+    @property
+    def terms(self):
         t = self.pos
-        self.terms = [self.rec.x0[t]] + [w[t] for w in self.rec.writes]
-        self.on = [True] * len(self.terms)
-        self._worst = None
+        return [self.rec.x0[t]] + [w[t] for w in self.rec.writes]
 
     def stream(self, on=None):
         on = self.on if on is None else on
@@ -65,14 +80,10 @@ class ResidualWriteLedger(Widget):
 
     def worst(self):
         """The single write (not the embedding) whose removal leaves the lowest p(next)."""
-        if self._worst is None:
-            scores = []
-            for k in range(1, len(self.terms)):
-                on = [True] * len(self.terms)
-                on[k] = False
-                scores.append((self.p_next(on), k))
-            self._worst = self.names[min(scores)[1]]
-        return self._worst
+        if self.pos not in self._worst:
+            alone = [[k != j for j in range(len(self.names))] for k in range(1, len(self.names))]
+            self._worst[self.pos] = self.names[min((self.p_next(on), k) for k, on in enumerate(alone, 1))[1]]
+        return self._worst[self.pos]
 
     def values(self):
         off = [n for n, keep in zip(self.names, self.on) if not keep]
@@ -83,76 +94,67 @@ class ResidualWriteLedger(Widget):
                 "p": -1.0 if p is None else round(p, 4)}
 
     def set_values(self, values):
+        values = dict(values)
         if "pos" in values:
-            self.set_pos(values["pos"])
+            self.knobs["pos"].set(values.pop("pos"))
         if "mask" in values:
-            self.on = [c == "1" for c in values["mask"]][:len(self.terms)]
-            self.on += [True] * (len(self.terms) - len(self.on))
+            mask = values.pop("mask")       # a short mask leaves the later terms on
+            for k in range(len(self.names)):
+                self.knobs[f"term{k}"].value = k >= len(mask) or mask[k] == "1"
         if "off" in values:
-            self.on = [n != values["off"] for n in self.names]
+            off = values.pop("off")
+            for k, n in enumerate(self.names):
+                self.knobs[f"term{k}"].value = n != off
+        super().set_values(values)
 
     def handle(self, event):
-        kind, h = event.get("type"), event.get("handle") or ""
-        if kind == "input" and event.get("id") == "pos":
-            self.set_pos(int(float(event.get("value", 0))))
-        elif kind == "input" and event.get("id") == "all":
-            self.on = [True] * len(self.terms)
-        elif h.startswith("term") and (kind == "drag" or (kind == "key" and event.get("key") in (" ", "Enter"))):
-            k = int(h[4:])
-            self.on[k] = not self.on[k]
+        pos = self.pos
+        super().handle(event)
+        if self.pos != pos:         # a new position starts with every term in the sum
+            self.all_on()
+
+    def drag(self, handle, x, y):
+        if handle in self.knobs and handle.startswith("term"):
+            self.knobs[handle].set(None)
 
     def shapes(self):
-        out, top, rh = [], 34, 32
-        n = len(self.terms)
-        for k in range(n):  # handles first, at fixed indices
-            y = top + k * rh
-            out.append({"t": "circle", "cx": 16, "cy": y + 12, "r": 8,
-                        "cls": "handle selected" if self.on[k] else "handle nofill", "handle": f"term{k}",
-                        "label": f"include {self.names[k]} in the sum", "value": "on" if self.on[k] else "off"})
-        big = max(norm(v) for v in self.terms)
-        out.append({"t": "text", "x": 8, "y": 18, "anchor": "start", "s": f"position {self.pos + 1}, reads {char(self.prompt[self.pos])}:"
-                    " the terms of the stream", "cls": "small"})
-        for k, term in enumerate(self.terms):
-            y = top + k * rh
-            size = norm(term)
-            cls = "accent" if k == 0 else ("accent2" if k % 2 else "accent3")
-            if self.on[k]:
-                out.append({"t": "circle", "cx": 16, "cy": y + 12, "r": 4, "cls": "accent3"})
-            out.append({"t": "text", "x": 32, "y": y + 16, "s": self.names[k], "cls": "" if self.on[k] else "muted", "anchor": "start"})
-            out.append({"t": "rect", "x": 140, "y": y + 4, "w": round(150 * size / big, 1) + 1, "h": 16,
-                        "cls": cls, "opacity": 1.0 if self.on[k] else 0.2})
-            out.append({"t": "text", "x": 298, "y": y + 16, "s": f"|{size:.2f}|", "cls": "small muted", "anchor": "start"})
-        # the decoded distribution
-        px, chars, target = 360, self.model.chars, self.targets[self.pos]
-        out.append({"t": "line", "x1": px - 16, "y1": top, "x2": px - 16, "y2": top + n * rh, "cls": "grid"})
+        on, terms, n = self.on, self.terms, len(self.names)
+        # the switches first, at fixed indices
+        out = [S.handle(S.circle(16, TOP + k * ROW + 12, 8, "selected" if on[k] else "nofill"), f"term{k}",
+                        f"include {self.names[k]} in the sum", "on" if on[k] else "off") for k in range(n)]
+        sizes = [math.sqrt(dot(v, v)) for v in terms]
+        out.append(S.text(8, 18, f"position {self.pos + 1}, reads {char(self.prompt[self.pos])}: the terms of the stream",
+                          "small", "start"))
+        for k, size in enumerate(sizes):
+            y = TOP + k * ROW
+            if on[k]:
+                out.append(S.circle(16, y + 12, 4, "accent3"))
+            out.append(S.text(32, y + 16, self.names[k], "" if on[k] else "muted", "start"))
+            out.append(S.rect(140, y + 4, 150 * size / max(sizes) + 1, 16,
+                              "accent" if k == 0 else ("accent2" if k % 2 else "accent3"), opacity=1.0 if on[k] else 0.2))
+            out.append(S.text(298, y + 16, f"|{fixed(size)}|", "small muted", "start"))
+        # the decoded distribution: the six likeliest characters, the true next one among them
+        chars, target = self.model.chars, self.targets[self.pos]
+        out.append(S.line(PX - 16, TOP, PX - 16, TOP + n * ROW, "grid"))
         p = self.probs()
         if p is None:
-            out.append({"t": "text", "x": px, "y": top + 40, "s": "nothing left to decode", "cls": "muted", "anchor": "start"})
-            return out
+            return out + [S.text(PX, TOP + 40, "nothing left to decode", "muted", "start")]
         ranked = sorted(range(len(p)), key=lambda i: (-p[i], i))[:6]
         if target not in ranked:
             ranked[-1] = target
-        out.append({"t": "text", "x": px + 10, "y": 18, "anchor": "start", "s": f"decoded (next is really {char(chars[target])})",
-                    "cls": "small"})
+        out.append(S.text(PX + 10, 18, f"decoded (next is really {char(chars[target])})", "small", "start"))
         for i, c in enumerate(ranked):
-            y = top + i * 36
-            out.append({"t": "text", "x": px, "y": y + 16, "s": char(chars[c]), "cls": "good" if c == target else "", "anchor": "start"})
-            out.append({"t": "rect", "x": px + 20, "y": y + 4, "w": round(200 * p[c], 1) + 1, "h": 16,
-                        "cls": "accent3" if c == target else "accent"})
-            out.append({"t": "text", "x": px + 230, "y": y + 16, "s": f"{p[c]:.2f}", "cls": "small", "anchor": "start"})
+            y = TOP + i * 36
+            out.append(S.text(PX, y + 16, char(chars[c]), "good" if c == target else "", "start"))
+            out.append(S.rect(PX + 20, y + 4, 200 * p[c] + 1, 16, "accent3" if c == target else "accent"))
+            out.append(S.text(PX + 230, y + 16, fixed(p[c]), "small", "start"))
         return out
 
     def readouts(self):
-        t = self.pos
         p = self.p_next()
-        nxt = char(self.prompt[t + 1])
-        on = [n for n, k in zip(self.names, self.on) if k]
-        return [{"label": "terms in the sum", "value": f"{len(on)} of {len(self.terms)}"},
-                {"label": f"p({nxt}) from this sum",
-                 "value": "none: the sum is empty" if p is None else f"{p:.3f}, loss −ln p = {-math.log(p):.2f}"}]
+        return [{"label": "terms in the sum", "value": f"{sum(self.on)} of {len(self.names)}"},
+                {"label": f"p({char(self.prompt[self.pos + 1])}) from this sum",
+                 "value": "none: the sum is empty" if p is None else f"{fixed(p, 3)}, loss \u2212ln p = {fixed(-math.log(p))}"}]
 
     def controls(self):
-        return [{"kind": "range", "id": "pos", "label": "position", "min": 0, "max": len(self.targets) - 1,
-                 "step": 1, "value": self.pos,
-                 "display": f"{self.pos + 1}: {char(self.prompt[self.pos])} → {char(self.prompt[self.pos + 1])}"},
-                {"kind": "button", "id": "all", "label": "Switch every term back on"}]
+        return [self.knobs["pos"].control(), self.knobs["all"].control()]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scene_checks import assert_scene_fits
+from lesson_kernel import lesson_widget
 from mlmath.m16 import l03_lens as L
 from mlmath.data import shakespeare
-from mlmath.m16.logit_lens_grid import LogitLensGrid
+from mlmath.widgets import create
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -46,16 +46,12 @@ def test_forward_is_causal(m):
     assert a.streams[-1][8] != b.streams[-1][8]
 
 
-def test_grid_starts_unmet_and_solution_meets_goal():
-    w = LogitLensGrid({"goal": {"text": "g", "check": "right_at_top and not right_at_0"}})
-    assert not w.goal_met()
-    w.set_values({"pos": 7})
-    assert w.goal_met()
-    assert_scene_fits(w.scene())
+def test_grid_starts_unmet():
+    assert not lesson_widget("m16-l03", "grid").goal_met()
 
 
 def test_grid_events():
-    w = LogitLensGrid({})
+    w = create("logit_lens_grid")
     w.handle({"type": "drag", "handle": "pos5", "x": 0, "y": 0})
     assert w.pos == 5
     w.handle({"type": "key", "handle": "pos5", "key": "ArrowRight"})
@@ -74,15 +70,15 @@ def test_grid_events():
     assert w.prompt == "To be, or not"
 
 
-def test_grid_rejects_unknown_options_and_bad_prompt():
-    with pytest.raises(ValueError):
-        LogitLensGrid({"colour": "red"})
-    with pytest.raises(ValueError):
-        LogitLensGrid({"prompt": "\u00e9\u00e9\u00e9"})
+def test_grid_rejects_a_bad_prompt():
+    with pytest.raises(ValueError, match="alphabet"):
+        create("logit_lens_grid", {"prompt": "\u00e9\u00e9\u00e9"})
+    with pytest.raises(ValueError, match="alphabet"):
+        create("logit_lens_grid").set_values({"prompt": "caf\u00e9"})
 
 
 def test_grid_readouts_match_the_lens(m):
-    w = LogitLensGrid({})
+    w = create("logit_lens_grid")
     rec = L.forward(m, m.encode(w.prompt[:-1]))
     for d, stream in enumerate(rec.streams[::2]):
         for t in (0, 9, 20):
@@ -92,7 +88,7 @@ def test_grid_readouts_match_the_lens(m):
 
 def test_grid_prose_numbers():
     """Step 4's prose and quiz, on the starting prompt."""
-    w = LogitLensGrid({})
+    w = create("logit_lens_grid")
     chars = w.model.chars
     losses = [w.loss(d) for d in range(4)]
     assert losses[0] > 5 > math.log(65)                       # far above a uniform guess

@@ -1,16 +1,11 @@
 """residual_write_ledger (lesson m16-l03): the stream at one position as a sum of seven terms."""
 
-import pytest
-
-from scene_checks import assert_scene_fits
+from lesson_kernel import lesson_widget
 from mlmath.m16 import l03_lens as L
-from mlmath.m16.residual_write_ledger import ResidualWriteLedger
+from mlmath.widgets import create
 
-GOAL = {"text": "g", "check": "off == worst"}
-
-
-def test_all_terms_on_is_the_model(m=None):
-    w = ResidualWriteLedger({"pos": 14})
+def test_all_terms_on_is_the_model():
+    w = lesson_widget("m16-l03", "ledger")
     m = w.model
     rec = L.forward(m, m.encode("ROMEO:\nWhat say you now"))
     assert w.stream() == rec.streams[-1][14]
@@ -19,7 +14,7 @@ def test_all_terms_on_is_the_model(m=None):
 
 
 def test_prose_numbers():
-    w = ResidualWriteLedger({"pos": 14})
+    w = lesson_widget("m16-l03", "ledger")
     assert (w.prompt[14], w.prompt[15]) == ("y", " ")
     assert round(w.p_next(), 3) == 0.755                      # "a probability of 0.755"
     emb_only = [True] + [False] * 6
@@ -28,7 +23,7 @@ def test_prose_numbers():
 
 
 def test_toggle_by_click_and_key_and_goal():
-    w = ResidualWriteLedger({"pos": 14, "goal": GOAL})
+    w = lesson_widget("m16-l03", "ledger")
     assert not w.goal_met()
     w.handle({"type": "drag", "handle": "term2", "x": 0, "y": 0})
     assert w.on[2] is False and w.values()["off"] == "mlp 1" and w.goal_met()
@@ -46,30 +41,24 @@ def test_toggle_by_click_and_key_and_goal():
 
 
 def test_removing_a_term_is_one_subtraction():
-    w = ResidualWriteLedger({"pos": 10})
+    w = create("residual_write_ledger", {"pos": 10})
     full = w.stream()
     w.handle({"type": "drag", "handle": "term6", "x": 0, "y": 0})
     assert all(abs(a - (b - c)) < 1e-12 for a, b, c in zip(w.stream(), full, w.terms[6]))
 
 
 def test_position_slider_and_empty_sum():
-    w = ResidualWriteLedger({})
+    w = create("residual_write_ledger")
     w.handle({"type": "input", "id": "pos", "value": 7})
     assert w.pos == 7 and all(w.on)
     w.set_values({"mask": "0000000"})
     assert w.p_next() is None and w.values()["p"] == -1.0
     assert "empty" in w.readouts()[1]["value"]
-    assert_scene_fits(w.scene())
+    assert any(s.get("s") == "nothing left to decode" for s in w.shapes())
     w.set_values({"mask": "1"})
     assert w.on == [True] + [True] * 6
 
 
-def test_rejects_unknown_options():
-    with pytest.raises(ValueError):
-        ResidualWriteLedger({"terms": 3})
-
-
-def test_scene_is_small_and_serialisable():
-    w = ResidualWriteLedger({"pos": 14})
-    s = assert_scene_fits(w.scene(), max_shapes=99)
-    assert [sh["handle"] for sh in s["shapes"][:7]] == [f"term{k}" for k in range(7)]
+def test_the_switches_come_first():
+    shapes = lesson_widget("m16-l03", "ledger").shapes()
+    assert [sh["handle"] for sh in shapes[:7]] == [f"term{k}" for k in range(7)]
