@@ -155,9 +155,12 @@ def flag(widget, key, value):
     return value
 
 
-def whole(widget, key, value, lo, hi):
+def whole(widget, key, value, lo, hi, step=1):
+    """A whole number in lo..hi; with `step`, one a slider stepping from lo can show."""
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
         raise ValueError(f"{widget}: {key} must be a whole number from {lo} to {hi}, not {value!r}")
+    if (value - lo) % step:
+        raise ValueError(f"{widget}: {key} must be {lo} plus a multiple of {step}, not {value!r}")
     return value
 
 
