@@ -24,44 +24,22 @@ values() for goals: z0, z1, ... (logits), p0, p1, ... (probabilities), g0, g1, .
 gsum (the sum of p - y, always 0 up to rounding).
 """
 
-import math
-
+from ..numeric import log_sum_exp, softmax
+from ..show import MINUS, char, fixed
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step
+from ..widgets import shapes as S
+from ..widgets.base import Widget, number
+from ..widgets.controls import Button, Choice, Slider
+from ..widgets.plot import Plot
 
-MINUS = "\u2212"
-LEFT = 128                  # room for the row names
-TOP_Z, H_Z = 30, 110        # logits row
-TOP_P, H_P = 182, 70        # probabilities
-TOP_Y, H_Y = 286, 28        # the target
-TOP_G, H_G = 352, 100       # the gradient, +-1 spans H_G (zero in the middle)
-
-
-def fmt(v, places=3):
-    text = f"{v:.{places}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace("-", MINUS)
-
-
-def softmax(z):
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    s = sum(e)
-    return [v / s for v in e]
-
-
-def _finite(v, what):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise ValueError(f"softmax_ce: {what} must be a finite number, not {v!r}")
-    return float(v)
+LEFT, RIGHT = 128, 584          # the columns; row names sit left of them
+TOP_Y, H_Y = 286, 28            # the target row: a box per class, not a plot
 
 
 @register
 class SoftmaxCE(Widget):
     name = "softmax_ce"
-    width = 600
-    height = TOP_G + H_G + 34
+    width, height = 600, 486
 
     def configure(self, config):
         labels = config.pop("labels", ["a", "b", "c"])
@@ -71,197 +49,101 @@ class SoftmaxCE(Widget):
         logits = config.pop("logits", [0.0] * len(labels))
         if not isinstance(logits, list) or len(logits) != len(labels):
             raise ValueError(f"softmax_ce: logits must be a list of {len(labels)} numbers, one per label")
-        rng = config.pop("range", [-5, 5])
-        if not (isinstance(rng, list) and len(rng) == 2) or not _finite(rng[0], "range") < _finite(rng[1], "range"):
+        span = config.pop("range", [-5, 5])
+        if not (isinstance(span, list) and len(span) == 2) or not (
+                number(self.name, "range", span[0]) < number(self.name, "range", span[1])):
             raise ValueError("softmax_ce: range must be [min, max] with min < max")
-        step = _finite(config.pop("step", 0.1), "step")
+        lo, hi = float(span[0]), float(span[1])
+        step = number(self.name, "step", config.pop("step", 0.1))
         if step <= 0:
             raise ValueError("softmax_ce: step must be positive")
         target = config.pop("target", 0)
+        if target in labels:
+            target = labels.index(target)
+        if isinstance(target, bool) or target not in range(len(labels)):
+            raise ValueError(f"softmax_ce: target must be one of the labels {labels} or an index, not {target!r}")
         super().configure(config)
-        self.labels, self.range, self.step = list(labels), (float(rng[0]), float(rng[1])), step
-        self.z = [_finite(v, "a logit") for v in logits]
-        if not all(self.range[0] <= v <= self.range[1] for v in self.z):
-            raise ValueError(f"softmax_ce: every logit must lie in the range {list(self.range)}")
-        self.target = self._target_index(target)
-        self.start = (list(self.z), self.target)
-
-    def _target_index(self, target):
-        if isinstance(target, str) and target in self.labels:
-            return self.labels.index(target)
-        if isinstance(target, int) and not isinstance(target, bool) and 0 <= target < len(self.labels):
-            return target
-        raise ValueError(f"softmax_ce: target must be one of the labels {self.labels} or an index, not {target!r}")
+        self.labels = [char(s) for s in labels]
+        for k, v in enumerate(logits):
+            name = self.labels[k]
+            self.knobs[f"z{k}"] = Slider(f"z{k}", f"z[{name}]", lo, hi, step, number(self.name, "a logit", v, lo, hi),
+                                         fmt=lambda v: fixed(v, 1), coarse=1.0)
+        self.knobs["target"] = Choice("target", "the right answer", range(len(labels)), target)
+        for k, name in enumerate(self.labels):   # each box of the y row is a button that makes its class the answer
+            self.knobs[f"y{k}"] = Button(f"y{k}", f"make {name} the right answer",
+                                         lambda k=k: self.knobs["target"].set(k))
+        rows = [(30, 140, (lo, hi)), (182, 252, (0, 1)), (352, 452, (-1, 1))]
+        self.z_plot, self.p_plot, self.g_plot = (
+            Plot((0, len(labels)), span, (LEFT, top, RIGHT, bottom)) for top, bottom, span in rows)
 
     # The arithmetic --------------------------------------------------------------------------
     @property
-    def p(self):
-        return softmax(self.z)
+    def z(self):
+        return [self.knobs[f"z{k}"].value for k in range(len(self.labels))]
 
     @property
-    def y(self):
-        return [1.0 if k == self.target else 0.0 for k in range(len(self.z))]
-
-    @property
-    def grad(self):
-        return [p - y for p, y in zip(self.p, self.y)]
-
-    @property
-    def loss(self):
-        top = max(self.z)
-        return top + math.log(sum(math.exp(v - top) for v in self.z)) - self.z[self.target]
-
-    # State -----------------------------------------------------------------------------------
-    def _place(self, v):
-        lo, hi = self.range
-        v = round(round(v / self.step) * self.step, 9)
-        return min(max(v, lo), hi)
+    def target(self):
+        return self.knobs["target"].value
 
     def values(self):
+        z, t = self.z, self.target
+        p = softmax(z)
+        g = [pk - (k == t) for k, pk in enumerate(p)]      # p - y, y one-hot at the target
         out = {}
-        for k, (z, p, g) in enumerate(zip(self.z, self.p, self.grad)):
-            out[f"z{k}"], out[f"p{k}"], out[f"g{k}"] = z, p, g
-        g = self.grad
-        out.update(target=self.target, loss=self.loss, gmax=max(abs(v) for v in g), gsum=sum(g))
-        return out
+        for k in range(len(z)):
+            out[f"z{k}"], out[f"p{k}"], out[f"g{k}"] = z[k], p[k], g[k]
+        return {**out, "target": t, "loss": log_sum_exp(z) - z[t], "gmax": max(map(abs, g)), "gsum": sum(g)}
 
-    def set_values(self, values):
-        for key, value in dict(values).items():
-            if key == "target":
-                self.target = self._target_index(value)
-            elif key.startswith("z") and key[1:].isdigit() and int(key[1:]) < len(self.z):
-                self.z[int(key[1:])] = self._place(_finite(value, key))
-            else:
-                raise KeyError(f"softmax_ce sets z0..z{len(self.z) - 1} and target, not {key!r}")
-
-    def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            cid = str(event.get("id", ""))
-            if cid.startswith("z:") and cid[2:].isdigit() and int(cid[2:]) < len(self.z):
-                try:
-                    v = float(event.get("value"))
-                except (TypeError, ValueError):
-                    return
-                if math.isfinite(v):
-                    self.z[int(cid[2:])] = self._place(v)
-            return
-        handle = str(event.get("handle", ""))
-        if len(handle) < 2 or not handle[1:].isdigit() or int(handle[1:]) >= len(self.z):
-            return
-        k = int(handle[1:])
-        if handle[0] == "z":
-            if kind == "drag":
-                lo, hi = self.range
-                self.z[k] = self._place(hi - (float(event["y"]) - TOP_Z) / H_Z * (hi - lo))
-            elif kind == "key":
-                key = event.get("key")
-                if key == "Home":
-                    self.z[k] = self._place(self.range[0])
-                elif key == "End":
-                    self.z[k] = self._place(self.range[1])
-                else:
-                    self.z[k] = self._place(self.z[k] + arrow_step(key, self.step, 1.0))
-        elif handle[0] == "y":
-            if kind == "drag" or (kind == "key" and event.get("key") in ("Enter", " ")):
-                self.target = k
-
-    def reset(self):
-        self.z, self.target = list(self.start[0]), self.start[1]
+    def drag(self, handle, x, y):
+        if handle in self.knobs and handle.startswith("z"):
+            self.knobs[handle].set(self.z_plot.y.value(y))
+        elif handle in self.knobs and handle.startswith("y"):
+            self.knobs[handle].set(None)
 
     def __repr__(self):
-        return f"<softmax_ce target {self.labels[self.target]!r}, loss {self.loss:.3f}>"
+        return f"<softmax_ce target {self.labels[self.target]!r}, loss {fixed(self.values()['loss'], 3)}>"
 
-    # Drawing -----------------------------------------------------------------------------------
-    def _cx(self, k):
-        pitch = (self.width - LEFT - 16) / len(self.z)
-        return LEFT + pitch * (k + 0.5)
-
-    def _zy(self, v):
-        lo, hi = self.range
-        return TOP_Z + (hi - v) / (hi - lo) * H_Z
-
-    def _shown(self, k):
-        return "\u2423" if self.labels[k] == " " else self.labels[k]
-
+    # The picture -------------------------------------------------------------------------------
     def shapes(self):
-        K = len(self.z)
-        pitch = (self.width - LEFT - 16) / K
-        bar = min(44.0, pitch * 0.55)
-        p, g = self.p, self.grad
-        lo, hi = self.range
-        out = []
-        right = self.width - 16
-        # row names
-        rows = [(TOP_Z + H_Z / 2, "logits z"), (TOP_P + H_P / 2, "p = softmax(z)"),
-                (TOP_Y + H_Y / 2, "y: the answer"), (TOP_G + H_G / 2 - 8, "\u2202L/\u2202z"), (TOP_G + H_G / 2 + 8, "= p \u2212 y")]
-        for y, text in rows:
-            out.append({"t": "text", "x": 12, "y": round(y + 4, 1), "s": text, "anchor": "start", "cls": "label"})
-        # logits: a scale with zero marked, a stem and a dot per class
-        z0 = round(self._zy(0.0), 1) if lo <= 0 <= hi else None
-        out.append({"t": "line", "x1": LEFT, "y1": TOP_Z, "x2": LEFT, "y2": TOP_Z + H_Z, "cls": "axis"})
-        for v in sorted({lo, hi, 0.0} if z0 is not None else {lo, hi}):
-            y = round(self._zy(v), 1)
-            out.append({"t": "line", "x1": LEFT - 4, "y1": y, "x2": right, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 8, "y": y + 4, "s": fmt(v, 0), "anchor": "end", "cls": "small muted"})
-        # probabilities and the gradient: baselines
-        out.append({"t": "line", "x1": LEFT, "y1": TOP_P + H_P, "x2": right, "y2": TOP_P + H_P, "cls": "axis"})
-        out.append({"t": "line", "x1": LEFT - 4, "y1": TOP_P, "x2": right, "y2": TOP_P, "cls": "grid"})
-        out.append({"t": "text", "x": LEFT - 8, "y": TOP_P + 4, "s": "1", "anchor": "end", "cls": "small muted"})
-        out.append({"t": "text", "x": LEFT - 8, "y": TOP_P + H_P + 4, "s": "0", "anchor": "end", "cls": "small muted"})
-        g_mid = TOP_G + H_G / 2
-        for v, y in ((1, TOP_G), (-1, TOP_G + H_G)):
-            out.append({"t": "line", "x1": LEFT - 4, "y1": y, "x2": right, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 8, "y": y + 4, "s": fmt(v, 0), "anchor": "end", "cls": "small muted"})
-        out.append({"t": "line", "x1": LEFT, "y1": g_mid, "x2": right, "y2": g_mid, "cls": "axis"})
-        out.append({"t": "text", "x": LEFT - 8, "y": g_mid + 4, "s": "0", "anchor": "end", "cls": "small muted"})
+        v, K, t = self.values(), len(self.labels), self.target
+        zp, pp, gp = self.z_plot, self.p_plot, self.g_plot
+        lo, hi = zp.y.lo, zp.y.hi
+        bar = min(44.0, (RIGHT - LEFT) / K * 0.55)
+        out = [S.text(12, y + 4, name, "label", "start") for y, name in (
+            (85, "logits z"), (217, "p = softmax(z)"), (TOP_Y + H_Y / 2, "y: the answer"),
+            (394, "\u2202L/\u2202z"), (410, f"= p {MINUS} y"))]
+        out += zp.frame(xticks=[], yticks=[lo, 0.0, hi] if lo < 0 < hi else [lo, hi], edges=True)
+        out += pp.frame(xticks=[], yticks=[0, 1])
+        out += gp.frame(xticks=[], yticks=[-1, 1])
+        out.append(gp.text(0, 0, "0", "small", "end", dx=-6, dy=4))   # frame leaves zero unlabelled where the axis crosses
         handles = []
-        for k in range(K):
-            cx = self._cx(k)
-            x = round(cx - bar / 2, 1)
-            name = self._shown(k)
-            is_target = k == self.target
-            # logit stem and dot
-            zy = round(self._zy(self.z[k]), 1)
-            if z0 is not None:
-                out.append({"t": "line", "x1": round(cx, 1), "y1": z0, "x2": round(cx, 1), "y2": zy, "cls": "accent"})
-            out.append({"t": "text", "x": round(cx + 14, 1), "y": round(zy + 4, 1), "s": fmt(self.z[k], 1),
-                        "anchor": "start", "cls": "small"})
-            handles.append({"t": "circle", "cx": round(cx, 1), "cy": zy, "r": 8, "cls": "accent",
-                            "handle": f"z{k}", "label": f"logit for {name}", "value": fmt(self.z[k], 1)})
-            out.append({"t": "text", "x": round(cx, 1), "y": TOP_Z - 12, "s": name,
-                        "cls": "label accent3" if is_target else "label"})
-            # probability bar
-            h = round(p[k] * H_P, 1)
-            out.append({"t": "rect", "x": x, "y": round(TOP_P + H_P - h, 1), "w": round(bar, 1), "h": h, "cls": "accent"})
-            out.append({"t": "text", "x": round(cx, 1), "y": round(TOP_P + H_P - h - 5, 1), "s": fmt(p[k]),
-                        "cls": "small accent"})
-            # the target, one-hot; every box is a button that makes its class the answer
-            handles.append({"t": "rect", "x": x, "y": TOP_Y, "w": round(bar, 1), "h": H_Y, "rx": 3,
-                            "cls": "accent3" if is_target else "node", "handle": f"y{k}",
-                            "label": f"make {name} the right answer" + (" (it is now)" if is_target else "")})
-            out.append({"t": "text", "x": round(cx, 1), "y": TOP_Y + H_Y + 14, "s": "1" if is_target else "0",
-                        "cls": "small accent3" if is_target else "small muted"})
-            # gradient bar, up for positive, down for negative
-            gh = round(abs(g[k]) * H_G / 2, 1)
-            top = round(g_mid - gh, 1) if g[k] > 0 else round(g_mid, 1)
-            out.append({"t": "rect", "x": x, "y": top, "w": round(bar, 1), "h": gh, "cls": "accent2"})
-            ty = round(g_mid - gh - 5, 1) if g[k] >= 0 else round(g_mid + gh + 13, 1)
-            out.append({"t": "text", "x": round(cx, 1), "y": ty, "s": fmt(g[k]), "cls": "small accent2"})
+        for k, name in enumerate(self.labels):
+            cx, z, p, g = k + 0.5, v[f"z{k}"], v[f"p{k}"], v[f"g{k}"]
+            x = zp.x(cx)
+            if lo <= 0 <= hi:
+                out.append(S.line(x, zp.y(0), x, zp.y(z), "accent"))
+            out.append(zp.text(cx, z, fixed(z, 1), "small", "start", dx=14, dy=4))
+            out.append(S.text(x, zp.box[1] - 12, name, "label accent3" if k == t else "label"))
+            handles.append(zp.handle(f"z{k}", cx, z, f"logit for {name}", fixed(z, 1)))
+            out.append(S.rect(x - bar / 2, pp.y(p), bar, pp.y(0) - pp.y(p), "accent"))
+            out.append(pp.text(cx, p, fixed(p, 3), "small accent", dy=-5))
+            box = S.rect(x - bar / 2, TOP_Y, bar, H_Y, "accent3" if k == t else "node", rx=3)
+            handles.append(S.handle(box, f"y{k}", f"make {name} the right answer" + (" (it is now)" if k == t else ""),
+                                    "the right answer" if k == t else "not the answer"))
+            out.append(S.text(x, TOP_Y + H_Y + 14, "1" if k == t else "0", "small accent3" if k == t else "small muted"))
+            out.append(S.rect(x - bar / 2, gp.y(max(g, 0)), bar, abs(gp.y(g) - gp.y(0)), "accent2"))
+            out.append(gp.text(cx, g, fixed(g, 3), "small accent2", dy=-5 if g >= 0 else 13))
         return out + handles
 
     def readouts(self):
-        t = self.target
-        p, g = self.p, self.grad
-        name = self._shown(t)
+        v, t = self.values(), self.target
+        name = self.labels[t]
         return [
-            {"label": "L", "value": f"{MINUS}log p[{name}] = {MINUS}log {fmt(p[t])} = {fmt(self.loss)}"},
-            {"label": f"\u2202L/\u2202z[{name}]", "value": f"p[{name}] {MINUS} 1 = {fmt(g[t])}"},
-            {"label": "sum of p", "value": fmt(sum(p))},
-            {"label": "sum of p \u2212 y", "value": fmt(sum(g))},
+            {"label": "L", "value": f"{MINUS}log p[{name}] = {MINUS}log {fixed(v[f'p{t}'], 3)} = {fixed(v['loss'], 3)}"},
+            {"label": f"\u2202L/\u2202z[{name}]", "value": f"p[{name}] {MINUS} 1 = {fixed(v[f'g{t}'], 3)}"},
+            {"label": "sum of p", "value": fixed(sum(v[f"p{k}"] for k in range(len(self.labels))), 3)},
+            {"label": f"sum of p {MINUS} y", "value": fixed(v["gsum"], 3)},
         ]
 
     def controls(self):
-        lo, hi = self.range
-        return [{"kind": "range", "id": f"z:{k}", "label": f"z[{self._shown(k)}]", "min": lo, "max": hi,
-                 "step": self.step, "value": self.z[k], "display": fmt(self.z[k], 1)} for k in range(len(self.z))]
+        return [self.knobs[f"z{k}"].control() for k in range(len(self.labels))]
