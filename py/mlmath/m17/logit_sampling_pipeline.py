@@ -33,9 +33,11 @@ appended), period (the length of a unit the text ends on three times over, 1 to 
 set_values takes T, k, p, u and steps (reset, then that many Next token presses).
 """
 
+from ..show import char, fixed, num, sci
 from ..widgets import register
-from ..widgets.base import Widget, one_of, whole
-from ..show import char, fixed, num
+from ..widgets import shapes as S
+from ..widgets.base import Widget, number, one_of, whole
+from ..widgets.controls import Button, Choice, Slider
 
 TEMPS = (0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 1, 1.2, 1.5, 2, 3)
 PS = tuple(round(0.05 * i, 2) for i in range(1, 21))
@@ -54,9 +56,7 @@ def name(c):
 
 
 def fmt_p(v):
-    if v == 0:
-        return "0"
-    return f"{v:.3f}" if v >= 0.001 else f"{v:.1e}"
+    return fixed(v, 3) if v == 0 or v >= 0.001 else sci(v)
 
 
 def period(text):
@@ -74,7 +74,7 @@ class LogitSamplingPipeline(Widget):
 
     def configure(self, config):
         prompt = config.pop("prompt", "ROMEO:\n")
-        knobs = config.pop("knobs", list(KNOBS))
+        shown = config.pop("knobs", list(KNOBS))
         t = config.pop("T", 1)
         k = config.pop("k", 0)
         p = config.pop("p", 1)
@@ -85,16 +85,41 @@ class LogitSamplingPipeline(Widget):
         self.m = model()
         if not isinstance(prompt, str) or not prompt or any(c not in self.m.index for c in prompt):
             raise ValueError("logit_sampling_pipeline: prompt must be non-empty text in the model's 65 characters")
-        if not isinstance(knobs, list) or any(x not in KNOBS for x in knobs):
-            raise ValueError(f"logit_sampling_pipeline: knobs is a list drawn from {list(KNOBS)}, not {knobs!r}")
-        one_of(self.name, "T", t, TEMPS)
-        whole(self.name, "k", k, 0, len(self.m.chars))
-        if isinstance(p, bool) or round(p, 2) not in PS:
+        if not isinstance(shown, list) or any(x not in KNOBS for x in shown):
+            raise ValueError(f"logit_sampling_pipeline: knobs is a list drawn from {list(KNOBS)}, not {shown!r}")
+        if isinstance(p, bool) or not isinstance(p, (int, float)) or round(p, 2) not in PS:
             raise ValueError("logit_sampling_pipeline: p must be 0.05 to 1 in steps of 0.05")
         self.max_steps = whole(self.name, "max_steps", max_steps, 1, 200)
-        self.prompt, self.knobs, self.seed = prompt, list(knobs), str(seed)
-        self.t, self.k, self.p = t, k, round(p, 2)
+        self.prompt, self.shown, self.seed = prompt, shown, str(seed)
+        self.knobs = {"T": Choice("T", "temperature T", TEMPS, one_of(self.name, "T", t, TEMPS), fmt=num),
+                      "k": Slider("k", "top-k (0 = off)", 0, len(self.m.chars), 1,
+                                  whole(self.name, "k", k, 0, len(self.m.chars)),
+                                  fmt=lambda v: str(v) if v else "off"),
+                      "p": Choice("p", "top-p (1 = off)", PS, round(p, 2), fmt=lambda v: "off" if v >= 1 else num(v)),
+                      "u": Slider("u", "uniform number u", 0, 0.99, 0.01, 0),
+                      "next": Button("next", "Next token: append the drawn character and feed it", self.next_token),
+                      "reset": Button("reset", "Reset to the prompt", self.reset)}
         self.reset()
+
+    @property
+    def t(self):
+        return self.knobs["T"].value
+
+    @property
+    def k(self):
+        return self.knobs["k"].value
+
+    @property
+    def p(self):
+        return self.knobs["p"].value
+
+    @property
+    def u(self):
+        return self.knobs["u"].value
+
+    @u.setter
+    def u(self, u):
+        self.knobs["u"].value = u      # a draw from the stream, kept exact (the slider moves in hundredths)
 
     # The model and the loop ------------------------------------------------------------------
     def reset(self):
@@ -146,54 +171,26 @@ class LogitSamplingPipeline(Widget):
 
     def values(self):
         s = self.stats()
-        return {"T": self.t, "k": self.k, "p": self.p, "u": self.u, "kept": s["kept"], "mass": s["mass"],
+        return {**super().values(), "kept": s["kept"], "mass": s["mass"],
                 "pick": self.m.chars[s["pick_id"]], "pick_rank": s["pick_rank"], "p_pick": s["final"][s["pick_id"]],
                 "steps": len(self.generated), "period": period(self.prompt + self.generated)}
 
     def set_values(self, values):
+        """T, k, p; then steps (start over, then that many Next token presses, the first drawing
+        with u if given); the rest is computed and must agree."""
         values = dict(values)
-        steps = values.pop("steps", None)
-        for key, v in values.items():
-            if key == "T":
-                self.t = one_of(self.name, "T", v, TEMPS)
-            elif key == "k":
-                self.k = int(v)
-            elif key == "p":
-                self.p = round(float(v), 2)
-            elif key == "u":
-                self.u = float(v)
-            else:
-                raise KeyError(f"logit_sampling_pipeline sets T, k, p, u and steps, not {key!r}")
+        steps, u = values.pop("steps", None), values.pop("u", None)
+        super().set_values({key: values.pop(key) for key in ("T", "k", "p") if key in values})
         if steps is not None:
-            u = self.u
             self.reset()
-            if "u" in values:
-                self.u = u
-            for _ in range(int(steps)):
-                self.next_token()
-
-    def handle(self, event):
-        if event.get("type") != "input":
-            return
-        cid, value = event.get("id"), event.get("value")
-        try:
-            if cid == "T":
-                self.t = TEMPS[min(max(int(value), 0), len(TEMPS) - 1)]
-            elif cid == "k":
-                self.k = min(max(int(value), 0), len(self.m.chars))
-            elif cid == "p":
-                self.p = PS[min(max(int(value), 0), len(PS) - 1)]
-            elif cid == "u":
-                self.u = min(max(int(value), 0), 99) / 100
-            elif cid == "next":
-                self.next_token()
-            elif cid == "reset":
-                self.reset()
-        except (TypeError, ValueError):
-            pass
+        if u is not None:
+            self.u = number(self.name, "u", u, 0, 1)
+        for _ in range(whole(self.name, "steps", steps, 0, self.max_steps) if steps is not None else 0):
+            self.next_token()
+        super().set_values(values)
 
     def __repr__(self):
-        return f"<logit_sampling_pipeline T={num(self.t)} k={self.k} p={self.p} u={self.u:.3f}>"
+        return f"<logit_sampling_pipeline T={num(self.t)} k={self.k} p={self.p} u={fixed(self.u, 3)}>"
 
     # The scene ---------------------------------------------------------------------------------
     def shapes(self):
@@ -206,82 +203,65 @@ class LogitSamplingPipeline(Widget):
         n_gen = min(len(self.generated), len(text))
         shown_prompt = "".join(char(c) for c in text[:len(text) - n_gen])
         shown_gen = "".join(char(c) for c in text[len(text) - n_gen:])
-        out.append({"t": "text", "x": 10, "y": 20, "s": "text:", "anchor": "start", "cls": "small muted"})
-        out.append({"t": "text", "x": 48, "y": 20, "s": shown_prompt + shown_gen + "\u2581", "anchor": "start",
-                    "cls": "small"})
+        out.append(S.text(10, 20, "text:", "small muted", "start"))
+        out.append(S.text(48, 20, shown_prompt + shown_gen + "\u2581", "small", "start"))
         if n_gen:
-            out.append({"t": "text", "x": 48, "y": 36, "s": f"{n_gen} generated: " + shown_gen[-56:],
-                        "anchor": "start", "cls": "small accent"})
+            out.append(S.text(48, 36, f"{n_gen} generated: " + shown_gen[-56:], "small accent", "start"))
         ranked = self.ranked()
         rows = ranked[:ROWS]
         rest = ranked[ROWS:]
         z = self.logits
-        zmax, zmin = max(z), min(z)
-        span = max(zmax - min(0.0, zmin), 1e-9)
-        for title, x0 in PANELS:
-            out.append({"t": "text", "x": x0, "y": TOP - 14, "s": title, "anchor": "start", "cls": "small accent2"})
-        for _, x0 in PANELS:   # an arrow after each panel: to the next, and from the last to the stick
-            out.append({"t": "text", "x": x0 + PANEL_W + 14, "y": TOP + ROW_H * 4, "s": "\u2192", "cls": "muted"})
-        out.append({"t": "text", "x": STICK_X - 12, "y": TOP - 14, "s": "draw with u", "anchor": "start",
-                    "cls": "small accent2"})
+        low = min(0.0, min(z))
+        span = max(max(z) - low, 1e-9)
+        out += [S.text(x0, TOP - 14, title, "small accent2", "start") for title, x0 in PANELS]
+        # an arrow after each panel: to the next, and from the last to the stick
+        out += [S.text(x0 + PANEL_W + 14, TOP + ROW_H * 4, "\u2192", "muted") for _, x0 in PANELS]
+        out.append(S.text(STICK_X - 12, TOP - 14, "draw with u", "small accent2", "start"))
         for r in range(ROWS + 1):
             y = TOP + r * ROW_H
             if r < ROWS:
                 i = rows[r]
-                lab = char(chars[i])
-                cls = "small accent3" if i == s["pick_id"] else "small"
+                out.append(S.text(44, y + 15, char(chars[i]), "small accent3" if i == s["pick_id"] else "small", "end"))
             else:
-                lab, cls = "rest", "small muted"
-            out.append({"t": "text", "x": 44, "y": y + 15, "s": lab, "anchor": "end", "cls": cls})
+                out.append(S.text(44, y + 15, "rest", "small muted", "end"))
             # panel 1: the logit, as a bar from the panel's zero line
             x0 = PANELS[0][1]
-            zero = x0 + (0 - min(0.0, zmin)) / span * 70
             if r < ROWS:
-                v = z[i]
-                a, b = sorted((zero, x0 + (v - min(0.0, zmin)) / span * 70))
-                out.append({"t": "rect", "x": round(a, 1), "y": y + 4, "w": round(max(b - a, 1), 1), "h": ROW_H - 8,
-                            "cls": "accent"})
-                out.append({"t": "text", "x": x0 + 74, "y": y + 15, "s": fixed(v),
-                            "anchor": "start", "cls": "small"})
+                a, b = sorted((x0 - low / span * 70, x0 + (z[i] - low) / span * 70))
+                out.append(S.rect(a, y + 4, max(b - a, 1), ROW_H - 8, "accent"))
+                out.append(S.text(x0 + 74, y + 15, fixed(z[i]), "small", "start"))
             else:
-                out.append({"t": "text", "x": x0, "y": y + 15, "s": f"{len(rest)} more characters",
-                            "anchor": "start", "cls": "small muted"})
+                out.append(S.text(x0, y + 15, f"{len(rest)} more characters", "small muted", "start"))
             # panels 2-4: probabilities after each stage
             for (title, x0), (_, probs) in zip(PANELS[1:], st):
                 v = probs[i] if r < ROWS else sum(probs[j] for j in rest)
-                cut = v == 0
-                w = 66 * v
-                if cut:
-                    out.append({"t": "rect", "x": x0, "y": y + 4, "w": 66, "h": ROW_H - 8, "cls": "bad nofill",
-                                "opacity": 0})
-                    out.append({"t": "text", "x": x0 + 70, "y": y + 15, "s": "cut", "anchor": "start", "cls": "small bad"})
+                if v == 0:
+                    out.append(S.rect(x0, y + 4, 66, ROW_H - 8, "bad nofill", opacity=0))
+                    out.append(S.text(x0 + 70, y + 15, "cut", "small bad", "start"))
                 else:
-                    out.append({"t": "rect", "x": x0, "y": y + 4, "w": round(max(w, 1), 1), "h": ROW_H - 8,
-                                "cls": "accent3" if r < ROWS and i == s["pick_id"] else "accent"})
-                    out.append({"t": "text", "x": x0 + 70, "y": y + 15, "s": fmt_p(v), "anchor": "start", "cls": "small"})
+                    out.append(S.rect(x0, y + 4, max(66 * v, 1), ROW_H - 8,
+                                      "accent3" if r < ROWS and i == s["pick_id"] else "accent"))
+                    out.append(S.text(x0 + 70, y + 15, fmt_p(v), "small", "start"))
         # the stick: the final probabilities in token order, u marked
-        final = s["final"]
-        out.append({"t": "rect", "x": STICK_X, "y": STICK_TOP, "w": 22, "h": STICK_H, "cls": "muted nofill"})
+        out.append(S.rect(STICK_X, STICK_TOP, 22, STICK_H, "muted nofill"))
         acc = 0.0
         seg = 0
-        for i, v in enumerate(final):
+        for i, v in enumerate(s["final"]):
             if v <= 0:
                 continue
             y0, y1 = STICK_TOP + acc * STICK_H, STICK_TOP + (acc + v) * STICK_H
             acc += v
-            cls = "accent3" if i == s["pick_id"] else ("accent" if seg % 2 == 0 else "accent2")
+            picked = i == s["pick_id"]
+            out.append(S.rect(STICK_X, y0, 22, max(y1 - y0, 0.5),
+                              "accent3" if picked else ("accent" if seg % 2 == 0 else "accent2"), opacity=0.85))
             seg += 1
-            out.append({"t": "rect", "x": STICK_X, "y": round(y0, 1), "w": 22, "h": round(max(y1 - y0, 0.5), 1),
-                        "cls": cls, "opacity": 0.85})
             if y1 - y0 >= 9:
-                out.append({"t": "text", "x": STICK_X + 30, "y": round((y0 + y1) / 2 + 4, 1), "s": char(chars[i]),
-                            "anchor": "start", "cls": "small accent3" if i == s["pick_id"] else "small"})
-        yu = round(STICK_TOP + self.u * STICK_H, 1)
-        out.append({"t": "line", "x1": STICK_X - 14, "y1": yu, "x2": STICK_X + 26, "y2": yu, "cls": "bad"})
-        out.append({"t": "text", "x": STICK_X - 16, "y": yu + 4, "s": f"u={self.u:.2f}", "anchor": "end",
-                    "cls": "small bad"})
-        out.append({"t": "text", "x": STICK_X - 2, "y": STICK_TOP + STICK_H + 16, "s": "0 at top, 1 at bottom",
-                    "anchor": "start", "cls": "small muted"})
+                out.append(S.text(STICK_X + 30, (y0 + y1) / 2 + 4, char(chars[i]), "small accent3" if picked else "small",
+                                  "start"))
+        yu = STICK_TOP + self.u * STICK_H
+        out.append(S.line(STICK_X - 14, yu, STICK_X + 26, yu, "bad"))
+        out.append(S.text(STICK_X - 16, yu + 4, f"u={fixed(self.u)}", "small bad", "end"))
+        out.append(S.text(STICK_X - 2, STICK_TOP + STICK_H + 16, "0 at top, 1 at bottom", "small muted", "start"))
         return out
 
     def readouts(self):
@@ -292,9 +272,10 @@ class LogitSamplingPipeline(Widget):
         out = [
             {"label": "settings", "value": f"T = {num(self.t)}, top-k {k}, top-p {p}"},
             {"label": "characters kept", "value": f"{s['kept']} of {len(self.m.chars)}"},
-            {"label": "mass they held before renormalising", "value": f"{s['mass']:.3f}"},
-            {"label": "u", "value": f"{self.u:.3f}"},
-            {"label": "drawn", "value": f"{char(c)} ({name(c)}), rank {s['pick_rank']} by logit, p = {fmt_p(s['final'][s['pick_id']])}"},
+            {"label": "mass they held before renormalising", "value": fixed(s["mass"], 3)},
+            {"label": "u", "value": fixed(self.u, 3)},
+            {"label": "drawn", "value": f"{char(c)} ({name(c)}), rank {s['pick_rank']} by logit, "
+                                        f"p = {fmt_p(s['final'][s['pick_id']])}"},
             {"label": "characters generated", "value": f"{len(self.generated)} of {self.max_steps}"},
         ]
         per = period(self.prompt + self.generated)
@@ -304,20 +285,4 @@ class LogitSamplingPipeline(Widget):
         return out
 
     def controls(self):
-        out = []
-        if "T" in self.knobs:
-            out.append({"kind": "range", "id": "T", "label": "temperature T", "min": 0, "max": len(TEMPS) - 1,
-                        "step": 1, "value": TEMPS.index(self.t), "display": num(self.t)})
-        if "k" in self.knobs:
-            out.append({"kind": "range", "id": "k", "label": "top-k (0 = off)", "min": 0, "max": len(self.m.chars),
-                        "step": 1, "value": self.k, "display": "off" if not self.k else str(self.k)})
-        if "p" in self.knobs:
-            out.append({"kind": "range", "id": "p", "label": "top-p (1 = off)", "min": 0, "max": len(PS) - 1,
-                        "step": 1, "value": PS.index(self.p) if self.p in PS else len(PS) - 1,
-                        "display": "off" if self.p >= 1 else num(self.p)})
-        if "u" in self.knobs:
-            out.append({"kind": "range", "id": "u", "label": "uniform number u", "min": 0, "max": 99, "step": 1,
-                        "value": min(int(round(self.u * 100)), 99), "display": f"{self.u:.2f}"})
-        out.append({"kind": "button", "id": "next", "label": "Next token: append the drawn character and feed it"})
-        out.append({"kind": "button", "id": "reset", "label": "Reset to the prompt"})
-        return out
+        return [self.knobs[key].control() for key in (*KNOBS, "next", "reset") if key in self.shown or key not in KNOBS]

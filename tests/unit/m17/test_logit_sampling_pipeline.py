@@ -12,8 +12,8 @@ from mlmath.data import shakespeare
 from mlmath.gpt.prng import Rng
 from mlmath.gpt.sample import pick, transforms
 from mlmath.m16.l03_lens import forward, lens
-from mlmath.m17.logit_sampling_pipeline import LogitSamplingPipeline, period
-from scene_checks import assert_scene_fits
+from mlmath.m17.logit_sampling_pipeline import period
+from mlmath.widgets import create
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_prose_numbers(m):
 
 
 def test_stages_are_the_engines_and_the_draw_is_picks():
-    w = LogitSamplingPipeline({})
+    w = create("logit_sampling_pipeline", {})
     for T, k, p, u in [(1, 0, 1.0, 0.3), (0.5, 5, 0.9, 0.7), (2, 0, 0.3, 0.99)]:
         w.set_values({"T": T, "k": k, "p": p, "u": u})
         final = transforms(w.logits, T, k, p)[-1][1]
@@ -88,7 +88,7 @@ def test_stages_are_the_engines_and_the_draw_is_picks():
 
 def test_goal_unmet_at_start_and_met_by_its_solution():
     goal = {"text": "g", "check": "k == 0 and kept == 3 and pick_rank == 3"}
-    w = LogitSamplingPipeline({"goal": goal})
+    w = create("logit_sampling_pipeline", {"goal": goal})
     assert not w.goal_met()
     w.set_values({"p": 0.3, "u": 0.5})
     assert w.goal_met() and w.values()["pick"] == "I"
@@ -97,7 +97,7 @@ def test_goal_unmet_at_start_and_met_by_its_solution():
 
 
 def test_greedy_mount_gets_stuck():
-    w = LogitSamplingPipeline({"knobs": [], "k": 1, "goal": {"text": "g", "check": "period > 0"}})
+    w = create("logit_sampling_pipeline", {"knobs": [], "k": 1, "goal": {"text": "g", "check": "period > 0"}})
     assert not w.goal_met()
     for _ in range(8):
         w.handle({"type": "input", "id": "next"})
@@ -111,13 +111,13 @@ def test_greedy_mount_gets_stuck():
 
 
 def test_events_move_the_knobs_and_next_uses_the_seeded_stream():
-    w = LogitSamplingPipeline({"seed": "x"})
+    w = create("logit_sampling_pipeline", {"seed": "x"})
     r = Rng("x", "sample")
     assert w.u == r.random()
     w.handle({"type": "input", "id": "T", "value": "0"})
     w.handle({"type": "input", "id": "k", "value": "3"})
     w.handle({"type": "input", "id": "p", "value": "19"})
-    w.handle({"type": "input", "id": "u", "value": "42"})
+    w.handle({"type": "input", "id": "u", "value": "0.42"})
     assert (w.t, w.k, w.p, w.u) == (0.1, 3, 1.0, 0.42)
     w.handle({"type": "input", "id": "k", "value": "junk"})
     assert w.k == 3
@@ -126,25 +126,24 @@ def test_events_move_the_knobs_and_next_uses_the_seeded_stream():
 
 
 def test_max_steps_and_unknown_options():
-    w = LogitSamplingPipeline({"max_steps": 2})
+    w = create("logit_sampling_pipeline", {"max_steps": 2})
     for _ in range(5):
         w.next_token()
     assert len(w.generated) == 2
     with pytest.raises(ValueError):
-        LogitSamplingPipeline({"colour": "red"})
+        create("logit_sampling_pipeline", {"T": 0.25})
     with pytest.raises(ValueError):
-        LogitSamplingPipeline({"T": 0.25})
-    with pytest.raises(ValueError):
-        LogitSamplingPipeline({"prompt": "€"})
+        create("logit_sampling_pipeline", {"prompt": "€"})
     with pytest.raises(KeyError):
         w.set_values({"q": 1})
 
 
-def test_scene_is_json_and_small():
-    w = LogitSamplingPipeline({"p": 0.5})
-    scene = assert_scene_fits(w.scene())
-    assert 40 < len(scene["shapes"]) < 200
-    assert any(s.get("s") == "cut" for s in scene["shapes"])
+def test_top_p_cuts_are_marked():
+    w = create("logit_sampling_pipeline", {"p": 0.5})
+    assert any(s.get("s") == "cut" for s in w.shapes())
+    assert [c["display"] for c in w.controls()[:3]] == ["1", "off", "0.5"]
+    w.handle({"type": "input", "id": "k", "value": "1"})
+    assert w.controls()[1]["display"] == "1"
 
 
 def test_period():
