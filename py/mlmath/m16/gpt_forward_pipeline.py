@@ -26,9 +26,11 @@ values() for goals: B, T, C, N, V, tied (1 or 0), selected (stage index 0-4), pa
 x_floats / logits_floats (numbers in the (B,T,C) stream and in the (B,T,V) logits).
 """
 
-from ..widgets import register
-from ..widgets.base import Widget, flag, whole
 from ..show import commas
+from ..widgets import register
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, one_of, whole
+from ..widgets.controls import Slider, Toggle
 
 TIMES = "\u00d7"
 RANGES = {"B": (1, 64, 1), "T": (1, 256, 1), "C": (8, 256, 8), "N": (1, 12, 1), "V": (2, 256, 1)}
@@ -36,6 +38,8 @@ SLIDER_LABELS = {"B": "batch B", "T": "context T", "C": "width C", "N": "blocks 
 STAGES = ("ids", "embed", "blocks", "ln_f", "unembed")
 TITLES = {"ids": "token ids", "embed": "embed: wte[ids] + wpe[0..T\u22121]", "blocks": "N blocks",
           "ln_f": "final LayerNorm ln_f", "unembed": "unembed: \u00b7 wte\u1d40"}
+# the pipeline runs downwards, so Down (or Right) moves to the next stage
+DOWN = {"ArrowDown": "ArrowRight", "ArrowRight": "ArrowRight", "ArrowUp": "ArrowLeft", "ArrowLeft": "ArrowLeft"}
 
 
 def block_params(C):
@@ -60,20 +64,6 @@ def symbolic_shape(stage):
     return {"ids": "(B, T)", "unembed": "(B, T, V)"}.get(stage, "(B, T, C)")
 
 
-def on_slider(widget, key, value, slider):
-    """A whole number a slider (lo, hi, step) can show: lo to hi, in steps of step from lo."""
-    lo, hi, step = slider
-    if (whole(widget, key, value, lo, hi) - lo) % step:
-        raise ValueError(f"{widget}: {key} must be {lo} plus a multiple of {step}, not {value!r}")
-    return value
-
-
-def snap(raw, slider):
-    """A slider's raw position (a number or its text), rounded to the nearest step and clamped."""
-    lo, hi, step = slider
-    return min(max(int(round((float(raw) - lo) / step)) * step + lo, lo), hi)
-
-
 @register
 class GptForwardPipeline(Widget):
     name = "gpt_forward_pipeline"
@@ -83,15 +73,26 @@ class GptForwardPipeline(Widget):
 
     def configure(self, config):
         start = {"B": 2, "T": 8, "C": 16, "N": 2, "V": 65}
-        self.dims = {k: on_slider(self.name, k, config.pop(k, v), RANGES[k]) for k, v in start.items()}
-        self.tied = flag(self.name, "tied", config.pop("tied", True))
-        selected = config.pop("selected", "embed")
-        if selected not in STAGES:
-            raise ValueError(f"gpt_forward_pipeline: selected must be one of {STAGES}, not {selected!r}")
-        self.selected = STAGES.index(selected)
+        dims = {k: whole(self.name, k, config.pop(k, v), *RANGES[k]) for k, v in start.items()}
+        tied = flag(self.name, "tied", config.pop("tied", True))
+        selected = one_of(self.name, "selected", config.pop("selected", "embed"), STAGES)
         super().configure(config)
+        self.knobs = {k: Slider(k, SLIDER_LABELS[k], *RANGES[k], v) for k, v in dims.items()}
+        self.knobs["tied"] = Toggle("tied", "tie it to wte again", "untie the unembedding", tied)
+        self.knobs["selected"] = Slider("selected", "stage", 0, len(STAGES) - 1, 1, STAGES.index(selected))
 
-    # State ------------------------------------------------------------------------------------
+    @property
+    def dims(self):
+        return {k: self.knobs[k].value for k in RANGES}
+
+    @property
+    def tied(self):
+        return self.knobs["tied"].value
+
+    @property
+    def selected(self):
+        return self.knobs["selected"].value
+
     def params(self):
         d = self.dims
         return total_params(d["T"], d["C"], d["N"], d["V"], self.tied)
@@ -101,48 +102,15 @@ class GptForwardPipeline(Widget):
         return {**d, "tied": int(self.tied), "selected": self.selected, "params": self.params(),
                 "x_floats": d["B"] * d["T"] * d["C"], "logits_floats": d["B"] * d["T"] * d["V"]}
 
-    def set_values(self, values):
-        for key, value in values.items():
-            if key in RANGES:
-                self.dims[key] = on_slider(self.name, key, int(value), RANGES[key])
-            elif key == "tied":
-                self.tied = bool(value)
-            elif key == "selected":
-                self.selected = whole(self.name, "selected", value, 0, len(STAGES) - 1)
-            else:
-                raise KeyError(f"gpt_forward_pipeline sets {sorted(RANGES)}, tied and selected, not {key!r}")
-
-    # Events -----------------------------------------------------------------------------------
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            key = event.get("id")
-            if key == "tie":
-                self.tied = not self.tied
-            elif key in RANGES:
-                try:
-                    self.dims[key] = snap(event.get("value"), RANGES[key])
-                except (TypeError, ValueError):
-                    return
-            return
-        handle = event.get("handle") or ""
-        if not handle.startswith("stage:") or handle[6:] not in STAGES:
-            return
-        i = STAGES.index(handle[6:])
-        if kind == "drag":
-            self.selected = i
-        elif kind == "key":
-            key = event.get("key")
-            if key in ("Enter", " "):
-                self.selected = i
-            elif key in ("ArrowDown", "ArrowRight"):
-                self.selected = min(self.selected + 1, len(STAGES) - 1)
-            elif key in ("ArrowUp", "ArrowLeft"):
-                self.selected = max(self.selected - 1, 0)
-            elif key == "Home":
-                self.selected = 0
-            elif key == "End":
-                self.selected = len(STAGES) - 1
+        stage = str(event.get("handle") or "").removeprefix("stage:")
+        if stage not in STAGES:
+            return super().handle(event)
+        key, knob = event.get("key"), self.knobs["selected"]
+        if event.get("type") == "drag" or key in ("Enter", " "):
+            knob.set(STAGES.index(stage))
+        elif event.get("type") == "key":
+            knob.key(DOWN.get(key, key))
 
     def __repr__(self):
         d = self.dims
@@ -163,57 +131,41 @@ class GptForwardPipeline(Widget):
         d, out = self.dims, []
         B, T, C, N, V = d["B"], d["T"], d["C"], d["N"], d["V"]
         widest = max(C, V)
-        out.append({"t": "text", "x": self.SHAPE_X, "y": 12, "anchor": "start", "cls": "small muted",
-                    "s": "output shape"})
-        out.append({"t": "text", "x": self.PARAM_X, "y": 12, "anchor": "end", "cls": "small muted",
-                    "s": "parameters"})
+        out.append(S.text(self.SHAPE_X, 12, "output shape", "small muted", "start"))
+        out.append(S.text(self.PARAM_X, 12, "parameters", "small muted", "end"))
         rows = self._rows()
         for i, (s, y, h) in enumerate(rows):
             x, w = self.BOX_X, self.BOX_W
             if s == "blocks":       # one slab per block, stacked, the first in front
                 for k in range(N - 1, 0, -1):
-                    out.append({"t": "rect", "x": x + 3 * k, "y": y + h - self.BOX_H - 3 * k, "w": w,
-                                "h": self.BOX_H, "rx": 5, "cls": "op"})
+                    out.append(S.rect(x + 3 * k, y + h - self.BOX_H - 3 * k, w, self.BOX_H, "op", rx=5))
                 y_box = y + h - self.BOX_H
             else:
                 y_box = y
             sel = i == self.selected
-            out.append({"t": "rect", "x": x, "y": y_box, "w": w, "h": self.BOX_H, "rx": 5,
-                        "cls": ("node selected" if sel else "node") if s != "ids" else
-                               ("op selected" if sel else "op"),
-                        "handle": f"stage:{s}", "label": f"stage {i + 1} of {len(STAGES)}: {TITLES[s]}"})
+            box = S.rect(x, y_box, w, self.BOX_H, ("op" if s == "ids" else "node") + (" selected" if sel else ""), rx=5)
+            out.append(S.handle(box, f"stage:{s}", f"stage {i + 1} of {len(STAGES)}: {TITLES[s]}",
+                                "selected" if sel else "not selected"))
             title = TITLES[s] if s != "blocks" else f"N = {N} block{'s' if N > 1 else ''}, stacked"
-            out.append({"t": "text", "x": x + w / 2, "y": y_box + 22, "s": title,
-                        "cls": "label"})
+            out.append(S.text(x + w / 2, y_box + 22, title, "label"))
             shape = stage_shape(s, B, T, C, V)
             mid = y_box + self.BOX_H / 2
-            out.append({"t": "text", "x": self.SHAPE_X, "y": mid - 3, "anchor": "start", "cls": "label",
-                        "s": symbolic_shape(s)})
-            out.append({"t": "text", "x": self.SHAPE_X, "y": mid + 12, "anchor": "start", "cls": "small muted",
-                        "s": "(" + ", ".join(str(n) for n in shape) + ")"})
+            out.append(S.text(self.SHAPE_X, mid - 3, symbolic_shape(s), "label", "start"))
+            out.append(S.text(self.SHAPE_X, mid + 12, "(" + ", ".join(str(n) for n in shape) + ")", "small muted", "start"))
             if s != "ids":          # the last axis as a bar: C wide in the stream, V wide at the end
                 last = shape[-1]
                 bw = max(2, round(self.BAR_MAX * last / widest, 1))
-                out.append({"t": "rect", "x": self.BAR_X, "y": mid - 6, "w": bw, "h": 12, "rx": 2,
-                            "cls": "accent2" if s == "unembed" else "accent", "opacity": 0.55})
-                out.append({"t": "text", "x": self.BAR_X + bw + 4, "y": mid + 4, "anchor": "start",
-                            "cls": "small muted", "s": "V" if s == "unembed" else "C"})
+                out.append(S.rect(self.BAR_X, mid - 6, bw, 12, "accent2" if s == "unembed" else "accent", rx=2, opacity=0.55))
+                out.append(S.text(self.BAR_X + bw + 4, mid + 4, "V" if s == "unembed" else "C", "small muted", "start"))
             p = stage_params(s, T, C, N, V, self.tied)
-            out.append({"t": "text", "x": self.PARAM_X, "y": mid + 5, "anchor": "end",
-                        "cls": "label" if p else "small muted",
-                        "s": commas(p) if p or s == "ids" else "0 (tied)" if s == "unembed" else "0"})
+            out.append(S.text(self.PARAM_X, mid + 5, commas(p) if p or s == "ids" else "0 (tied)" if s == "unembed" else "0",
+                              "label" if p else "small muted", "end"))
             if i + 1 < len(rows):   # the arrow down to the next stage
-                nxt = rows[i + 1][1]
-                ax = x + w / 2
-                top, bottom = y_box + self.BOX_H, nxt
-                out.append({"t": "line", "x1": ax, "y1": top + 2, "x2": ax, "y2": bottom - 4, "cls": "edge"})
-                out.append({"t": "path", "d": f"M {ax - 4} {bottom - 9} L {ax} {bottom - 3} L {ax + 4} {bottom - 9}",
-                            "cls": "edge"})
+                out += S.arrow(x + w / 2, y_box + self.BOX_H + 2, x + w / 2, rows[i + 1][1] - 3, "edge", head=7)
         last_y = rows[-1][1] + self.BOX_H + 20
-        out.append({"t": "text", "x": self.BOX_X, "y": last_y, "anchor": "start", "cls": "small label",
-                    "s": f"logits: {V} scores per position, {commas(B * T * V)} numbers"})
-        out.append({"t": "text", "x": self.PARAM_X, "y": last_y, "anchor": "end", "cls": "label",
-                    "s": f"total {commas(self.params())}"})
+        out.append(S.text(self.BOX_X, last_y, f"logits: {V} scores per position, {commas(B * T * V)} numbers",
+                          "small label", "start"))
+        out.append(S.text(self.PARAM_X, last_y, f"total {commas(self.params())}", "label", "end"))
         return out
 
     def _about(self, s):
@@ -257,10 +209,4 @@ class GptForwardPipeline(Widget):
         ]
 
     def controls(self):
-        out = []
-        for key, (lo, hi, step) in RANGES.items():
-            out.append({"kind": "range", "id": key, "label": SLIDER_LABELS[key], "min": lo, "max": hi,
-                        "step": step, "value": self.dims[key], "display": str(self.dims[key])})
-        out.append({"kind": "button", "id": "tie",
-                    "label": "untie the unembedding" if self.tied else "tie it to wte again"})
-        return out
+        return [self.knobs[k].control() for k in (*RANGES, "tied")]

@@ -19,13 +19,18 @@ p (a dict character -> probability) and logit (a dict character -> logit).
 
 import math
 
+from ..numeric import argmax, softmax
+from ..show import char, fixed
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step
-from ..numeric import softmax
-from ..show import char
+from ..widgets import shapes as S
+from ..widgets.base import Widget
+from ..widgets.controls import Slider
+from ..widgets.plane import Plane
 
 TOKENS = [["e", 1.2, 0.9], ["t", -0.6, 1.3], ["a", 1.4, -0.5], ["o", -1.1, -0.9], [" ", 0.2, -1.4]]
 LIMIT = 3.0
+PLANE = Plane(span=LIMIT, box=(20, 10, 300, 290))
+BX = 350                          # the bars' left edge
 
 
 def _point(value, what):
@@ -39,11 +44,9 @@ def _point(value, what):
 class TiedUnembeddingScores(Widget):
     name = "tied_unembedding_scores"
     width, height = 640, 300
-    PX, PY, PS = 20, 10, 280          # the plane: left, top, side
-    BX = 350                          # the bars' left edge
 
     def configure(self, config):
-        self.h = _point(config.pop("h", [-0.4, 0.6]), "h")
+        h = _point(config.pop("h", [-0.4, 0.6]), "h")
         tokens = config.pop("tokens", TOKENS)
         if not isinstance(tokens, list) or not 2 <= len(tokens) <= 8:
             raise ValueError("tied_unembedding_scores: tokens must list 2 to 8 [character, x, y] rows")
@@ -55,6 +58,12 @@ class TiedUnembeddingScores(Widget):
         if len({t[0] for t in self.tokens}) != len(self.tokens):
             raise ValueError("tied_unembedding_scores: each character may appear once")
         super().configure(config)
+        # keys step h by 0.1 (0.5 with PageUp/PageDown), a drag by 0.05; the grid keeps any start
+        self.knobs = {k: Slider(k, k, -LIMIT, LIMIT, 0.01, v, fine=0.1, coarse=0.5) for k, v in zip(("hx", "hy"), h)}
+
+    @property
+    def h(self):
+        return [self.knobs["hx"].value, self.knobs["hy"].value]
 
     # The numbers -----------------------------------------------------------------------------
     def logits(self):
@@ -66,43 +75,23 @@ class TiedUnembeddingScores(Widget):
 
     def values(self):
         zs, ps = self.logits(), self.probs()
-        best = max(range(len(ps)), key=ps.__getitem__)
+        best = argmax(ps)
         chars = [t[0] for t in self.tokens]
         return {"hx": round(self.h[0], 6), "hy": round(self.h[1], 6), "norm": math.hypot(*self.h),
                 "top": chars[best], "p_top": ps[best], "p": dict(zip(chars, ps)), "logit": dict(zip(chars, zs))}
 
-    def set_values(self, values):
-        unknown = set(values) - {"hx", "hy"}
-        if unknown:
-            raise KeyError(f"tied_unembedding_scores sets hx and hy, not {sorted(unknown)}")
-        self.h = _point([values.get("hx", self.h[0]), values.get("hy", self.h[1])], "h")
-
     # Events -----------------------------------------------------------------------------------
-    def to_plane(self, x, y):
-        u = self.PS / (2 * LIMIT)
-        return self.PX + self.PS / 2 + x * u, self.PY + self.PS / 2 - y * u
-
-    def from_plane(self, px, py):
-        u = self.PS / (2 * LIMIT)
-        return (px - self.PX - self.PS / 2) / u, (self.PY + self.PS / 2 - py) / u
-
     def handle(self, event):
-        if event.get("handle") != "h":
-            return
-        clamp = lambda v: round(min(max(v, -LIMIT), LIMIT), 2)
-        if event.get("type") == "drag":
-            try:
-                x, y = self.from_plane(float(event["x"]), float(event["y"]))
-            except (KeyError, TypeError, ValueError):
-                return
-            self.h = [clamp(round(x * 20) / 20), clamp(round(y * 20) / 20)]
-        elif event.get("type") == "key":
-            key = event.get("key")
-            step = arrow_step(key, 0.1, 0.5)
-            if key in ("ArrowUp", "ArrowDown"):
-                self.h[1] = clamp(self.h[1] + step)
-            else:
-                self.h[0] = clamp(self.h[0] + step)
+        if event.get("handle") == "h" and event.get("type") == "key":
+            key = event.get("key")      # up and down move h's y, every other key its x
+            self.knobs["hy" if key in ("ArrowUp", "ArrowDown") else "hx"].key(key)
+        else:
+            super().handle(event)
+
+    def drag(self, handle, x, y):
+        if handle == "h":
+            for knob, v in zip(self.knobs.values(), PLANE.value(x, y)):
+                knob.set(round(v * 20) / 20)
 
     def __repr__(self):
         v = self.values()
@@ -110,52 +99,34 @@ class TiedUnembeddingScores(Widget):
 
     # The scene --------------------------------------------------------------------------------
     def shapes(self):
-        out, (ox, oy) = [], self.to_plane(0, 0)
-        out.append({"t": "rect", "x": self.PX, "y": self.PY, "w": self.PS, "h": self.PS, "cls": "grid nofill"})
-        for k in range(-2, 3):
-            gx, gy = self.to_plane(k, k)
-            out.append({"t": "line", "x1": gx, "y1": self.PY, "x2": gx, "y2": self.PY + self.PS,
-                        "cls": "axis" if k == 0 else "grid"})
-            out.append({"t": "line", "x1": self.PX, "y1": gy, "x2": self.PX + self.PS, "y2": gy,
-                        "cls": "axis" if k == 0 else "grid"})
         ps = self.probs()
-        best = max(range(len(ps)), key=ps.__getitem__)
+        best = argmax(ps)
+        out = PLANE.frame()
         for i, (ch, x, y) in enumerate(self.tokens):
-            tx, ty = self.to_plane(x, y)
-            cls = "accent3" if i == best else "muted"
-            out.append({"t": "line", "x1": ox, "y1": oy, "x2": round(tx, 1), "y2": round(ty, 1), "cls": cls})
-            out.append({"t": "circle", "cx": round(tx, 1), "cy": round(ty, 1), "r": 3, "cls": cls})
-            lx, ly = self.to_plane(x * 1.18, y * 1.18)
-            out.append({"t": "text", "x": round(lx, 1), "y": round(ly + 5, 1), "s": char(ch),
-                        "cls": "accent3" if i == best else "label"})
-        hx, hy = self.to_plane(*self.h)
-        out.append({"t": "line", "x1": ox, "y1": oy, "x2": round(hx, 1), "y2": round(hy, 1), "cls": "accent2 bracket"})
-        out.append({"t": "text", "x": round(hx + 12, 1), "y": round(hy - 8, 1), "s": "h", "cls": "accent2"})
-        out.append({"t": "circle", "cx": round(hx, 1), "cy": round(hy, 1), "r": 9, "cls": "accent2", "handle": "h",
-                    "label": "h, the final vector at one position",
-                    "value": f"h = ({self.h[0]:.2f}, {self.h[1]:.2f})"})
+            out += PLANE.vector((x, y), "accent3" if i == best else "muted")
+            out.append(PLANE.text(x * 1.18, y * 1.18, char(ch), "accent3" if i == best else "label", dy=5))
+        hx, hy = PLANE.at(*self.h)
+        out.append(S.text(hx + 12, hy - 8, "h", "accent2"))
+        out += PLANE.vector(self.h, "accent2", handle="h", label="h, the final vector at one position",
+                            value=f"h = ({fixed(self.h[0])}, {fixed(self.h[1])})")
         # the scores, one row per character
         zs = self.logits()
-        for x, anchor, head in ((self.BX + 8, "middle", "char"), (self.BX + 90, "end", "h\u00b7wte[v]"),
-                                (self.BX + 108, "start", "probability")):
-            out.append({"t": "text", "x": x, "y": 24, "anchor": anchor, "cls": "small muted", "s": head})
+        for x, anchor, head in ((BX + 8, "middle", "char"), (BX + 90, "end", "h\u00b7wte[v]"),
+                                (BX + 108, "start", "probability")):
+            out.append(S.text(x, 24, head, "small muted", anchor))
         row_h = min(44, 250 / len(self.tokens))
         for i, (ch, _, _) in enumerate(self.tokens):
-            y = 40 + i * row_h
-            out.append({"t": "text", "x": self.BX + 8, "y": y + 15, "s": char(ch),
-                        "cls": "accent3" if i == best else "label"})
-            out.append({"t": "text", "x": self.BX + 90, "y": y + 15, "anchor": "end", "s": f"{zs[i]:+.2f}",
-                        "cls": "label"})
-            out.append({"t": "rect", "x": self.BX + 108, "y": y + 3, "w": 150, "h": 16, "cls": "grid nofill"})
-            out.append({"t": "rect", "x": self.BX + 108, "y": y + 3, "w": max(0.5, round(150 * ps[i], 1)), "h": 16,
-                        "cls": "accent3" if i == best else "accent", "opacity": 0.7})
-            out.append({"t": "text", "x": self.BX + 266, "y": y + 15, "anchor": "start", "s": f"{ps[i]:.2f}",
-                        "cls": "small label"})
+            y, cls = 40 + i * row_h, "accent3" if i == best else "accent"
+            out.append(S.text(BX + 8, y + 15, char(ch), "accent3" if i == best else "label"))
+            out.append(S.text(BX + 90, y + 15, fixed(zs[i]), "label", "end"))
+            out.append(S.rect(BX + 108, y + 3, 150, 16, "grid nofill"))
+            out.append(S.rect(BX + 108, y + 3, max(0.5, 150 * ps[i]), 16, cls, opacity=0.7))
+            out.append(S.text(BX + 266, y + 15, fixed(ps[i]), "small label", "start"))
         return out
 
     def readouts(self):
         v = self.values()
         return [
-            {"label": "h", "value": f"({v['hx']:.2f}, {v['hy']:.2f}), length |h| = {v['norm']:.2f}"},
-            {"label": "most likely next character", "value": f"{char(v['top'])} with probability {v['p_top']:.2f}"},
+            {"label": "h", "value": f"({fixed(v['hx'])}, {fixed(v['hy'])}), length |h| = {fixed(v['norm'])}"},
+            {"label": "most likely next character", "value": f"{char(v['top'])} with probability {fixed(v['p_top'])}"},
         ]

@@ -7,33 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from lesson_kernel import run_lesson
-from mlbuild.lesson import parse_lesson
-from scene_checks import assert_scene_fits
+from lesson_kernel import lesson_widget, run_lesson
 from mlmath import widgets
 from mlmath.m18.recipe import SIZES
 from mlmath.gpt.model import Config, n_params
-from mlmath.m16.gpt_forward_pipeline import STAGES, GptForwardPipeline, block_params, total_params
+from mlmath.m16.gpt_forward_pipeline import STAGES, block_params, total_params
 
 LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m16-l04.md"
 
 
-def make(**config):
-    return widgets.create("gpt_forward_pipeline", config)
+NAME = "gpt_forward_pipeline"
 
 
-def lesson_widget(wid):
-    part = {p.id: p for p in parse_lesson(LESSON).parts("widget")}[wid]
-    return widgets.create(part.arg, part.data)
-
-
-def test_registered_and_rejects_unknown_or_bad_options():
-    assert isinstance(make(), GptForwardPipeline)
-    with pytest.raises(ValueError, match="heads"):
-        make(heads=4)
+def test_rejects_bad_options():
     for bad in ({"C": 12}, {"C": 0}, {"N": 13}, {"V": 1}, {"B": 1.5}, {"T": True}, {"tied": 1}, {"selected": "lm_head"}):
         with pytest.raises(ValueError):
-            make(**bad)
+            widgets.create(NAME, bad)
 
 
 @pytest.mark.parametrize("V,T,C,N", [(65, 64, 64, 4), (65, 32, 32, 2), (2, 1, 8, 1), (256, 256, 256, 12),
@@ -43,12 +32,12 @@ def test_parameter_count_is_the_engines(V, T, C, N):
     assert total_params(T, C, N, V) == n_params(cfg)
     assert total_params(T, C, N, V, tied=False) == n_params(cfg) + V * C
     if C <= 256 and V <= 256 and T <= 256:
-        w = make(B=3, T=T, C=C, N=N, V=V)
+        w = widgets.create(NAME, dict(B=3, T=T, C=C, N=N, V=V))
         assert w.values()["params"] == n_params(cfg)
 
 
 def test_sliders_button_clicks_and_keys():
-    w = make()
+    w = widgets.create(NAME)
     w.handle({"type": "input", "id": "C", "value": 61})      # snaps to a multiple of 8
     w.handle({"type": "input", "id": "N", "value": 99})      # clamps
     w.handle({"type": "input", "id": "B", "value": "32"})
@@ -56,10 +45,10 @@ def test_sliders_button_clicks_and_keys():
     v = w.values()
     assert (v["C"], v["N"], v["B"], v["T"]) == (64, 12, 32, 8)
     assert v["x_floats"] == 32 * 8 * 64 and v["logits_floats"] == 32 * 8 * 65
-    w.handle({"type": "input", "id": "tie", "value": None})
+    w.handle({"type": "input", "id": "tied", "value": None})
     assert w.values()["tied"] == 0 and w.values()["params"] == total_params(8, 64, 12, 65) + 65 * 64
     assert any(c.get("label") == "tie it to wte again" for c in w.controls())
-    w.handle({"type": "input", "id": "tie", "value": None})
+    w.handle({"type": "input", "id": "tied", "value": None})
     assert w.values()["tied"] == 1
     w.handle({"type": "drag", "handle": "stage:ln_f", "x": 0, "y": 0})
     assert w.selected == STAGES.index("ln_f")
@@ -77,7 +66,7 @@ def test_sliders_button_clicks_and_keys():
 
 
 def test_readouts_at_the_capstone():
-    w = make(B=32, T=64, C=64, N=4, V=65, selected="blocks")
+    w = widgets.create(NAME, dict(B=32, T=64, C=64, N=4, V=65, selected="blocks"))
     text = {r["label"].split(":")[0]: r["value"] for r in w.readouts()}
     assert text["output shape"] == "(B, T, C) = (32, 64, 64)"
     assert text["its parameters"].endswith("= 199,936") and "4 × 49,984" in text["its parameters"]
@@ -91,17 +80,16 @@ def test_readouts_at_the_capstone():
     assert "logits: 65 scores per position, 133,120 numbers" in strings
 
 
-def test_scene_is_small_serialisable_and_labelled():
+def test_every_stage_is_a_labelled_handle_and_twelve_blocks_fit():
     for n in (1, 4, 12):
-        scene = assert_scene_fits(make(N=n, C=256, V=2).scene(), max_shapes=149)
-        handles = [s for s in scene["shapes"] if s.get("handle")]
+        shapes = widgets.create(NAME, dict(N=n, C=256, V=2)).shapes()
+        handles = [s for s in shapes if s.get("handle")]
         assert [h["handle"] for h in handles] == [f"stage:{s}" for s in STAGES]
         assert all(h["label"].startswith("stage ") for h in handles)
-        assert max(s.get("y", 0) for s in scene["shapes"]) < scene["h"]
 
 
 def test_goal_is_the_lesson_goal():
-    w = lesson_widget("pipe")
+    w = lesson_widget("m16-l04", "pipe")
     assert not w.goal_met()
     w.set_values({"N": 4, "C": 64, "T": 64})
     assert w.goal_met()                     # V starts at 65
@@ -109,7 +97,7 @@ def test_goal_is_the_lesson_goal():
     assert not w.goal_met()
     w.set_values({"T": 64, "B": 32})
     assert w.goal_met() and w.values()["params"] == 208320
-    with pytest.raises(KeyError):
+    with pytest.raises(ValueError, match="computed"):
         w.set_values({"params": 1})
 
 
