@@ -101,11 +101,12 @@ class ContextExplosion(Widget):
                 "unseen": unseen / self.held_positions(), "unseen_prev": prev}
 
     def set_values(self, values):
+        """n sets the context length; the counts follow from it and must agree."""
         values = dict(values)
-        if set(values) - {"n"}:
-            raise KeyError(f"context_explosion can only set n, not {sorted(set(values) - {'n'})}")
         if "n" in values:
-            self._set_n(values["n"])
+            self._set_n(whole(self.name, "n", values.pop("n"), 1, MAX_N))
+        if values:                  # values() counts n - 1 too: only check when there is something to check
+            super().set_values(values)
 
     def _set_n(self, n):
         self.n = min(max(int(n), 1), MAX_N)

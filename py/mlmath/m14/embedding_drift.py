@@ -30,40 +30,17 @@ shape hidden x 12, and `encode("the")` turns text into symbol indices.
 
 import math
 import random
-import re
 from operator import mul
 
 from ..widgets import register
 from ..numeric import softmax
 from ..show import char as shown, fixed
 from ..widgets.base import Widget, whole
+from .l04_bengio import OTHER, SYMBOLS, encode, squash, windows
 
-ALPHABET = " aeioutnshr"
-OTHER = "\u00b7"
-SYMBOLS = list(ALPHABET) + [OTHER]
 VOWELS = "aeiou"
 CONSONANTS = "tnshr"
 D = 2
-
-
-def squash(text):
-    """Lowercase; keep the alphabet; other letters become ·, everything else a space; collapse spaces."""
-    out = []
-    for ch in text.lower():
-        out.append(ch if ch in ALPHABET else OTHER if ch.isalpha() else " ")
-    return re.sub(" +", " ", "".join(out))
-
-
-def encode(text):
-    """Symbol indices of already-squashed text (any character outside the alphabet counts as ·)."""
-    index = {s: i for i, s in enumerate(SYMBOLS)}
-    other = index[OTHER]
-    return [index.get(ch, other) for ch in text]
-
-
-def windows(ids, n):
-    """(context tuple, next index) for every position that has n symbols before it."""
-    return [(tuple(ids[i:i + n]), ids[i + n]) for i in range(len(ids) - n)]
 
 
 def group(pairs):
@@ -226,21 +203,20 @@ class EmbeddingDrift(Widget):
                 "selected": SYMBOLS[self.selected], "nearest": self.nearest(self.selected, 1)[0][0]}
 
     def set_values(self, values):
+        """steps trains from the start; selected picks a symbol; the rest follow and must agree."""
         values = dict(values)
-        unknown = set(values) - {"steps", "selected"}
-        if unknown:
-            raise KeyError(f"embedding_drift cannot set {sorted(unknown)}")
         if "steps" in values:
-            steps = whole(self.name, "steps", values["steps"], 0, 5000)
+            steps = whole(self.name, "steps", values.pop("steps"), 0, 5000)
             self.reset()
             while self.steps < steps:
                 self.train(min(self.per_click, steps - self.steps))
         if "selected" in values:
-            s = values["selected"]
-            s = " " if s in ("sp", "\u2423") else OTHER if s == "other" else s
+            name = values.pop("selected")
+            s = " " if name in ("sp", "\u2423") else OTHER if name == "other" else name
             if s not in SYMBOLS:
-                raise KeyError(f"embedding_drift has no symbol {values['selected']!r}")
+                raise KeyError(f"embedding_drift has no symbol {name!r}")
             self.selected = SYMBOLS.index(s)
+        super().set_values(values)
 
     # Events --------------------------------------------------------------------------
     def handle(self, event):

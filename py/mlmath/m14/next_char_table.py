@@ -262,10 +262,10 @@ class NextCharTable(Widget):
         }
 
     def set_values(self, values):
+        """text, n, row, u, scale, seed and steps set the table; the rest follow and must agree."""
         values = dict(values)
-        unknown = set(values) - {"text", "n", "row", "u", "scale", "seed", "steps"}
-        if unknown:
-            raise KeyError(f"next_char_table cannot set {sorted(unknown)}")
+        computed = {k: values.pop(k) for k in list(values)
+                    if k not in ("text", "n", "row", "u", "scale", "seed", "steps")}
         if "text" in values:
             self._set_text(values["text"])
         if "n" in values:
@@ -288,6 +288,7 @@ class NextCharTable(Widget):
         for _ in range(values.get("steps", 0)):
             if not self._draw():
                 break
+        super().set_values(computed)
 
     def _set_text(self, text):
         self.text = str(text)[:MAX_TYPED]
@@ -418,6 +419,8 @@ class NextCharTable(Widget):
             lift = 3 if a == " " else 0      # the ␣ glyph sits low; raise it inside its box
             out.append({"t": "text", "x": 6 + (LEFT - 10) / 2, "y": TOP + i * CELL + CELL / 2 + 5 - lift,
                         "s": show_char(a), "cls": "label accent2" if sel else "label"})
+        if "stick" in self.show:         # here, so it keeps its place as the squares and pieces change
+            out.append(self._u_handle())
         # the squares: area proportional to count (or to probability within the row)
         inner = CELL - 4
         picked = self.last if self.last and self.last[2] is not None else None
@@ -492,10 +495,15 @@ class NextCharTable(Widget):
         out.append({"t": "text", "x": LEFT, "y": y + 40, "s": "0", "cls": "small muted"})
         out.append({"t": "text", "x": LEFT + w, "y": y + 40, "s": "1", "cls": "small muted"})
         out.append({"t": "line", "x1": round(ux, 1), "y1": y - 2, "x2": round(ux, 1), "y2": y + 44, "cls": "accent2"})
-        out.append({"t": "circle", "cx": round(ux, 1), "cy": y + 52, "r": 9, "cls": "accent2", "handle": "u",
-                    "label": "u, a uniform random number in [0, 1): drag it or use the arrow keys",
-                    "value": f"u = {self.u:.3f}, picks {quoted(chosen)}"})
         return out
+
+    def _u_handle(self):
+        row = self.row_counts()
+        chosen = pick(row, self.u) if row else None
+        return {"t": "circle", "cx": round(LEFT + self._stick_w * self.u, 1), "cy": self._stick_y + 52, "r": 9,
+                "cls": "accent2", "handle": "u",
+                "label": "u, a uniform random number in [0, 1): drag it or use the arrow keys",
+                "value": f"u = {self.u:.3f}, picks {quoted(chosen)}"}
 
     def readouts(self):
         out = []

@@ -211,7 +211,9 @@ class SamplingKnobs(Widget):
         return out
 
     def set_values(self, values):
+        """context, T, k, target and draws set the row; the rest follow and must agree."""
         values = dict(values)
+        computed = {}
         if "context" in values:
             c = values.pop("context")
             if c not in self.contexts:
@@ -231,7 +233,8 @@ class SamplingKnobs(Widget):
             elif key == "draws":
                 self.presses = int(value)
             else:
-                raise KeyError(f"sampling_knobs sets context, T, k, target and draws, not {key!r}")
+                computed[key] = value
+        super().set_values(computed)
 
     def slot(self):
         return (RIGHT - LEFT) / self.n

@@ -12,7 +12,8 @@ import pytest
 from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.m14.embedding_drift import SYMBOLS, EmbeddingDrift, encode, group, squash
+from mlmath.m14.embedding_drift import EmbeddingDrift, group
+from mlmath.m14.l04_bengio import SYMBOLS, encode, squash
 
 LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m14-l04.md"
 
