@@ -20,9 +20,11 @@ mlmath.gpt.model.init_params), so before training every row is noise.
 Goal checks see p, has_row (1 if wpe has a row for p, else 0) and rows (64).
 """
 
-from ..widgets import register
 from ..show import char, commas
-from ..widgets.base import Widget, arrow_step, whole
+from ..widgets import register
+from ..widgets import shapes as S
+from ..widgets.base import Widget, whole
+from ..widgets.controls import Slider
 
 # The first 72 characters of tiny-shakespeare, and its 65-character vocabulary (sorted), as the capstone tokenizes it.
 TEXT = "First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak"
@@ -52,15 +54,15 @@ class LearnedPositionRows(Widget):
         p = whole(self.name, "p", config.pop("p", 5), 0, SLOTS - 1)
         seed = config.pop("seed", "mlmath")
         if not isinstance(seed, str) or not seed:
-            raise ValueError(f"learned_position_rows: seed must be a non-empty string, not {seed!r}")
+            raise ValueError(f"{self.name}: seed must be a non-empty string, not {seed!r}")
         super().configure(config)
-        self.start, self.seed, self.p = p, seed, p
+        self.knobs = {"p": Slider("p", "position", 0, SLOTS - 1, 1, p, coarse=8)}
         self.wte, self.wpe = tables(seed)
 
-    def reset(self):
-        self.p = self.start
+    @property
+    def p(self):
+        return self.knobs["p"].value
 
-    # State -------------------------------------------------------------------------------
     def has_row(self, p=None):
         return (self.p if p is None else p) < ROWS
 
@@ -76,79 +78,47 @@ class LearnedPositionRows(Widget):
     def values(self):
         return {"p": self.p, "has_row": 1 if self.has_row() else 0, "rows": ROWS}
 
-    def set_values(self, values):
-        unknown = set(values) - {"p"}
-        if unknown:
-            raise KeyError(f"learned_position_rows can set only p, not {sorted(unknown)}")
-        self.p = self._pos(values["p"])
-
-    def _pos(self, v):
-        return min(max(int(round(float(v))), 0), SLOTS - 1)
-
-    def handle(self, event):
-        if event.get("handle") != "p":
-            return
-        if event.get("type") == "drag":
-            self.p = self._pos((float(event["x"]) - self.x0) / self.cw - 0.5)
-        elif event.get("type") == "key":
-            key = event.get("key")
-            target = {"Home": 0, "End": SLOTS - 1}.get(key)
-            self.p = target if target is not None else self._pos(self.p + arrow_step(key, fine=1, coarse=8))
+    def drag(self, handle, x, y):
+        if handle == "p":
+            self.knobs["p"].set((x - self.x0) / self.cw - 0.5)
 
     # Drawing -----------------------------------------------------------------------------
     def cx(self, i):
-        return round(self.x0 + (i + 0.5) * self.cw, 1)
+        return self.x0 + (i + 0.5) * self.cw
 
     def _bars(self, row, yc, cls, label, note):
-        out = [{"t": "text", "x": 8, "y": yc - 4, "s": label, "anchor": "start", "cls": f"small {cls}"},
-               {"t": "text", "x": 8, "y": yc + 12, "s": note, "anchor": "start", "cls": "small muted"},
-               {"t": "line", "x1": self.bx0 - 4, "y1": yc, "x2": self.bx0 + DIMS * self.bw, "y2": yc, "cls": "grid"}]
+        """One row of 64 numbers as thin bars up (positive) or down from a base line at yc."""
+        out = [S.text(8, yc - 4, label, f"small {cls}", "start"), S.text(8, yc + 12, note, "small muted", "start"),
+               S.line(self.bx0 - 4, yc, self.bx0 + DIMS * self.bw, yc, "grid")]
         if row is None:
-            out.append({"t": "text", "x": self.bx0 + DIMS * self.bw / 2, "y": yc + 5, "cls": "small bad",
-                        "s": f"no row {self.p}: the table has rows 0 to {ROWS - 1} only"})
-            return out
-        d = []
-        for j, v in enumerate(row):
-            h = max(-27.0, min(27.0, v * self.scale))
-            x = self.bx0 + j * self.bw + self.bw / 2
-            d.append(f"M {x:.1f} {yc} V {yc - h:.1f}")
-        out.append({"t": "path", "d": " ".join(d), "cls": f"bracket {cls}"})
-        return out
+            return out + [S.text(self.bx0 + DIMS * self.bw / 2, yc + 5,
+                                 f"no row {self.p}: the table has rows 0 to {ROWS - 1} only", "small bad")]
+        runs = [[(self.bx0 + (j + 0.5) * self.bw, yc), (self.bx0 + (j + 0.5) * self.bw, yc - max(-27.0, min(27.0, v * self.scale)))]
+                for j, v in enumerate(row)]
+        return out + [S.path(runs, f"bracket {cls}")]
 
     def shapes(self):
-        out = [{"t": "text", "x": 8, "y": 16, "anchor": "start", "cls": "small muted",
-                "s": "the context window: one character per position"}]
-        ty = 38
+        ty, p = 38, self.p
+        out = [S.text(8, 16, "the context window: one character per position", "small muted", "start")]
         for i, ch in enumerate(TEXT):
-            cls = "label" if i == self.p else ("small muted" if i >= ROWS else "small")
-            out.append({"t": "text", "x": self.cx(i), "y": ty, "s": char(ch),
-                        "cls": f"{cls} accent" if i == self.p else cls})
-        for i in range(0, SLOTS, 8):
-            out.append({"t": "text", "x": self.cx(i), "y": ty + 16, "s": str(i), "cls": "small muted"})
-        # the table: one strip per row, under its position
-        top, h = ty + 24, 40
-        out.append({"t": "text", "x": self.x0 - 6, "y": top + 24, "s": "wpe", "anchor": "end", "cls": "small accent"})
-        for i in range(ROWS):
-            out.append({"t": "rect", "x": round(self.x0 + i * self.cw + 1, 1), "y": top, "w": self.cw - 2, "h": h,
-                        "cls": "accent" if i == self.p else "grid nofill"})
-        out.append({"t": "text", "x": self.cx(ROWS) + (SLOTS - ROWS) * self.cw / 2 - self.cw / 2, "y": top + 18,
-                    "s": "no rows", "cls": "small bad"})
-        out.append({"t": "text", "x": self.cx(ROWS) + (SLOTS - ROWS) * self.cw / 2 - self.cw / 2, "y": top + 32,
-                    "s": "past 63", "cls": "small bad"})
-        hy = top + h + 14
-        x = self.cx(self.p)
-        out.append({"t": "line", "x1": x, "y1": top + h, "x2": x, "y2": hy, "cls": "accent"})
-        ch = TEXT[self.p]
-        out.append({"t": "circle", "cx": x, "cy": hy, "r": 7, "cls": "accent", "handle": "p",
-                    "label": "position: drag along the window, or use the arrow keys",
-                    "value": f"position {self.p}, character {ch!r}" + ("" if self.has_row() else ", no row in the table")})
-        # the three rows for this position
-        y1 = hy + 52
+            cls = "label accent" if i == p else ("small muted" if i >= ROWS else "small")
+            out.append(S.text(self.cx(i), ty, char(ch), cls))
+        out += [S.text(self.cx(i), ty + 16, str(i), "small muted") for i in range(0, SLOTS, 8)]
+        top, h = ty + 24, 40           # the table: one strip per row, under its position
+        out.append(S.text(self.x0 - 6, top + 24, "wpe", "small accent", "end"))
+        out += [S.rect(self.x0 + i * self.cw + 1, top, self.cw - 2, h, "accent" if i == p else "grid nofill")
+                for i in range(ROWS)]
+        gap_x = self.cx(ROWS) + (SLOTS - ROWS - 1) * self.cw / 2
+        out += [S.text(gap_x, top + 18, "no rows", "small bad"), S.text(gap_x, top + 32, "past 63", "small bad")]
+        hy, ch = top + h + 14, TEXT[p]
+        out.append(S.line(self.cx(p), top + h, self.cx(p), hy, "accent"))
+        out.append(S.handle(S.circle(self.cx(p), hy, 7, "accent"), "p", "position: drag along the window, or use the arrow keys",
+                            f"position {p}, character {ch!r}" + ("" if self.has_row() else ", no row in the table")))
+        y1 = hy + 52                   # the three rows for this position
         name = repr(ch) if ch in "\n " else f"'{ch}'"
         out += self._bars(self.row_of(ch), y1, "accent2", f"wte[{name}]", "the character's row")
-        out += self._bars(self.wpe[self.p] if self.has_row() else None, y1 + 66, "accent", f"+ wpe[{self.p}]",
-                          "the position's row")
-        out += self._bars(self.input_at(self.p), y1 + 132, "accent3", "= x, the input", "what block 1 reads")
+        out += self._bars(self.wpe[p] if self.has_row() else None, y1 + 66, "accent", f"+ wpe[{p}]", "the position's row")
+        out += self._bars(self.input_at(p), y1 + 132, "accent3", "= x, the input", "what block 1 reads")
         return out
 
     def readouts(self):

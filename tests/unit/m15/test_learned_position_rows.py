@@ -1,33 +1,23 @@
 """The learned_position_rows widget: the capstone's own wte/wpe rows, the lookup x = wte[c] + wpe[p],
 the end of the table, dragging, keys, goals, and the numbers lesson m15-l04 states."""
 
-from pathlib import Path
-
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget
 from mlmath import widgets
 from mlmath.data import shakespeare
 from mlmath.gpt.model import Config, init_params, param_table
-from mlmath.m15.learned_position_rows import DIMS, ROWS, TEXT, VOCAB, LearnedPositionRows
+from mlmath.m15.learned_position_rows import DIMS, ROWS, TEXT, VOCAB
 from scene_checks import assert_scene_fits, readout
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l04.md"
 
 
-def make(**config):
-    return widgets.create("learned_position_rows", config)
 
-
-def test_registered():
-    assert widgets.REGISTRY["learned_position_rows"] is LearnedPositionRows
-
-
-@pytest.mark.parametrize("config, words", [({"colour": 1}, "colour"), ({"p": 72}, "p must"), ({"p": -1}, "p must"),
+@pytest.mark.parametrize("config, words", [({"p": 72}, "p must"), ({"p": -1}, "p must"),
                                            ({"p": True}, "p must"), ({"seed": ""}, "seed")])
 def test_bad_config_is_rejected(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("learned_position_rows", config)
 
 
 def test_text_and_vocabulary_are_the_capstones():
@@ -42,7 +32,7 @@ def test_rows_are_the_capstones_starting_weights():
     cfg = Config()
     flat = init_params(cfg, "mlmath")
     table = {p.name: p for p in param_table(cfg)}
-    w = make(seed="mlmath")
+    w = widgets.create("learned_position_rows", dict(seed="mlmath"))
     wte, wpe = table["transformer.wte.weight"], table["transformer.wpe.weight"]
     for r in (0, 17, 63):
         start = wpe.offset + r * DIMS
@@ -50,11 +40,11 @@ def test_rows_are_the_capstones_starting_weights():
     row = VOCAB.index("e")
     start = wte.offset + row * DIMS
     assert w.row_of("e") == pytest.approx(list(flat[start:start + DIMS]), rel=1e-6, abs=1e-9)
-    assert make(seed="other").wpe[0] != w.wpe[0]
+    assert widgets.create("learned_position_rows", dict(seed="other")).wpe[0] != w.wpe[0]
 
 
 def test_input_is_character_row_plus_position_row():
-    w = make()
+    w = widgets.create("learned_position_rows")
     for p in (0, 5, 63):
         want = [a + b for a, b in zip(w.row_of(TEXT[p]), w.wpe[p])]
         assert w.input_at(p) == pytest.approx(want)
@@ -65,7 +55,7 @@ def test_input_is_character_row_plus_position_row():
 
 
 def test_drag_and_keys():
-    w = make(p=5)
+    w = widgets.create("learned_position_rows", dict(p=5))
     w.handle({"type": "drag", "handle": "p", "x": w.cx(40), "y": 0})
     assert w.p == 40
     w.handle({"type": "key", "handle": "p", "key": "PageUp"})
@@ -81,7 +71,7 @@ def test_drag_and_keys():
 
 
 def test_readouts_and_the_end_of_the_table():
-    w = make(p=63)
+    w = widgets.create("learned_position_rows", dict(p=63))
     assert readout(w, "wpe row") == "row 63"
     assert readout(w, "table size") == "64 rows \u00d7 64 numbers = 4,096 parameters"
     w.set_values({"p": 64})
@@ -92,8 +82,8 @@ def test_readouts_and_the_end_of_the_table():
 
 
 def test_goal_unmet_at_start_and_met_by_its_solution():
-    part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == "table")
-    w = widgets.create("learned_position_rows", dict(part.data))
+    part = lesson_part("m15-l04", "widget", "table")
+    w = lesson_widget("m15-l04", "table")
     assert not w.goal_met()
     w.set_values({"p": 65})
     assert not w.goal_met()
@@ -104,5 +94,5 @@ def test_goal_unmet_at_start_and_met_by_its_solution():
 
 
 def test_scene_is_json_and_uses_known_classes():
-    scene = assert_scene_fits(make().scene(), max_shapes=249)
+    scene = assert_scene_fits(widgets.create("learned_position_rows").scene(), max_shapes=249)
     assert [s["handle"] for s in scene["shapes"] if "handle" in s] == ["p"]

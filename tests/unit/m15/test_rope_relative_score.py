@@ -2,33 +2,23 @@
 positions are added), dragging m, n and both, keys, the mode button, goals, and the numbers lesson m15-l04 states."""
 
 import math
-from pathlib import Path
-
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget
 from mlmath import widgets
-from mlmath.m15.rope_relative_score import RopeRelativeScore, rotate
+from mlmath.m15.rope_relative_score import rotate
 from scene_checks import assert_scene_fits, readout
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l04.md"
 
 
-def make(**config):
-    return widgets.create("rope_relative_score", config)
 
-
-def test_registered():
-    assert widgets.REGISTRY["rope_relative_score"] is RopeRelativeScore
-
-
-@pytest.mark.parametrize("config, words", [({"colour": 1}, "colour"), ({"positions": 4}, "positions"),
+@pytest.mark.parametrize("config, words", [({"positions": 4}, "positions"),
                                            ({"theta": 0}, "theta"), ({"q": [1, 2, 3]}, "q must"),
                                            ({"k": [5, 0]}, "k must"), ({"mode": "mul"}, "mode"),
                                            ({"m": 16}, "m must"), ({"n": -1}, "n must")])
 def test_bad_config_is_rejected(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("rope_relative_score", config)
 
 
 def test_rotate_turns_anticlockwise_and_keeps_length():
@@ -38,7 +28,7 @@ def test_rotate_turns_anticlockwise_and_keeps_length():
 
 
 def test_rope_score_depends_only_on_the_offset():
-    w = make()
+    w = widgets.create("rope_relative_score")
     for off in range(-5, 6):
         scores = {round(w.score(m, m - off, True), 12) for m in range(max(0, off), min(16, 16 + off))}
         assert len(scores) == 1
@@ -46,7 +36,7 @@ def test_rope_score_depends_only_on_the_offset():
 
 
 def test_adding_positions_does_not():
-    w = make()
+    w = widgets.create("rope_relative_score")
     assert w.score(5, 2, False) != pytest.approx(w.score(10, 7, False))
     q, k = [1.5, 0.0], [1.2 * math.cos(1.2), 1.2 * math.sin(1.2)]
     m, n = 4, 1
@@ -55,8 +45,8 @@ def test_adding_positions_does_not():
 
 
 def test_handles_move_one_or_both():
-    w = make(m=5, n=5)
-    w.handle({"type": "drag", "handle": "n", "x": w.rx(2), "y": 0})
+    w = widgets.create("rope_relative_score", dict(m=5, n=5))
+    w.handle({"type": "drag", "handle": "n", "x": w.ruler(2), "y": 0})
     assert (w.m, w.n) == (5, 2)
     w.handle({"type": "key", "handle": "both", "key": "PageUp"})
     assert (w.m, w.n) == (10, 7)
@@ -64,7 +54,7 @@ def test_handles_move_one_or_both():
     assert (w.m, w.n) == (15, 12)             # stops at the end, offset kept
     w.handle({"type": "key", "handle": "both", "key": "Home"})
     assert (w.m, w.n) == (3, 0)
-    w.handle({"type": "drag", "handle": "both", "x": w.rx(9), "y": 0})
+    w.handle({"type": "drag", "handle": "both", "x": w.ruler(9), "y": 0})
     assert w.m - w.n == 3 and (w.m + w.n) // 2 == 9
     w.handle({"type": "key", "handle": "m", "key": "ArrowLeft"})
     assert (w.m, w.n) == (10, 8)
@@ -73,7 +63,7 @@ def test_handles_move_one_or_both():
 
 
 def test_mode_button_switches_recipe():
-    w = make(m=5, n=2)
+    w = widgets.create("rope_relative_score", dict(m=5, n=2))
     assert readout(w, "score") == "1.80" and w.rope
     w.handle({"type": "input", "id": "mode"})
     assert not w.rope and w.controls()[0]["label"] == "Switch to rotating (RoPE)"
@@ -83,8 +73,8 @@ def test_mode_button_switches_recipe():
 
 
 def test_goal_unmet_at_start_and_met_by_its_solution():
-    part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == "rope")
-    w = widgets.create("rope_relative_score", dict(part.data))
+    part = lesson_part("m15-l04", "widget", "rope")
+    w = lesson_widget("m15-l04", "rope")
     assert not w.goal_met()
     w.set_values({"m": 5, "n": 2})           # found the best key, not yet carried along
     assert not w.goal_met()
@@ -97,14 +87,13 @@ def test_goal_unmet_at_start_and_met_by_its_solution():
 
 def test_scene_is_json_and_uses_known_classes():
     for rope in (True, False):
-        w = make(m=12, n=3)
-        w.rope = rope
+        w = widgets.create("rope_relative_score", dict(m=12, n=3, mode="rope" if rope else "add"))
         scene = assert_scene_fits(w.scene(), max_shapes=149)
         assert {s["handle"] for s in scene["shapes"] if "handle" in s} == {"m", "n", "both"}
 
 
 def test_numbers_the_lesson_states():
-    w = make()
+    w = widgets.create("rope_relative_score")
     assert w.best() == 3
     assert round(w.rope_curve(3), 2) == 1.80 == round(1.5 * 1.2, 2)
     assert round(w.score(5, 2, False), 2) == 2.02
