@@ -1,20 +1,16 @@
 """The broadcast_add widget: numpy's broadcasting rule, the forward copies, the backward sums,
-typing shapes, clicking cells, goals, and the numbers lesson m12-l04 states about it."""
+typing shapes, clicking cells, goals, and the numbers lesson m12-l04 states about it.
+Registration, unknown options, scene fit and classes, handle keys and set_values round
+trips: tests/unit/test_widget_contract.py."""
 
 import itertools
-import json
-import re
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import LESSONS, lesson_widget
 from mlmath import widgets
-from mlmath.m12.broadcast_add import G_TABLE, MINUS, BroadcastAdd, broadcast, parse_shape, view
-
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m12-l04.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "bracket", "node", "op", "edge", "handle", "selected"}
+from mlmath.m12.broadcast_add import G_TABLE, broadcast, parse_shape, view
+from mlmath.show import MINUS
 
 
 def make(**config):
@@ -33,11 +29,7 @@ def click(w, handle, how="drag"):
 
 
 def type_shape(w, key, text):
-    w.handle({"type": "input", "id": f"shape:{key}", "value": text})
-
-
-def lesson_widgets():
-    return {p.id: p.data for p in parse_lesson(LESSON).parts("widget") if p.arg == "broadcast_add"}
+    w.handle({"type": "input", "id": key, "value": text})
 
 
 # numpy's rule, written independently: align right, sizes equal or one of them 1
@@ -53,14 +45,8 @@ def numpy_rule(sa, sb):
 SHAPES = [()] + [(n,) for n in range(1, 5)] + [(r, c) for r in range(1, 5) for c in range(1, 5)]
 
 
-# Registration and config -------------------------------------------------------------------
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["broadcast_add"] is BroadcastAdd
-    assert isinstance(make(), BroadcastAdd)
-
-
+# Config ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "no option"),
     ({"a": [5, 1]}, "from 1 to 4"),
     ({"b": [1, 2, 3]}, "at most 2 axes"),
     ({"b": "3 by 4"}, "can't read"),
@@ -151,7 +137,7 @@ def test_typing_a_shape_updates_the_picture_and_bad_text_keeps_the_last_good_sha
     type_shape(w, "b", "3, q")
     assert w.values()["b"] == (3,) and "can't read" in said(w)
     controls = {c["id"]: c for c in w.scene()["controls"]}
-    assert list(controls) == ["shape:b"] and controls["shape:b"]["value"] == "3, q"
+    assert list(controls) == ["b"] and controls["b"]["value"] == "3, q"
     type_shape(w, "b", "9")
     assert "from 1 to 4" in said(w)
     type_shape(w, "b", "1, 4")
@@ -181,12 +167,29 @@ def test_clicking_a_stretched_cell_spells_out_its_sum():
 def test_selection_rings_the_copies_and_their_gradients():
     w = make(a=[3, 4], b=[3, 1])
     click(w, "b:1:0")
-    cells = [s for s in w.scene()["shapes"] if s["t"] == "path" and "h 33" in s["d"]]
+    rings = [s for s in w.scene()["shapes"] if s["t"] == "rect" and "bracket" in s["cls"] and s["w"] == 33]
     # orange: the 4 output cells it feeds, their 4 G entries, and its 3 faint copies;
     # blue: the real cell and its gradient
-    assert sum("accent2" in s["cls"] for s in cells) == 4 + 4 + 3
-    assert sum(s["cls"] == "bracket accent" for s in cells) == 2
+    assert sum("accent2" in s["cls"] for s in rings) == 4 + 4 + 3
+    assert sum(s["cls"] == "bracket nofill accent" for s in rings) == 2
     assert f"\u2202L/\u2202B[1, 0] = 2 + 1 + ({MINUS}1) + 2 = 4" in said(w)
+
+
+def test_clicking_keeps_every_handle_in_its_place():
+    w = make(a=[3, 4], b=[3, 1])
+    before = [i for i, s in enumerate(w.shapes()) if "handle" in s]
+    click(w, "out:2:3", "Enter")
+    assert [i for i, s in enumerate(w.shapes()) if "handle" in s] == before
+
+
+def test_a_new_shape_points_at_the_first_cell_of_the_stretched_operand():
+    w = make(a=[3, 4], b=[3, 4])
+    click(w, "a:2:2")
+    assert w.selected == ("a", 2, 2)
+    type_shape(w, "a", "1, 4")
+    assert w.selected == ("a", 0, 0)
+    type_shape(w, "a", "3, 4")
+    assert w.selected == ("b", 0, 0)
 
 
 def test_without_the_backward_band_no_gradient_is_drawn_or_said():
@@ -197,36 +200,18 @@ def test_without_the_backward_band_no_gradient_is_drawn_or_said():
     assert w.height < make(a=[3, 4], b=[4]).height
 
 
-# Scenes and goals -----------------------------------------------------------------------------
-@pytest.mark.parametrize("sa, sb", [((3, 4), (4,)), ((3, 4), (3,)), ((4, 4), (4, 1)), ((), ()), ((1, 4), (4, 1))])
-def test_scenes_are_json_small_labelled_and_use_known_classes(sa, sb):
-    for backward in (True, False):
-        w = make(a=list(sa), b=list(sb), backward=backward)
-        scene = w.scene()
-        json.dumps(scene, allow_nan=False)
-        assert len(scene["shapes"]) < 320
-        for s in scene["shapes"]:
-            assert set(s.get("cls", "").split()) <= CSS_CLASSES, s
-            if "handle" in s:
-                assert s["label"] and re.match(r"^(a|b|out):\d:\d$", s["handle"])
-            for k in ("x", "y", "w", "h"):
-                if k in s:
-                    assert -1 <= s[k] <= max(scene["w"], scene["h"]) + 1
-        assert all(s["x"] + s["w"] <= scene["w"] for s in scene["shapes"] if s["t"] == "rect")
-        assert all(s["y"] + s["h"] <= scene["h"] for s in scene["shapes"] if s["t"] == "rect")
-
-
+# Goals and the lesson -------------------------------------------------------------------------
 def test_the_lessons_goals_are_unmet_at_start_met_by_their_solution_and_not_by_near_misses():
-    specs = lesson_widgets()
-    align = make(**specs["align"])
+    align = lesson_widget("m12-l04", "align")
     assert not align.goal_met()
     for wrong in ([3], [1], [1, 4], [4], [1, 1]):
         align.set_values({"b": wrong})
         assert not align.goal_met(), wrong
-    align.set_values(specs["align"]["goal"]["solution"])
+    align.set_values({"b": [3, 1]})
     assert align.goal_met() and align.values()["b"] == (3, 1)
+    assert align.controls()[0]["value"] == "3, 1"              # as a learner would type it
 
-    backsum = make(**specs["backsum"])
+    backsum = lesson_widget("m12-l04", "backsum")
     assert not backsum.goal_met()
     for right in ([1], [], [1, 1]):
         backsum.set_values({"b": right})
@@ -235,10 +220,12 @@ def test_the_lessons_goals_are_unmet_at_start_met_by_their_solution_and_not_by_n
     assert not backsum.goal_met()
     with pytest.raises(KeyError):
         backsum.set_values({"c": [1]})
+    with pytest.raises(ValueError, match="computed"):
+        align.set_values({"a": [2, 2]})                          # A is not the learner's to type here
 
 
 def test_the_numbers_the_lesson_states_about_broadcasting():
-    text = LESSON.read_text()
+    text = (LESSONS / "m12-l04.md").read_text()
     w = make(a=[3, 4], b=[4])
     db = w.grad_array("b")
     assert "(" + ", ".join(map(str, db)) + ")" == "(2, 2, 4, 3)" and "(2, 2, 4, 3)" in text
