@@ -45,6 +45,7 @@ from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, flag, number
 from ..widgets.controls import Button, Slider, Text, Toggle
+from .graph_layout import Layout
 
 BOX_W, BOX_H = 84, 44       # a value node
 GAP = 136                   # between columns of boxes; edges, their tags and op circles live here
@@ -345,88 +346,36 @@ class FormulaGraph(Widget):
 
     # Layout -------------------------------------------------------------------------------
     def _layout(self):
-        """Columns by distance from the output (which sits alone at the right), rows following users."""
-        nodes = self.nodes
-        count = len(nodes)
-        depth = [0] * count
-        for i in reversed(range(count)):
-            for k in nodes[i].kids:
-                depth[k] = max(depth[k], depth[i] + 1)
-        deepest = max(depth)
-        col = [deepest - d for d in depth]
-        users = [[] for _ in nodes]
-        for i, n in enumerate(nodes):
-            for k in n.kids:
-                if i not in users[k]:
-                    users[k].append(i)
-        y = [0.0] * count
-        for c in range(deepest, -1, -1):
-            members = [i for i in range(count) if col[i] == c]
-            want = {}
-            for i in members:
-                ys = []
-                for u in users[i]:
-                    kids = list(dict.fromkeys(nodes[u].kids))
-                    ys.append(y[u] + (kids.index(i) - (len(kids) - 1) / 2) * ROW)
-                want[i] = sum(ys) / len(ys) if ys else 0.0
-            members.sort(key=lambda i: (want[i], i))
-            placed = []
-            for i in members:
-                placed.append(want[i] if not placed else max(want[i], placed[-1] + ROW))
-            shift = sum(p - want[i] for p, i in zip(placed, members)) / len(members)
-            for p, i in zip(placed, members):
-                y[i] = p - shift
-        lanes = {}
-        for i, n in enumerate(nodes):       # an edge that skips a column runs in a lane clear of boxes
-            for k in n.kids:
-                if col[i] - col[k] < 2 or (k, i) in lanes:
-                    continue
-                between = [y[j] for j in range(count) if col[k] < col[j] < col[i]]
-                above, below = min(between) - ROW / 2 - 6, max(between) + ROW / 2 + 6
-                options = [y[k], y[i]] + sorted((above, below), key=lambda lane: abs(lane - y[k]))
-                lanes[(k, i)] = next(lane for lane in options
-                                     if all(abs(lane - b) >= BOX_H / 2 + TAG_H / 2 + 4 for b in between))
-        top = min([v - BOX_H / 2 for v in y] + [lane - TAG_H for lane in lanes.values()])
-        self.col = col
-        self.y = [v - top + MARGIN for v in y]
-        self.lanes = {key: lane - top + MARGIN for key, lane in lanes.items()}
+        self.grid = Layout([n.kids for n in self.nodes], BOX_W, BOX_H, GAP, ROW, TAG_H, MARGIN)
+        self.grid.shift(MARGIN)
         self._place_tags()
         high = min(ty - TAG_H / 2 for _, ty in self.tags)
         if high < MARGIN / 2:          # a bowed edge's tag pokes out at the top: move everything down
-            self.y = [v + MARGIN / 2 - high for v in self.y]
-            self.lanes = {key: lane + MARGIN / 2 - high for key, lane in self.lanes.items()}
+            self.grid.shift(MARGIN / 2 - high)
             self._place_tags()
-        bottom = max([v + BOX_H / 2 for v in self.y] + [lane + TAG_H for lane in self.lanes.values()]
-                     + [ty + TAG_H / 2 for _, ty in self.tags])
-        self.width = max(int(self._x(deepest) + BOX_W + MARGIN), 360)
+        bottom = max([self.grid.height] + [ty + TAG_H / 2 for _, ty in self.tags])
+        self.width = max(int(self.grid.right + MARGIN), 360)
         self.height = int(bottom + MARGIN)
-
-    def _x(self, column):
-        return MARGIN + column * (BOX_W + GAP)
 
     def _edge_geometry(self, k):
         """(edge k as a shapes.link: its points and bow, the cubic its tag rides on as four points)."""
         child, parent, slot = self.edge_list[k]
         kids = self.nodes[parent].kids
-        x1, y1 = self._x(self.col[child]) + BOX_W, self.y[child]
-        x2 = self._x(self.col[parent]) - OP_SHIFT - OP_R
-        y2 = self.y[parent] + ((slot - (len(kids) - 1) / 2) * 12 if len(kids) > 1 else 0)
+        x2 = self.grid.x(self.grid.col[parent]) - OP_SHIFT - OP_R
+        y2 = self.grid.y[parent] + ((slot - (len(kids) - 1) / 2) * 12 if len(kids) > 1 else 0)
         bow = 0.0
         if len(kids) == 2 and kids[0] == kids[1]:       # x*x: two edges between the same ends
             bow = -34.0 if slot == 0 else 34.0
-        lane = self.lanes.get((child, parent))
-        if lane is None:
-            mid = (x1 + x2) / 2
-            return ([(x1, y1), (x2, y2)], bow), ((x1, y1), (mid, y1 + bow), (mid, y2 + bow), (x2, y2))
-        xb, xc = self._x(self.col[child] + 1), self._x(self.col[parent] - 1) + BOX_W
-        m2 = (xc + x2) / 2
-        return ([(x1, y1), (xb, lane), (xc, lane), (x2, y2)], bow), ((xc, lane), (m2, lane), (m2, y2), (x2, y2))
+        points = self.grid.route(child, parent, (x2, y2))
+        (xa, ya), (xb, yb) = points[-2:]               # the tag rides on the last bend
+        mid = (xa + xb) / 2
+        return (points, bow), ((xa, ya), (mid, ya + bow), (mid, yb + bow), (xb, yb))
 
     def _place_tags(self):
         """Each edge's path and a spot for its tag on it, clear of boxes, op circles and earlier tags."""
         taken = []
         for i, n in enumerate(self.nodes):
-            x, y = self._x(self.col[i]), self.y[i]
+            x, y = self.grid.x(self.grid.col[i]), self.grid.y[i]
             taken.append((x, y - BOX_H / 2, x + BOX_W, y + BOX_H / 2))
             if n.kids:
                 ox = x - OP_SHIFT
@@ -469,7 +418,7 @@ class FormulaGraph(Widget):
             tags += [S.handle(tag, f"e{k}", label),
                      S.text(tx, ty + 4, local if shown else "\u2202 ?", "small accent" if shown else "small muted")]
         for i, n in enumerate(nodes):
-            x, y = self._x(self.col[i]), self.y[i]
+            x, y = self.grid.x(self.grid.col[i]), self.grid.y[i]
             if n.kids:
                 ox, symbol = x - OP_SHIFT, SYMBOL[n.op]
                 ops += [S.line(ox + OP_R, y, x, y, "edge"), S.circle(ox, y, OP_R, "op"),
