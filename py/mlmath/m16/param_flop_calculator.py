@@ -41,10 +41,11 @@ unembed_flops; mlp_share and mlp_flop_share (percent); train_flops (3 x flops), 
 and rule_error (percent by which 6N misses train_flops).
 """
 
+from ..show import commas, fixed
 from ..widgets import register
-from ..widgets.base import Widget, one_of
-from .gpt_forward_pipeline import on_slider, snap
-from ..show import commas
+from ..widgets import shapes as S
+from ..widgets.base import Widget, one_of, whole
+from ..widgets.controls import Slider
 
 RANGES = {"N": (1, 48, 1), "C": (16, 1024, 16), "T": (8, 2048, 8), "V": (2, 50304, 1)}
 HEADS = (1, 2, 4, 8, 16)
@@ -73,8 +74,8 @@ def short(n):
     return str(n)
 
 
-def pct(part, whole):
-    return 100 * part / whole if whole else 0.0
+def pct(part, total):
+    return 100 * part / total if total else 0.0
 
 
 # (css class, opacity) for each part of a bar
@@ -94,8 +95,8 @@ class ParamFlopCalculator(Widget):
 
     def configure(self, config):
         start = {"N": 4, "C": 64, "T": 64, "V": 65}
-        self.dims = {k: on_slider(self.name, k, config.pop(k, v), RANGES[k]) for k, v in start.items()}
-        self.dims["H"] = one_of(self.name, "H", config.pop("H", 4), HEADS)
+        dims = {k: whole(self.name, k, config.pop(k, v), *RANGES[k]) for k, v in start.items()}
+        heads = one_of(self.name, "H", config.pop("H", 4), HEADS)
         rows = config.pop("rows", ["params", "flops"])
         if (not isinstance(rows, list) or not rows or any(r not in ROWS for r in rows)
                 or len(set(rows)) != len(rows)):
@@ -103,6 +104,14 @@ class ParamFlopCalculator(Widget):
         self.rows = list(rows)
         self.height = 12 + sum(self.ROW_H[r] for r in self.rows)
         super().configure(config)
+        self.knobs = {k: Slider(k, SLIDER_LABELS[k], *RANGES[k], v, fmt=commas) for k, v in dims.items()}
+        # H's slider runs over the positions of HEADS, 0..4
+        self.knobs["H"] = Slider("H", SLIDER_LABELS["H"], 0, len(HEADS) - 1, 1, HEADS.index(heads),
+                                 fmt=lambda i: str(HEADS[i]))
+
+    @property
+    def dims(self):
+        return {k: (HEADS[self.knobs[k].value] if k == "H" else self.knobs[k].value) for k in ("N", "C", "T", "V", "H")}
 
     # State ------------------------------------------------------------------------------------
     def params(self):
@@ -124,27 +133,10 @@ class ParamFlopCalculator(Widget):
                 "train_flops": train, "six_n": six_n, "rule_error": round(100 * abs(six_n - train) / train, 4)}
 
     def set_values(self, values):
-        for key, value in values.items():
-            if key in RANGES:
-                self.dims[key] = on_slider(self.name, key, int(value), RANGES[key])
-            elif key == "H":
-                self.dims["H"] = int(one_of(self.name, "H", value, HEADS))
-            else:
-                raise KeyError(f"param_flop_calculator sets N, C, H, T and V, not {key!r}")
-
-    # Events -----------------------------------------------------------------------------------
-    def handle(self, event):
-        if event.get("type") != "input":
-            return
-        key = event.get("id")
-        try:
-            raw = float(event.get("value"))
-        except (TypeError, ValueError):
-            return
-        if key == "H":                      # the slider runs over 0..4, the exponent of 2
-            self.dims["H"] = HEADS[min(max(int(round(raw)), 0), len(HEADS) - 1)]
-        elif key in RANGES:
-            self.dims[key] = snap(raw, RANGES[key])
+        values = dict(values)
+        if "H" in values:           # a head count, where the slider holds its position
+            self.knobs["H"].set(HEADS.index(one_of(self.name, "H", values.pop("H"), HEADS)))
+        super().set_values(values)
 
     def __repr__(self):
         d = self.dims
@@ -160,23 +152,18 @@ class ParamFlopCalculator(Widget):
             if w <= 0:
                 continue
             cls, op = style[key]
-            out.append({"t": "rect", "x": round(x, 2), "y": y, "w": round(w, 2), "h": 24,
-                        "cls": cls + " nostroke", "opacity": op})
+            out.append(S.rect(x, y, w, 24, cls + " nostroke", opacity=op))
             if w > 46:
-                out.append({"t": "text", "x": round(x + w / 2, 2), "y": y + 16, "cls": "small label",
-                            "s": f"{pct(n, total):.1f}%"})
+                out.append(S.text(x + w / 2, y + 16, f"{fixed(pct(n, total), 1)}%", "small label"))
             x += w
-        out.append({"t": "rect", "x": self.X0, "y": y, "w": self.BAR_W, "h": 24, "cls": "nofill muted"})
+        out.append(S.rect(self.X0, y, self.BAR_W, 24, "nofill muted"))
         lx = self.X0
         step = self.BAR_W / len(parts)
         for key, n in parts.items():
             cls, op = style[key]
-            out.append({"t": "rect", "x": round(lx, 2), "y": y + 34, "w": 10, "h": 10,
-                        "cls": cls + " nostroke", "opacity": op})
-            out.append({"t": "text", "x": round(lx + 14, 2), "y": y + 43, "anchor": "start", "cls": "small label",
-                        "s": names.get(key, key)})
-            out.append({"t": "text", "x": round(lx + 14, 2), "y": y + 57, "anchor": "start", "cls": "small muted",
-                        "s": f"{commas(n)} ({pct(n, total):.1f}%)"})
+            out.append(S.rect(lx, y + 34, 10, 10, cls + " nostroke", opacity=op))
+            out.append(S.text(lx + 14, y + 43, names.get(key, key), "small label", "start"))
+            out.append(S.text(lx + 14, y + 57, f"{commas(n)} ({fixed(pct(n, total), 1)}%)", "small muted", "start"))
             lx += step
 
     def shapes(self):
@@ -185,8 +172,8 @@ class ParamFlopCalculator(Widget):
         P, F = sum(p.values()), sum(f.values())
         for row in self.rows:
             if row == "block":
-                out.append({"t": "text", "x": self.X0, "y": y + 12, "anchor": "start", "cls": "label",
-                            "s": f"one block's four weight matrices, area = parameters (C = {C})"})
+                out.append(S.text(self.X0, y + 12, f"one block's four weight matrices, area = parameters (C = {C})",
+                                  "label", "start"))
                 u, h, gap = 44, 38, 16
                 x = self.X0
                 mats = [("c_attn", 3, "3C" + SQ, "accent"), ("c_proj", 1, "C" + SQ, "accent"),
@@ -194,10 +181,9 @@ class ParamFlopCalculator(Widget):
                 spans = {}
                 for name, k, sym, cls in mats:
                     w = k * u
-                    out.append({"t": "rect", "x": x, "y": y + 24, "w": w, "h": h, "cls": cls, "opacity": 0.8})
-                    out.append({"t": "text", "x": x + w / 2, "y": y + 47, "cls": "small label", "s": name})
-                    out.append({"t": "text", "x": x + w / 2, "y": y + 76, "cls": "small muted",
-                                "s": f"{sym} = {commas(k * C * C)}"})
+                    out.append(S.rect(x, y + 24, w, h, cls, opacity=0.8))
+                    out.append(S.text(x + w / 2, y + 47, name, "small label"))
+                    out.append(S.text(x + w / 2, y + 76, f"{sym} = {commas(k * C * C)}", "small muted"))
                     group = "attn" if cls == "accent" else "mlp"
                     lo, hi = spans.get(group, (x, x + w))
                     spans[group] = (min(lo, x), max(hi, x + w))
@@ -205,36 +191,28 @@ class ParamFlopCalculator(Widget):
                 for group, label, cls in (("attn", f"attention: 4C{SQ} = {commas(4 * C * C)}", "accent"),
                                           ("mlp", f"MLP: 8C{SQ} = {commas(8 * C * C)}", "accent2")):
                     lo, hi = spans[group]
-                    out.append({"t": "path", "d": f"M {lo} {y + 84} L {lo} {y + 90} L {hi} {y + 90} L {hi} {y + 84}",
-                                "cls": cls + " bracket"})
-                    out.append({"t": "text", "x": (lo + hi) / 2, "y": y + 106, "cls": "small " + cls, "s": label})
+                    out.append(S.path([[(lo, y + 84), (lo, y + 90), (hi, y + 90), (hi, y + 84)]], cls + " bracket"))
+                    out.append(S.text((lo + hi) / 2, y + 106, label, "small " + cls))
             elif row == "params":
-                out.append({"t": "text", "x": self.X0, "y": y + 12, "anchor": "start", "cls": "label",
-                            "s": f"parameters: {commas(P)}"})
+                out.append(S.text(self.X0, y + 12, f"parameters: {commas(P)}", "label", "start"))
                 self._stacked(out, y + 20, p, PARAM_STYLE, {}, P)
             elif row == "flops":
-                out.append({"t": "text", "x": self.X0, "y": y + 12, "anchor": "start", "cls": "label",
-                            "s": f"forward FLOPs per token: {commas(F)}"})
+                out.append(S.text(self.X0, y + 12, f"forward FLOPs per token: {commas(F)}", "label", "start"))
                 self._stacked(out, y + 20, f, FLOP_STYLE, FLOP_NAMES, F)
             elif row == "train":
                 train, six_n = 3 * F, 6 * P
                 top = max(train, six_n)
-                out.append({"t": "text", "x": self.X0, "y": y + 12, "anchor": "start", "cls": "label",
-                            "s": "training FLOPs per token: the count against the rule"})
+                out.append(S.text(self.X0, y + 12, "training FLOPs per token: the count against the rule", "label", "start"))
                 for i, (label, n, cls) in enumerate((("3 " + TIMES + " forward", train, "accent2"),
                                                      ("6 " + TIMES + " params", six_n, "accent3"))):
                     by = y + 22 + 28 * i
                     w = max(1.0, (self.BAR_W - 190) * n / top)
-                    out.append({"t": "text", "x": self.X0 + 80, "y": by + 15, "anchor": "end", "cls": "small label",
-                                "s": label})
-                    out.append({"t": "rect", "x": self.X0 + 88, "y": by, "w": round(w, 2), "h": 20,
-                                "cls": cls + " nostroke", "opacity": 0.85})
-                    out.append({"t": "text", "x": round(self.X0 + 94 + w, 2), "y": by + 15, "anchor": "start",
-                                "cls": "small label", "s": commas(n)})
+                    out.append(S.text(self.X0 + 80, by + 15, label, "small label", "end"))
+                    out.append(S.rect(self.X0 + 88, by, w, 20, cls + " nostroke", opacity=0.85))
+                    out.append(S.text(self.X0 + 94 + w, by + 15, commas(n), "small label", "start"))
                 err = 100 * (six_n - train) / train
-                out.append({"t": "text", "x": self.X0 + 88, "y": y + 80, "anchor": "start",
-                            "cls": "small " + ("good" if abs(err) < 2 else "muted"),
-                            "s": f"6N is {abs(err):.1f}% {'below' if err < 0 else 'above'} the count"})
+                out.append(S.text(self.X0 + 88, y + 80, f"6N is {fixed(abs(err), 1)}% {'below' if err < 0 else 'above'} the count",
+                                  "small " + ("good" if abs(err) < 2 else "muted"), "start"))
             y += self.ROW_H[row]
         return out
 
@@ -247,30 +225,21 @@ class ParamFlopCalculator(Widget):
                                            f"T = {T}, V = {d['V']}"}]
         if "block" in self.rows or "params" in self.rows:
             out.append({"label": "parameters", "value": (
-                f"{commas(P)} in all; MLP {pct(p['MLP'], P):.1f}%, attention {pct(p['attention'], P):.1f}%, "
-                f"embeddings {pct(p['embeddings'], P):.1f}%, LayerNorm {pct(p['LayerNorm'], P):.1f}%; "
+                f"{commas(P)} in all; MLP {fixed(pct(p['MLP'], P), 1)}%, attention {fixed(pct(p['attention'], P), 1)}%, "
+                f"embeddings {fixed(pct(p['embeddings'], P), 1)}%, LayerNorm {fixed(pct(p['LayerNorm'], P), 1)}%; "
                 f"one block 12C{SQ} + 13C = {commas(12 * C * C + 13 * C)}")})
         if "flops" in self.rows or "train" in self.rows:
             out.append({"label": "forward FLOPs per token", "value": (
-                f"{commas(F)}; MLP {pct(f['MLP'], F):.1f}%, attention projections "
-                f"{pct(f['attention'], F):.1f}%, attention scores {pct(f['scores'], F):.1f}%, "
-                f"unembedding {pct(f['unembed'], F):.1f}%; about {F / P:.2f} per parameter")})
+                f"{commas(F)}; MLP {fixed(pct(f['MLP'], F), 1)}%, attention projections "
+                f"{fixed(pct(f['attention'], F), 1)}%, attention scores {fixed(pct(f['scores'], F), 1)}%, "
+                f"unembedding {fixed(pct(f['unembed'], F), 1)}%; about {fixed(F / P)} per parameter")})
         if "train" in self.rows:
             train, six_n = 3 * F, 6 * P
             out.append({"label": "training FLOPs per token", "value": (
                 f"3 {TIMES} forward = {commas(train)} ({short(train)}); 6 {TIMES} parameters = {commas(six_n)} "
                 f"({short(six_n)}); "
-                f"6N is off by {100 * abs(six_n - train) / train:.1f}%")})
+                f"6N is off by {fixed(100 * abs(six_n - train) / train, 1)}%")})
         return out
 
     def controls(self):
-        out = []
-        for key in ("N", "C", "H", "T", "V"):
-            if key == "H":
-                out.append({"kind": "range", "id": "H", "label": SLIDER_LABELS["H"], "min": 0, "max": len(HEADS) - 1,
-                            "step": 1, "value": HEADS.index(self.dims["H"]), "display": str(self.dims["H"])})
-                continue
-            lo, hi, step = RANGES[key]
-            out.append({"kind": "range", "id": key, "label": SLIDER_LABELS[key], "min": lo, "max": hi,
-                        "step": step, "value": self.dims[key], "display": commas(self.dims[key])})
-        return out
+        return [self.knobs[k].control() for k in ("N", "C", "H", "T", "V")]
