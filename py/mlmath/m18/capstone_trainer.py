@@ -10,6 +10,7 @@ import random
 
 from .recipe import PRESETS, SIZE_NAMES, SIZES, every
 from .session import session
+from ..show import commas, fixed
 from ..widgets import register
 from ..widgets.base import Widget, flag
 from .capstone_common import H, W, fmt_ms, loss_plot, set_size, size_button
@@ -111,15 +112,15 @@ class CapstoneTrainer(Widget):
         B, T = SIZES[r.size][1], SIZES[r.size][0].block_size
         steady = r.steady_ms
         out += [{"label": "iteration", "value": f"{r.step} / {r.steps}"},
-                {"label": "loss", "value": f"{r.losses[-1]:.3f}" if r.losses else "—"}]
+                {"label": "loss", "value": fixed(r.losses[-1], 3) if r.losses else "—"}]
         if r.compile_ms is not None:
             out.append({"label": "engine build + shader compile", "value": fmt_ms(r.compile_ms)})
         out += [{"label": "first iteration", "value": fmt_ms(r.first_ms)},
                 {"label": "steady (median)", "value": f"{fmt_ms(steady)}/iter" if steady else "—"},
-                {"label": "tokens/s", "value": f"{B * T * 1000 / steady:,.0f}" if steady else "—"}]
+                {"label": "tokens/s", "value": commas(round(B * T * 1000 / steady)) if steady else "—"}]
         if r.evals:
             _, tr, va = r.evals[-1]
-            out.append({"label": f"at {r.evals[-1][0]}: train / val", "value": f"{tr:.3f} / {va:.3f}"})
+            out.append({"label": f"at {r.evals[-1][0]}: train / val", "value": f"{fixed(tr, 3)} / {fixed(va, 3)}"})
         if (self.presets or self.mystery) and r.preset and not (self.mystery and not self.solved):
             out.append({"label": "preset", "value": PRESETS[r.preset][0]})
         return out
@@ -138,7 +139,7 @@ class CapstoneTrainer(Widget):
         out.append({"kind": "button", "id": "pause", "label": "Resume" if s.paused else "Pause", "disabled": not running})
         out.append(size_button(s))
         out.append({"kind": "range", "id": "steps", "label": "iterations", "min": 20, "max": 5000, "step": 20,
-                    "value": s.steps, "display": f"{s.steps:,} ({SIZE_NAMES[s.size]})"})
+                    "value": s.steps, "display": f"{commas(s.steps)} ({SIZE_NAMES[s.size]})"})
         if self.presets:
             out += [{"kind": "button", "id": f"preset_{k}", "label": label} for k, (label, _) in PRESETS.items()]
         if s.lost or (s.stored and not s.training):
