@@ -8,7 +8,9 @@ Step through it with the arrow keys or by clicking a cell.
 from .listing import MODULE_OF, listing_engine, phases, roles
 from .recipe import SIZES
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step, whole
+from ..widgets import shapes as S
+from ..widgets.base import Widget, whole
+from ..widgets.controls import Slider
 
 PHASE_CLS = {"forward": "accent", "backward": "accent2", "optimizer": "accent3"}
 
@@ -24,46 +26,45 @@ class CapstoneDispatches(Widget):
         cfg, batch, _ = SIZES["full"]
         engine = listing_engine(cfg, batch)
         self.items = [(phase, kernel, groups) for phase, ds in phases(engine) for kernel, groups in ds]
-        self.index = whole(self.name, "start", start, 0, len(self.items) - 1)
+        self.knobs = {"index": Slider("index", "dispatch", 0, len(self.items) - 1, 1,
+                                      whole(self.name, "start", start, 0, len(self.items) - 1), coarse=10)}
         self.roles = roles(cfg)
         self.counts = {phase: len(ds) for phase, ds in phases(engine)}
 
-    def values(self):
-        return {"index": self.index}
+    @property
+    def index(self):
+        return self.knobs["index"].value
 
-    def set_values(self, values):
-        self.index = max(0, min(len(self.items) - 1, int(values.get("index", self.index))))
-
+    # Every cell is a handle on the one index: a click picks that cell, keys step from the current one.
     def handle(self, event):
-        if event.get("type") == "drag" and event.get("handle", "").startswith("d"):
-            self.index = int(event["handle"][1:])
-        elif event.get("type") == "key":
-            step = {"Home": -len(self.items), "End": len(self.items)}.get(event["key"], arrow_step(event["key"], 1, 10))
-            self.set_values({"index": self.index + int(step)})
+        if event.get("type") == "key" and str(event.get("handle", "")).startswith("d"):
+            self.knobs["index"].key(event.get("key"))
+        else:
+            super().handle(event)
+
+    def drag(self, handle, x, y):
+        if str(handle).startswith("d"):
+            self.knobs["index"].set(handle[1:])
 
     def shapes(self):
         n, left, cell = len(self.items), 20, 600 / len(self.items)
         out = []
         for i, (phase, kernel, _) in enumerate(self.items):
             sel = i == self.index
-            out.append({"t": "rect", "x": round(left + i * cell, 2), "y": 40 if sel else 48, "w": round(cell - 1, 2),
-                        "h": 44 if sel else 28, "cls": PHASE_CLS[phase] + (" selected" if sel else ""),
-                        "handle": f"d{i}", "label": f"dispatch {i + 1}: {kernel}",
-                        "value": f"{i + 1} of {n}: {kernel}, {self.roles[i]}"})
+            box = S.rect(left + i * cell, 40 if sel else 48, cell - 1, 44 if sel else 28,
+                         PHASE_CLS[phase] + (" selected" if sel else ""))
+            out.append(S.handle(box, f"d{i}", f"dispatch {i + 1}: {kernel}", f"{i + 1} of {n}: {kernel}, {self.roles[i]}"))
         at = left
         for phase, count in self.counts.items():
-            out += [{"t": "line", "x1": at, "y1": 96, "x2": at + count * cell - 2, "y2": 96, "cls": "bracket"},
-                    {"t": "text", "x": min(at + count * cell / 2, 620), "y": 112, "s": f"{phase}: {count}", "cls": "small",
-                     "anchor": "end" if at + count * cell / 2 > 560 else "middle"}]
+            mid = at + count * cell / 2
+            out += [S.line(at, 96, at + count * cell - 2, 96, "bracket"),
+                    S.text(min(mid, 620), 112, f"{phase}: {count}", "small", "end" if mid > 560 else "middle")]
             at += count * cell
         phase, kernel, groups = self.items[self.index]
-        out += [{"t": "text", "x": 20, "y": 24, "s": f"dispatch {self.index + 1} of {n}  ·  {kernel}.wgsl",
-                 "anchor": "start", "cls": "label"},
-                {"t": "text", "x": 20, "y": 140, "s": self.roles[self.index], "anchor": "start"},
-                {"t": "text", "x": 20, "y": 162, "s": f"taught in {MODULE_OF[kernel]}",
-                 "anchor": "start", "cls": "small muted"},
-                {"t": "text", "x": 20, "y": 180, "s": f"workgroups {groups[0]} × {groups[1]} × {groups[2]}",
-                 "anchor": "start", "cls": "small muted"}]
+        out += [S.text(20, 24, f"dispatch {self.index + 1} of {n}  \u00b7  {kernel}.wgsl", "label", "start"),
+                S.text(20, 140, self.roles[self.index], "", "start"),
+                S.text(20, 162, f"taught in {MODULE_OF[kernel]}", "small muted", "start"),
+                S.text(20, 180, f"workgroups {groups[0]} \u00d7 {groups[1]} \u00d7 {groups[2]}", "small muted", "start")]
         return out
 
     def readouts(self):
