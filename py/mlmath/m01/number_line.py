@@ -15,10 +15,10 @@ from zero, the gap between two numbers, and total distance to a set of fixed mar
 A cell can hand the widget its own function, which then labels the overlay and is
 graded against the picture: `widget("gap").use(distance)` calls `distance(a, b)`.
 
-This is the course's smallest complete widget, so it is a good one to read first:
-each point is a Slider knob (the kit clamps, snaps and answers the arrow keys),
-`drag` turns a pointer position back into a value through the Axis, and `shapes`
-draws the picture from the knobs' values, handles last so they sit on top.
+It is the first widget a learner meets, and a good first one to read: each point
+is a Slider knob (the kit clamps, snaps and answers the arrow keys), `drag` turns a
+pointer position back into a value through the Axis, and `shapes` draws the picture
+from the knobs' values, the draggable points last so they sit on top.
 """
 
 import math
@@ -41,7 +41,7 @@ MARGIN = 34              # room at each end for the arrowheads and end labels
 ROW = 34                 # the height of one row of brackets above the line
 
 
-def show(v):
+def written(v):
     """A number as a person writes it: −3, 2.5, and 0.3 for 0.1 + 0.2; anything else as Python shows it."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return repr(v)
@@ -76,7 +76,7 @@ class NumberLine(Widget):
             number(self.name, f"point {key}", value, self.min, self.max)
             # a drag or a key moves a point by `snap`; PageUp/PageDown by five of them
             self.knobs[key] = Slider(key, f"point {key}", self.min, self.max, self.snap, value,
-                                     fmt=show, coarse=5 * self.snap)
+                                     fmt=written, coarse=5 * self.snap)
 
         marks = config.pop("marks", [])
         if not isinstance(marks, list) or len(marks) > 6:
@@ -125,7 +125,7 @@ class NumberLine(Widget):
         self.fn = fn
 
     def __repr__(self):
-        return f"<number_line {', '.join(f'{k} = {show(v)}' for k, v in self.values().items())}>"
+        return f"<number_line {', '.join(f'{k} = {written(v)}' for k, v in self.values().items())}>"
 
     # The true quantities the overlays draw, and what the learner's function says ----------
     def _truth(self):
@@ -134,7 +134,7 @@ class NumberLine(Widget):
         names, values = list(self.knobs), list(self.values().values())
         if "total" in self.show:
             t = values[0]
-            marks = "[" + ", ".join(show(m) for m in self.marks) + "]"
+            marks = "[" + ", ".join(written(m) for m in self.marks) + "]"
             return f"({names[0]}, {marks})", (t, list(self.marks)), sum(abs(t - m) for m in self.marks)
         if "distance" in self.show:
             return f"({names[0]}, {names[1]})", tuple(values), abs(values[0] - values[1])
@@ -151,9 +151,9 @@ class NumberLine(Widget):
         except Exception as exc:  # noqa: BLE001 - the learner sees their own error in the readout
             return label, f"raised {type(exc).__name__}: {exc}", False
         if truth is None:
-            return label, show(got), None
+            return label, written(got), None
         right = isinstance(got, (int, float)) and not isinstance(got, bool) and math.isclose(got, truth, abs_tol=1e-9)
-        return label, show(got), right
+        return label, written(got), right
 
     # The picture -------------------------------------------------------------------------
     def shapes(self):
@@ -169,7 +169,7 @@ class NumberLine(Widget):
     def _ticks(self, y):
         x, count = self.axis, round((self.max - self.min) / self.ticks)
         # Label every tick when the labels fit side by side (about 6.5 units a character), else every k-th.
-        chars = max(len(show(self.min)), len(show(self.max)), len(show(self.ticks)) + 1)
+        chars = max(len(written(self.min)), len(written(self.max)), len(written(self.ticks)) + 1)
         spacing = (x.end - x.start) / count
         every = next((k for k in (1, 2, 4, 5, 10, 20) if spacing * k >= chars * 6.5 + 6), 20)
         first = math.ceil(self.min / self.ticks - 1e-9)
@@ -183,7 +183,7 @@ class NumberLine(Widget):
             else:
                 out.append(S.line(x(v), y - 5, x(v), y + 5, "tick"))
                 if i % every == 0:
-                    out.append(S.text(x(v), y + 24, show(v), "label small"))
+                    out.append(S.text(x(v), y + 24, written(v), "label small"))
         return out
 
     def _overlays(self, y):
@@ -202,13 +202,13 @@ class NumberLine(Widget):
 
         if "abs" in self.show:
             for i, k in enumerate(names):
-                text, cls = f"|{k}| = {show(abs(points[k]))}", COLOURS[i % 3]
+                text, cls = f"|{k}| = {written(abs(points[k]))}", COLOURS[i % 3]
                 if len(names) == 1:
                     text, cls = labelled(text, cls)
                 out += bracket(x(0), x(points[k]), above(), cls, text)
         if "distance" in self.show:
             a, b = points.values()
-            text, cls = labelled(f"|{names[0]} {MINUS} {names[1]}| = {show(abs(a - b))}", "accent3")
+            text, cls = labelled(f"|{names[0]} {MINUS} {names[1]}| = {written(abs(a - b))}", "accent3")
             out += bracket(x(a), x(b), above(), cls, text)
         if "mirror" in self.show:
             v = points[names[0]]
@@ -220,7 +220,7 @@ class NumberLine(Widget):
             for j, m in enumerate(self.marks):
                 out += bracket(x(t), x(m), y + 42 + 24 * j, "accent2", "", down=False)
                 right = m >= t
-                out.append(S.text(x(m) + (12 if right else -12), y + 46 + 24 * j, show(abs(t - m)),
+                out.append(S.text(x(m) + (12 if right else -12), y + 46 + 24 * j, written(abs(t - m)),
                                   "small accent2", "start" if right else "end"))
             if learner:
                 out.append(S.text(self.width / 2, self.height - 6, f"{learner[0]} = {learner[1]}",
@@ -234,7 +234,7 @@ class NumberLine(Widget):
             lift = 15 * seen.count(v)       # a point on top of another gets its name raised clear
             seen.append(v)
             out.append(S.text(self.axis(v), y - 16 - lift, k, cls))
-            out.append(S.handle(S.circle(self.axis(v), y, 9, cls), k, f"point {k}", show(v)))
+            out.append(S.handle(S.circle(self.axis(v), y, 9, cls), k, f"point {k}", written(v)))
         return out
 
     def readouts(self):
@@ -242,25 +242,25 @@ class NumberLine(Widget):
         names = list(points)
         out = []
         if "position" in self.show:
-            out += [{"label": k, "value": show(v)} for k, v in points.items()]
+            out += [{"label": k, "value": written(v)} for k, v in points.items()]
         if "order" in self.show:
             a, b = points.values()
             sign = "<" if a < b else ">" if a > b else "="
             out.append({"label": "", "value": f"{names[0]} {sign} {names[1]}"})
         if "mirror" in self.show:
-            out.append({"label": f"{MINUS}{names[0]}", "value": show(-points[names[0]])})
+            out.append({"label": f"{MINUS}{names[0]}", "value": written(-points[names[0]])})
         if "abs" in self.show:
-            out += [{"label": f"|{k}|", "value": show(abs(v))} for k, v in points.items()]
+            out += [{"label": f"|{k}|", "value": written(abs(v))} for k, v in points.items()]
         if "distance" in self.show:
             a, b = points.values()
-            out.append({"label": f"{names[0]} {MINUS} {names[1]}", "value": show(a - b)})
-            out.append({"label": f"|{names[0]} {MINUS} {names[1]}|", "value": show(abs(a - b))})
+            out.append({"label": f"{names[0]} {MINUS} {names[1]}", "value": written(a - b)})
+            out.append({"label": f"|{names[0]} {MINUS} {names[1]}|", "value": written(abs(a - b))})
         if "total" in self.show:
             parts = [abs(points[names[0]] - m) for m in self.marks]
-            out.append({"label": "total distance", "value": " + ".join(map(show, parts)) + f" = {show(sum(parts))}"})
+            out.append({"label": "total distance", "value": " + ".join(map(written, parts)) + f" = {written(sum(parts))}"})
         if self.fn:
             label, value, right = self._learner()
-            verdict = {True: " ✓", False: f" ✗ (the picture says {show(self._truth()[2])})", None: ""}[right]
+            verdict = {True: " ✓", False: f" ✗ (the picture says {written(self._truth()[2])})", None: ""}[right]
             out.append({"label": label, "value": value + verdict})
         return out
 
