@@ -15,9 +15,11 @@ from collections import Counter
 
 from .session import session
 from ..gpt.sample import softmax, transforms
-from ..show import char
+from ..show import char, commas, fixed, num
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, flag, one_of
+from ..widgets.controls import Slider
 
 SHOWN = 24
 KNOBS = ("temperature", "top_k", "top_p")
@@ -44,18 +46,33 @@ class CapstoneSampler(Widget):
     width, height = 660, 230
 
     def configure(self, config):
-        self.knobs = [one_of(self.name, "knobs", k, KNOBS) for k in config.pop("knobs", KNOBS)]
+        self.shown = [one_of(self.name, "knobs", k, KNOBS) for k in config.pop("knobs", KNOBS)]
         self.prompt = config.pop("prompt", "ROMEO:\nWhat light through yonder window breaks? It is the ")
         self.generate = flag(self.name, "generate", config.pop("generate", True))
         super().configure(config)
-        self.temperature, self.top_k, self.top_p = 1.0, 0, 1.0
         self.s = session()
         self.s.watch(self)
         self.s.look_up_soon()
         self.bigrams = Bigrams()
         self.chars = self.bigrams.chars
+        self.knobs = {"temperature": Slider("temperature", "temperature", 0.05, 2.0, 0.05, 1.0, fmt=fixed),
+                      "top_k": Slider("top_k", "top-k (0 = off)", 0, len(self.chars), 1, 0,
+                                      fmt=lambda k: str(k) if k else "off"),
+                      "top_p": Slider("top_p", "top-p", 0.01, 1.0, 0.01, 1.0, fmt=fixed)}
         self.logits, self.source = self.bigrams.logits(self.prompt), "bigram counts (no trained model on the GPU yet)"
         self.text, self.rate, self.message, self.talking = "", None, "", False
+
+    @property
+    def temperature(self):
+        return self.knobs["temperature"].value
+
+    @property
+    def top_k(self):
+        return self.knobs["top_k"].value
+
+    @property
+    def top_p(self):
+        return self.knobs["top_p"].value
 
     # -- the math ------------------------------------------------------------------------------
     def stages(self):
@@ -63,22 +80,14 @@ class CapstoneSampler(Widget):
 
     def values(self):
         final = self.stages()[-1][1]
-        return {"temperature": self.temperature, "top_k": self.top_k, "top_p": self.top_p,
-                "kept": sum(1 for p in final if p > 0), "top_prob": max(final)}
-
-    def set_values(self, values):
-        self.temperature = min(2.0, max(0.05, float(values.get("temperature", self.temperature))))
-        self.top_k = max(0, min(len(self.chars), int(values.get("top_k", self.top_k))))
-        self.top_p = min(1.0, max(0.01, float(values.get("top_p", self.top_p))))
+        return {**super().values(), "kept": sum(1 for p in final if p > 0), "top_prob": max(final)}
 
     # -- events ----------------------------------------------------------------------------------
     def handle(self, event):
-        if event.get("type") != "input":
-            return
+        if event.get("type") != "input" or event.get("id") in self.knobs:
+            return super().handle(event)
         cid, value = event["id"], event.get("value")
-        if cid in ("temperature", "top_k", "top_p"):
-            self.set_values({cid: value})
-        elif cid == "prompt":
+        if cid == "prompt":
             bad = sorted(set(str(value)) - set(self.chars))
             if bad:
                 self.message = f"The vocabulary has no {''.join(bad)!r}: the model only knows tiny-shakespeare's 65 characters."
@@ -138,43 +147,35 @@ class CapstoneSampler(Widget):
         peak = max(max(after_t[i] for i in order), max(final[i] for i in order), 1e-9)
         scale = (BOTTOM - TOP) / peak
         slot = (RIGHT - LEFT) / SHOWN
-        out = [{"t": "line", "x1": LEFT, "y1": BOTTOM, "x2": RIGHT, "y2": BOTTOM, "cls": "axis"},
-               {"t": "text", "x": 4, "y": 14, "s": f"next character after the prompt · bars scaled to {peak:.0%}",
-                "anchor": "start", "cls": "small muted"}]
-        for j, i in enumerate(order):
+        out = [S.line(LEFT, BOTTOM, RIGHT, BOTTOM, "axis"),
+               S.text(4, 14, f"next character after the prompt \u00b7 bars scaled to {num(peak * 100, 0)}%",
+                      "small muted", "start")]
+        for j, i in enumerate(order):   # rects in pairs, outline then solid: the page's tests read them so
             x = LEFT + j * slot
-            out.append({"t": "rect", "x": round(x + 2, 1), "y": round(BOTTOM - after_t[i] * scale, 1),
-                        "w": round(slot - 4, 1), "h": round(after_t[i] * scale, 1), "cls": "muted nofill"})
-            out.append({"t": "rect", "x": round(x + 2, 1), "y": round(BOTTOM - final[i] * scale, 1),
-                        "w": round(slot - 4, 1), "h": round(final[i] * scale, 1), "cls": "accent" if final[i] else "bad"})
-            out.append({"t": "text", "x": round(x + slot / 2, 1), "y": BOTTOM + 16, "s": char(self.chars[i]),
-                        "cls": "label" if final[i] else "muted"})
+            out.append(S.rect(x + 2, BOTTOM - after_t[i] * scale, slot - 4, after_t[i] * scale, "muted nofill"))
+            out.append(S.rect(x + 2, BOTTOM - final[i] * scale, slot - 4, final[i] * scale, "accent" if final[i] else "bad"))
+            out.append(S.text(x + slot / 2, BOTTOM + 16, char(self.chars[i]), "label" if final[i] else "muted"))
             if final[i] >= 0.005:
-                out.append({"t": "text", "x": round(x + slot / 2, 1), "y": round(BOTTOM - final[i] * scale - 4, 1),
-                            "s": f"{final[i] * 100:.0f}", "cls": "small"})
+                out.append(S.text(x + slot / 2, BOTTOM - final[i] * scale - 4, num(final[i] * 100, 0), "small"))
         rest = sum(final[i] for i in range(len(final)) if i not in order)
-        out.append({"t": "text", "x": RIGHT, "y": BOTTOM + 34, "s": f"the other {len(final) - SHOWN} characters hold "
-                    f"{rest:.1%} · numbers are percentages", "anchor": "end", "cls": "small muted"})
+        out.append(S.text(RIGHT, BOTTOM + 34, f"the other {len(final) - SHOWN} characters hold {fixed(rest * 100, 1)}% "
+                          "\u00b7 numbers are percentages", "small muted", "end"))
         return out
 
     def readouts(self):
         v = self.values()
         out = [{"label": "logits from", "value": self.source},
                {"label": "tokens kept", "value": f"{v['kept']} of {len(self.chars)}"},
-               {"label": "likeliest", "value": f"{v['top_prob']:.1%}"}]
+               {"label": "likeliest", "value": f"{fixed(v['top_prob'] * 100, 1)}%"}]
         if self.message:
             out.insert(0, {"label": "", "value": self.message})
         if self.rate:
-            out.append({"label": "generation", "value": f"{self.rate:,.0f} characters/s (KV cache)"})
+            out.append({"label": "generation", "value": f"{commas(round(self.rate))} characters/s (KV cache)"})
         return out
 
     def controls(self):
-        spec = {"temperature": ("temperature", 0.05, 2.0, 0.05, self.temperature, f"{self.temperature:.2f}"),
-                "top_k": ("top-k (0 = off)", 0, len(self.chars), 1, self.top_k, str(self.top_k or "off")),
-                "top_p": ("top-p", 0.01, 1.0, 0.01, self.top_p, f"{self.top_p:.2f}")}
         out = [{"kind": "text", "id": "prompt", "label": "prompt", "value": self.prompt}]
-        out += [{"kind": "range", "id": k, "label": spec[k][0], "min": spec[k][1], "max": spec[k][2], "step": spec[k][3],
-                 "value": spec[k][4], "display": spec[k][5]} for k in self.knobs]
+        out += [self.knobs[k].control() for k in self.shown]
         if self.s.engine is None:
             out.append({"kind": "button", "id": "wake", "label": "Use my trained model"})
         if self.generate:
