@@ -12,7 +12,9 @@ import base64
 from .recipe import SIZE_NAMES
 from .session import session
 from ..gpt.checkpoint import CheckpointError
+from ..show import commas
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
 from .capstone_common import set_size, size_button
 
@@ -108,7 +110,7 @@ class CapstoneCheckpoint(Widget):
             m = self.s.model
             name = f"tinygpt-{m['seed']}-{m['step']}.safetensors".replace(" ", "_")
             self.download = (name, "data:application/octet-stream;base64," + base64.b64encode(blob).decode())
-            self.message = f"{len(blob):,} bytes ready: use the download link."
+            self.message = f"{commas(len(blob))} bytes ready: use the download link."
         self.refresh()
 
     async def load(self, value):
@@ -127,10 +129,8 @@ class CapstoneCheckpoint(Widget):
 
     # -- the picture -------------------------------------------------------------------------------
     def shapes(self):
-        out = [{"t": "text", "x": 10, "y": 18, "s": "seed", "anchor": "start", "cls": "small muted"},
-               {"t": "text", "x": 170, "y": 18, "s": "iterations", "anchor": "start", "cls": "small muted"},
-               {"t": "text", "x": 250, "y": 18, "s": "SHA-256 of the weights (first 32 hex digits)", "anchor": "start",
-                "cls": "small muted"}]
+        out = [S.text(10, 18, "seed", "small muted", "start"), S.text(170, 18, "iterations", "small muted", "start"),
+               S.text(250, 18, "SHA-256 of the weights (first 32 hex digits)", "small muted", "start")]
         rows = self.history[-7:] if self.mode == "identity" else []
         if self.mode == "file":
             for label, sha in (("on the GPU", self.sha), ("saved file", self.saved_sha), ("loaded file", self.loaded_sha)):
@@ -138,13 +138,11 @@ class CapstoneCheckpoint(Widget):
         for i, (seed, n, size, sha) in enumerate(rows):
             y = 40 + i * ROW
             twins = sum(1 for r in rows if r[3] == sha and sha)
-            out += [{"t": "text", "x": 10, "y": y, "s": str(seed)[:22], "anchor": "start"},
-                    {"t": "text", "x": 170, "y": y, "s": f"{n} {'(demo)' if size == 'tiny' else ''}", "anchor": "start"},
-                    {"t": "text", "x": 250, "y": y, "s": sha[:32] if sha else "—", "anchor": "start",
-                     "cls": "good" if twins > 1 else ""}]
+            out += [S.text(10, y, str(seed)[:22], "", "start"),
+                    S.text(170, y, f"{n} {'(demo)' if size == 'tiny' else ''}", "", "start"),
+                    S.text(250, y, sha[:32] if sha else "\u2014", "good" if twins > 1 else "", "start")]
         if not rows:
-            out.append({"t": "text", "x": 10, "y": 44, "s": "No runs yet: type a seed and train.", "anchor": "start",
-                        "cls": "muted"})
+            out.append(S.text(10, 44, "No runs yet: type a seed and train.", "muted", "start"))
         return out
 
     def readouts(self):

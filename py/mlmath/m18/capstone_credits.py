@@ -7,7 +7,9 @@ import time
 
 from .session import session
 from .sources import engine_files, highlight, line_count
+from ..show import commas
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget
 
 ROW, TOP = 17, 70
@@ -71,29 +73,27 @@ class CapstoneCredits(Widget):
 
     def shapes(self):
         lines = self.line.split("\n")[-2:] if self.line else [self.message or "The model is quiet. Press Keep talking."]
-        out = [{"t": "rect", "x": 0, "y": 0, "w": 640, "h": 48, "cls": "node"}]
-        out += [{"t": "text", "x": 10, "y": 20 + 18 * k, "s": text[-84:], "anchor": "start", "cls": "label"}
-                for k, text in enumerate(lines)]
+        out = [S.rect(0, 0, 640, 48, "node")]
+        out += [S.text(10, 20 + 18 * k, text[-84:], "label", "start") for k, text in enumerate(lines)]
         half = (len(self.files) + 1) // 2
         biggest = max(self.counts)
         for i, ((name, _), n) in enumerate(zip(self.files, self.counts)):
             x, y = (10 if i < half else 330), TOP + ROW * (i % half)
             sel = i == self.index
             # the row is a clickable, focusable rect (text lets clicks through to what is beneath)
-            out += [{"t": "rect", "x": x - 4, "y": y - 13, "w": 300, "h": ROW, "cls": "accent", "opacity": 0.15 if sel else 0.0,
-                     "handle": f"f{i}", "label": f"{name}, {n} lines", "value": f"{name}: {n} lines"},
-                    {"t": "rect", "x": x + 170, "y": y - 10, "w": round(100 * n / biggest, 1), "h": 10,
-                     "cls": "accent2" if name.endswith(".wgsl") else "accent"},
-                    {"t": "text", "x": x, "y": y, "s": name, "anchor": "start", "cls": "label" if sel else ""},
-                    {"t": "text", "x": x + 165, "y": y, "s": str(n), "anchor": "end", "cls": "small"}]
+            row = S.rect(x - 4, y - 13, 300, ROW, "accent", opacity=0.15 if sel else 0.0)
+            out += [S.handle(row, f"f{i}", f"{name}, {n} lines", f"{name}: {n} lines"),
+                    S.rect(x + 170, y - 10, 100 * n / biggest, 10, "accent2" if name.endswith(".wgsl") else "accent"),
+                    S.text(x, y, name, "label" if sel else "", "start"),
+                    S.text(x + 165, y, str(n), "small", "end")]
         return out
 
     def readouts(self):
         py = [(n, c) for (n, _), c in zip(self.files, self.counts) if n.endswith(".py")]
         wg = [(n, c) for (n, _), c in zip(self.files, self.counts) if n.endswith(".wgsl")]
-        return [{"label": "engine", "value": f"{len(self.files)} files, {sum(self.counts):,} lines"},
-                {"label": "Python", "value": f"{len(py)} files, {sum(c for _, c in py):,} lines"},
-                {"label": "WGSL", "value": f"{len(wg)} kernels, {sum(c for _, c in wg):,} lines"}]
+        return [{"label": "engine", "value": f"{len(self.files)} files, {commas(sum(self.counts))} lines"},
+                {"label": "Python", "value": f"{len(py)} files, {commas(sum(c for _, c in py))} lines"},
+                {"label": "WGSL", "value": f"{len(wg)} kernels, {commas(sum(c for _, c in wg))} lines"}]
 
     def controls(self):
         name, text = self.files[self.index]
