@@ -326,7 +326,7 @@ def test_numbers_stated_in_the_prose():
         assert init[f"transformer.h.{i}.mlp.c_fc.weight"] == 0.02
     engine = (ROOT / "py" / "mlmath" / "gpt" / "engine.py").read_text()
     for proj in ("attn.c_proj", "mlp.c_proj"):
-        line = next(ln for ln in engine.splitlines() if f'"{proj}.weight"' in ln and "self.linear(" in ln)
+        line = next(ln for ln in engine.splitlines() if f'"{proj}"' in ln and "self.linear(" in ln)
         assert "ACC" in line, line
     assert "0.02/\\sqrt{2L}" in text
 
