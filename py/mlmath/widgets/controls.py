@@ -161,3 +161,16 @@ class Text:
 
     def control(self):
         return {"kind": "text", "id": self.id, "label": self.label, "value": self.text}
+
+
+def option_at(knob, raw):
+    """The option of a Choice at the slider position the page sent, or None if there is none.
+    A widget whose options are numbers passes input through this first: Choice.set reads a
+    number that is also an option as that option, so position 1 of (1, 2, 4) would pick 1."""
+    try:
+        i = float(raw)
+    except (TypeError, ValueError):
+        return None
+    if isinstance(raw, bool) or i != int(i) or not 0 <= i < len(knob.options):
+        return None
+    return knob.options[int(i)]
