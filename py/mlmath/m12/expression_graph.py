@@ -45,10 +45,15 @@ built-in example also the true derivative of the output as d_<label>.
 
 import math
 import re
+from collections import Counter
 
 from ..expr import ExprError, parse_statements
+from ..show import MINUS, fixed, num
 from ..widgets import register
-from ..widgets.base import Widget
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, number
+from ..widgets.controls import Button, Slider
+from .graph_layout import Layout
 
 BOX_W, BOX_H = 104, 52     # a value node's box
 GAP = 64                   # between a child's box and its parent's box; the op circle sits here
@@ -56,23 +61,16 @@ ROW = BOX_H + 18           # vertical pitch of boxes in one column
 OP_R = 16                  # radius of an op circle
 MARGIN = 14
 MAX_NODES = 40             # a bigger graph is refused with a message, so scenes stay small
-MINUS = "\u2212"
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,11}$")
 RESERVED = {"filled", "total", "done", "steps", "abs", "round", "min", "max",
             "and", "or", "not", "in", "is", "if", "else", "True", "False", "None", "tanh"}
 OP_TEXT = {"*": "\u00d7", "-": MINUS, "neg": MINUS, "tanh": "tanh", "exp": "exp", "ReLU": "relu", "relu": "relu"}
+GRAD_CLS = {"final": "small good", "partial": "small accent2", "pending": "small muted"}
 
 
 def fmt(v, places=3):
-    """A float as the picture shows it: 3 places, a real minus sign, no '−0.000'."""
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return "?" if v is None else str(v)
-    if not math.isfinite(v):
-        return str(v)
-    text = f"{v:.{places}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace("-", MINUS)
+    """A node's number as the picture writes it: 3 places, a real minus sign, ? if it has none."""
+    return "?" if v is None else fixed(v, places)
 
 
 def _num(v):
@@ -230,7 +228,7 @@ def _formula(v, depth=0):
     kids = _children(v)
     if not kids:
         d = _num(getattr(v, "data", None))
-        return None if d is None or depth == 0 else fmt(d).rstrip("0").rstrip(".")
+        return None if d is None or depth == 0 else num(d, 3)
     if depth > 2:
         return None
     names = [_formula(k, depth + 1) for k in kids]
@@ -257,59 +255,59 @@ class ExpressionGraph(Widget):
     def configure(self, config):
         self.expr = config.pop("expr", None)
         leaves = config.pop("values", {})
-        if not isinstance(leaves, dict):
-            raise ValueError("expression_graph: values must be a table like { w = 1.5, x = 1.0 }")
         self.range = config.pop("range", [-3, 3])
-        self.step_size = config.pop("step", 0.1)
+        step = config.pop("step", 0.1)
         sliders = config.pop("sliders", True)
-        self.stepper = config.pop("stepper", True)
-        self.run_all = config.pop("run_all", True)
+        self.stepper = flag(self.name, "stepper", config.pop("stepper", True))
+        self.run_all = flag(self.name, "run_all", config.pop("run_all", True))
         self.empty = config.pop("empty", "Nothing drawn yet: run the cell that calls .show() on this widget.")
         super().configure(config)   # unknown options fail the build
 
         if not (isinstance(self.range, list) and len(self.range) == 2
                 and all(isinstance(r, (int, float)) for r in self.range) and self.range[0] < self.range[1]):
             raise ValueError("expression_graph: range must be [min, max] with min < max")
-        if not isinstance(self.step_size, (int, float)) or self.step_size <= 0:
-            raise ValueError("expression_graph: step must be a positive number")
-        for key in ("stepper", "run_all"):
-            if not isinstance(getattr(self, key), bool):
-                raise ValueError(f"expression_graph: {key} must be true or false")
-
-        self.statements, free = ([], []) if self.expr is None else _parse(self.expr)
+        number(self.name, "step", step, 1e-9)
+        if not isinstance(leaves, dict):
+            raise ValueError("expression_graph: values must be a table like { w = 1.5, x = 1.0 }")
+        self.statements, self.free = ([], []) if self.expr is None else _parse(self.expr)
         if self.expr is None and leaves:
             raise ValueError("expression_graph: values given but no expr to use them in")
-        missing = [n for n in free if n not in leaves]
+        missing = [n for n in self.free if n not in leaves]
         if missing:
             raise ValueError(f"expression_graph: expr uses {', '.join(missing)} but values gives no number for it")
-        unused = [n for n in leaves if n not in free]
+        unused = [n for n in leaves if n not in self.free]
         if unused:
             raise ValueError(f"expression_graph: values names {', '.join(unused)}, which expr never uses as an input")
-        for n, v in leaves.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                raise ValueError(f"expression_graph: value of {n} must be a finite number")
-        self.leaves = {n: float(leaves[n]) for n in free}
-        if sliders is True:
-            self.sliders = list(free)
-        elif sliders is False:
-            self.sliders = []
-        elif isinstance(sliders, list) and all(s in self.leaves for s in sliders):
+        if sliders is True or sliders is False:
+            self.sliders = list(self.free) if sliders else []
+        elif isinstance(sliders, list) and all(s in self.free for s in sliders):
             self.sliders = list(sliders)
         else:
-            raise ValueError(f"expression_graph: sliders must be true, false, or a list of the inputs {free}")
-
+            raise ValueError(f"expression_graph: sliders must be true, false, or a list of the inputs {self.free}")
+        lo, hi = self.range
+        for n in self.free:
+            knob = Slider(f"leaf:{n}", n, lo, hi, step, number(self.name, f"the value of {n}", leaves[n]),
+                          fmt=lambda v: fixed(v, 2))
+            knob.value = float(leaves[n])      # the lesson's number stands, even off the slider's grid
+            self.knobs[knob.id] = knob
+        self.knobs.update(step=Button("step", "Step backward", self._step), all=Button("all", "Run all", self._run_all),
+                          reset=Button("reset", "Reset grads", self._reset))
         self.learner = None      # the object a cell showed, if any
-        self.selected = None     # index into the topological order
-        self.error = ""
+        self.selected = None     # ("n" for a value box or "o" for an op circle, index in the topological order)
         self._rebuild()
 
     # State ------------------------------------------------------------------------------
-    def _rebuild(self):
-        """(Re)make the built-in example from the current leaf values."""
+    @property
+    def leaves(self):
+        return {n: self.knobs[f"leaf:{n}"].value for n in self.free}
+
+    def _rebuild(self, finish=False):
+        """(Re)make the built-in example from the current leaf values; finish: run backward through it."""
         self.own = _build(self.statements, self.leaves) if self.statements else None
-        self._reset_steps()
-        if self.own is not None and not self.stepper:
-            self._run_all()
+        if self.learner is None:
+            self._reset_steps()
+            if self.own is not None and (finish or not self.stepper):
+                self._run_all()
 
     @property
     def root(self):
@@ -350,6 +348,12 @@ class ExpressionGraph(Widget):
     def _zero(self, order):
         for v in order:
             v.grad = 0.0
+
+    def _reset(self):
+        self._zero(self._graph()[0])
+        self._reset_steps()
+        if self.learner is None and not self.stepper:
+            self._run_all()
 
     def _step(self):
         """One click of "Step backward": seed the output, then one closure per click."""
@@ -423,6 +427,7 @@ class ExpressionGraph(Widget):
             v._backward()
         return {v.label: v.grad for v in order if v.label}
 
+
     def values(self):
         order, too_big = self._graph()
         self._sync(order)
@@ -440,142 +445,69 @@ class ExpressionGraph(Widget):
         return out
 
     def set_values(self, values):
+        """Inputs first, then steps (that many stepper clicks from the start) or done = 1;
+        anything else is computed, and must agree."""
         values = dict(values)
-        changed = False
-        for key in list(values):
-            if key in self.leaves:
-                self.leaves[key] = float(values.pop(key))
-                changed = True
-        if changed:
+        inputs = {n: values.pop(n) for n in self.free if n in values}
+        for n, v in inputs.items():
+            knob = self.knobs[f"leaf:{n}"]
+            if v != knob.value and not knob.set(v):
+                raise ValueError(f"expression_graph: {n} cannot be set to {v!r}")
+        if inputs:
             self._rebuild()
         steps, done = values.pop("steps", None), values.pop("done", None)
         if steps is not None:
-            order, _ = self._graph()
-            self._zero(order)
+            self._zero(self._graph()[0])
             self._reset_steps()
             for _ in range(int(steps)):
                 self._step()
         if done:
             self._run_all()
-        now = self.values()     # anything else is computed, and must agree
+        now = self.values()
         for key, v in values.items():
             if key not in now:
-                raise KeyError(f"expression_graph cannot set {key!r}; it sets inputs "
-                               f"{sorted(self.leaves)}, steps and done")
+                raise KeyError(f"expression_graph cannot set {key!r}; it sets inputs {self.free}, steps and done")
             if now[key] != v:
                 raise ValueError(f"expression_graph: {key} is computed ({now[key]!r}), so it cannot be set to {v!r}")
 
+    # Events -----------------------------------------------------------------------------
     def handle(self, event):
-        kind = event.get("type")
         order, _ = self._graph()
         self._sync(order)
-        if kind == "input":
-            key = str(event.get("id", ""))
-            if key == "step":
-                self._step()
-            elif key == "all":
-                self._run_all()
-            elif key == "reset":
-                self._zero(order)
-                self._reset_steps()
-                if self.learner is None and not self.stepper:
-                    self._run_all()
-            elif key.startswith("leaf:") and key[5:] in self.leaves and self.learner is None:
-                v = _num(event.get("value"))
-                if v is None or not math.isfinite(v):
-                    return
-                lo, hi = self.range
-                was_done = self._done(order)
-                self.leaves[key[5:]] = min(max(v, lo), hi)
-                self._rebuild()
-                if was_done:
-                    self._run_all()
-        elif kind in ("drag", "key"):
-            if kind == "key" and event.get("key") not in ("Enter", " "):
-                return
-            handle = str(event.get("handle", ""))
-            if handle[:1] in ("n", "o") and handle[1:].isdigit() and int(handle[1:]) < len(order):
-                self.selected = (handle[0], int(handle[1:]))
+        for i in range(len(order)):         # a knob for every value box and op circle drawn
+            for kind in "no":
+                self.knobs.setdefault(f"{kind}{i}", Button(f"{kind}{i}", "", lambda k=(kind, i): self._pick(*k)))
+        before, was_done = self.leaves, self._done(order)
+        super().handle(event)
+        if self.leaves != before:          # a slider moved: re-evaluate, and keep a finished backward finished
+            self._rebuild(finish=was_done)
 
-    # Layout -----------------------------------------------------------------------------
-    def _layout(self, order):
-        """Column and y centre of every node: the output at the right, each node one column
-        left of its leftmost user, rows ordered to follow their users."""
-        index = {id(v): i for i, v in enumerate(order)}
-        depth = [0] * len(order)
-        for i in reversed(range(len(order))):          # users before the nodes they use
-            for c in _children(order[i]):
-                j = index.get(id(c))
-                if j is not None:
-                    depth[j] = max(depth[j], depth[i] + 1)
-        deepest = max(depth, default=0)
-        col = [deepest - d for d in depth]
-        users = [[] for _ in order]
-        for i, v in enumerate(order):
-            for c in _children(v):
-                j = index.get(id(c))
-                if j is not None and i not in users[j]:
-                    users[j].append(i)
-        y = [0.0] * len(order)
-        for c in range(deepest, -1, -1):
-            members = [i for i in range(len(order)) if col[i] == c]
-            want = {}
-            for i in members:
-                if users[i]:
-                    ys = []
-                    for u in users[i]:     # aim at the slot this child fills among the user's inputs
-                        kids = [index.get(id(k)) for k in _children(order[u])]
-                        kids = list(dict.fromkeys(k for k in kids if k is not None))
-                        k = kids.index(i) if i in kids else 0
-                        ys.append(y[u] + (k - (len(kids) - 1) / 2) * ROW)
-                    want[i] = sum(ys) / len(ys)
-                else:
-                    want[i] = 0.0
-            members.sort(key=lambda i: (want[i], i))
-            placed = []
-            for i in members:
-                placed.append(want[i] if not placed else max(want[i], placed[-1] + ROW))
-            shift = sum(p - want[i] for p, i in zip(placed, members)) / max(len(members), 1)
-            for p, i in zip(placed, members):
-                y[i] = p - shift
-        # An edge that skips columns runs along a lane clear of the boxes it passes.
-        lanes = {}
-        for i, v in enumerate(order):
-            for c in _children(v):
-                j = index.get(id(c))
-                if j is None or col[i] - col[j] < 2 or (i, j) in lanes:
-                    continue
-                between = [y[k] for k in range(len(order)) if col[j] < col[k] < col[i]]
-                clear = lambda lane: all(abs(lane - b) >= BOX_H / 2 + 6 for b in between)  # noqa: E731
-                above, below = min(between) - ROW / 2 - 4, max(between) + ROW / 2 + 4
-                options = [y[j], y[i]] + sorted((above, below), key=lambda lane: abs(lane - y[j]))
-                lanes[(i, j)] = next(lane for lane in options if clear(lane))
-        top = min([v - BOX_H / 2 for v in y] + [lane - 8 for lane in lanes.values()], default=0.0)
-        y = [v - top + MARGIN for v in y]
-        lanes = {k: lane - top + MARGIN for k, lane in lanes.items()}
-        return col, y, lanes
+    def drag(self, handle, x, y):
+        if handle in self.knobs:
+            self.knobs[handle].set(None)
 
-    def _x(self, column):
-        return MARGIN + OP_R * 2 + 8 + column * (BOX_W + GAP)
+    def _pick(self, kind, i):
+        if i < len(self._graph()[0]):
+            self.selected = (kind, i)
 
+    # The scene --------------------------------------------------------------------------
     def _name(self, v):
         """How text refers to a node: its label, else its formula if short, else its data."""
         label = str(getattr(v, "label", "") or "")
         return label or _formula(v) or f"[{fmt(_num(getattr(v, 'data', None)))}]"
 
-    # The scene --------------------------------------------------------------------------
     def _prepare(self):
         """Walk the graph and lay it out; sets the scene's size. Cheap for the sizes allowed."""
         order, too_big = self._graph()
         self._sync(order)
         if order and not too_big:
-            self._cols, self._ys, self._lanes = self._layout(order)
-            self.width = int(self._x(max(self._cols)) + BOX_W + MARGIN)
-            self.height = int(max([y + BOX_H / 2 for y in self._ys]
-                                  + [lane + 8 for lane in self._lanes.values()]) + MARGIN)
+            index = {id(v): i for i, v in enumerate(order)}
+            kids = [[index[id(c)] for c in _children(v) if id(c) in index] for v in order]
+            self.grid = Layout(kids, BOX_W, BOX_H, GAP, ROW, 8, MARGIN + 2 * OP_R + 8)
+            self.grid.shift(MARGIN)
+            self.width, self.height = max(int(self.grid.right + MARGIN), 320), int(self.grid.height + MARGIN)
         else:
             self.width, self.height = 600, 90
-        self.width = max(self.width, 320)
         return order, too_big
 
     def scene(self):
@@ -587,79 +519,45 @@ class ExpressionGraph(Widget):
         if not order or too_big:
             text = self.empty if not too_big else (f"This graph has more than {MAX_NODES} nodes; "
                                                    f"the picture is for small expressions. Show a smaller one.")
-            return [{"t": "text", "x": self.width / 2, "y": self.height / 2 + 5, "s": text, "cls": "label muted"}]
-        col, ys = self._cols, self._ys
+            return [S.text(self.width / 2, self.height / 2 + 5, text, "label muted")]
+        grid, sel = self.grid, self.selected
         index = {id(v): i for i, v in enumerate(order)}
         status = self._status(order) if self.stepper else [None] * len(order)
         closures = self._closures(order)
         ran = {id(v) for v in closures[:self.ran]} if self.seeded and self.stepper else set()
         nxt = id(closures[self.ran]) if self.stepper and self.seeded and self.ran < len(closures) else None
-        sel = self.selected
         edges, ops, boxes = [], [], []
         for i, v in enumerate(order):
-            x, y = self._x(col[i]), ys[i]
+            x, y = grid.x(grid.col[i]), grid.y[i]
             kids = _children(v)
             if kids:
-                ox = x - GAP / 2
-                op = str(getattr(v, "_op", "") or "")
-                cls = "op"
-                if id(v) in ran:
-                    cls = "good"
-                elif id(v) == nxt:
-                    cls = "accent2"
-                if sel == ("o", i):
-                    cls += " selected"
-                edges.append({"t": "line", "x1": ox + OP_R, "y1": y, "x2": x, "y2": y,
-                              "cls": "accent" if id(v) in ran else "edge"})
-                counts = {}
-                for k in kids:
-                    counts[id(k)] = counts.get(id(k), 0) + 1
-                for kid_id, times in counts.items():
-                    j = index.get(kid_id)
-                    if j is None:
+                ox, op = x - GAP / 2, str(getattr(v, "_op", "") or "")
+                edge = "accent" if id(v) in ran else "edge"      # its closure has run: grads went down these
+                edges.append(S.line(ox + OP_R, y, x, y, edge))
+                for kid, times in Counter(id(k) for k in kids).items():
+                    if kid not in index:
                         continue
-                    x1, y1 = self._x(col[j]) + BOX_W, ys[j]
-                    x2, y2 = ox - OP_R, y
-                    lane = self._lanes.get((i, j))
-                    if lane is None:
-                        mid = (x1 + x2) / 2
-                        d = f"M {x1:.1f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {x2:.1f} {y2:.1f}"
-                    else:       # out of the child's column, along the lane, into the op circle
-                        xb, xc = self._x(col[j] + 1), self._x(col[i] - 1) + BOX_W
-                        m1, m2 = (x1 + xb) / 2, (xc + x2) / 2
-                        d = (f"M {x1:.1f} {y1:.1f} C {m1:.1f} {y1:.1f} {m1:.1f} {lane:.1f} {xb:.1f} {lane:.1f} "
-                             f"H {xc:.1f} C {m2:.1f} {lane:.1f} {m2:.1f} {y2:.1f} {x2:.1f} {y2:.1f}")
-                    edges.append({"t": "path", "d": d, "cls": "accent" if id(v) in ran else "edge"})
-                    if times > 1:
-                        edges.append({"t": "text", "x": round(x2 - 12, 1), "y": round(y2 - 7, 1),
-                                      "s": f"\u00d7{times}", "cls": "small accent2"})
-                ops.append({"t": "circle", "cx": round(ox, 1), "cy": round(y, 1), "r": OP_R, "cls": cls,
-                            "handle": f"o{i}", "label": f"operation {op} making {self._name(v)}"})
+                    edges.append(S.link(grid.route(index[kid], i, (ox - OP_R, y)), edge))
+                    if times > 1:         # a*a: one edge drawn, marked as used twice
+                        edges.append(S.text(ox - OP_R - 12, y - 7, f"\u00d7{times}", "small accent2"))
+                cls = "good" if id(v) in ran else "accent2" if id(v) == nxt else "op"
+                circle = S.circle(ox, y, OP_R, cls + (" selected" if sel == ("o", i) else ""))
                 symbol = OP_TEXT.get(op, op)
-                ops.append({"t": "text", "x": round(ox, 1), "y": round(y + (4 if len(symbol) > 1 else 5), 1),
-                            "s": symbol, "cls": "small" if len(symbol) > 1 else "label"})
+                ops += [S.handle(circle, f"o{i}", f"operation {op} making {self._name(v)}"),
+                        S.text(ox, y + (4 if len(symbol) > 1 else 5), symbol, "small" if len(symbol) > 1 else "label")]
             data, grad = _num(getattr(v, "data", None)), _num(getattr(v, "grad", None))
-            st = status[i]
-            cls = "good" if st == "final" else "node"
-            if sel == ("n", i):
-                cls += " selected"
             label = str(getattr(v, "label", "") or "")
             shown, label_cls = (label, "label") if label else (_formula(v) or "", "label muted")
             if len(shown) > 8:
                 label_cls = label_cls.replace("label", "small")
-            top = y - BOX_H / 2
-            boxes.append({"t": "rect", "x": round(x, 1), "y": round(top, 1), "w": BOX_W, "h": BOX_H, "rx": 6,
-                          "cls": cls, "handle": f"n{i}",
-                          "label": f"{self._name(v)}: data {fmt(data)}, grad {fmt(grad)}"})
-            cx = round(x + BOX_W / 2, 1)
-            grad_cls = {"final": "small good", "partial": "small accent2", "pending": "small muted"}.get(st, "small")
-            if shown:
-                boxes.append({"t": "text", "x": cx, "y": round(top + 16, 1), "s": shown, "cls": label_cls})
-                boxes.append({"t": "text", "x": cx, "y": round(top + 31, 1), "s": f"data {fmt(data)}", "cls": "small"})
-                boxes.append({"t": "text", "x": cx, "y": round(top + 45, 1), "s": f"grad {fmt(grad)}", "cls": grad_cls})
-            else:
-                boxes.append({"t": "text", "x": cx, "y": round(top + 22, 1), "s": f"data {fmt(data)}", "cls": "small"})
-                boxes.append({"t": "text", "x": cx, "y": round(top + 38, 1), "s": f"grad {fmt(grad)}", "cls": grad_cls})
+            top, cx = y - BOX_H / 2, x + BOX_W / 2
+            box = S.rect(x, top, BOX_W, BOX_H, ("good" if status[i] == "final" else "node")
+                         + (" selected" if sel == ("n", i) else ""), rx=6)
+            boxes.append(S.handle(box, f"n{i}", f"{self._name(v)}: data {fmt(data)}, grad {fmt(grad)}"))
+            lines = [(shown, label_cls)] if shown else []      # without a name, data and grad sit lower
+            lines += [(f"data {fmt(data)}", "small"), (f"grad {fmt(grad)}", GRAD_CLS.get(status[i], "small"))]
+            rows = (16, 31, 45) if shown else (22, 38)
+            boxes += [S.text(cx, top + dy, s, c) for dy, (s, c) in zip(rows, lines)]
         return edges + ops + boxes
 
     def _explain_op(self, v):
@@ -740,19 +638,15 @@ class ExpressionGraph(Widget):
         return out
 
     def controls(self):
-        out = []
-        if self.learner is None and self.own is not None:
-            lo, hi = self.range
-            for n in self.sliders:
-                out.append({"kind": "range", "id": f"leaf:{n}", "label": n, "min": lo, "max": hi,
-                            "step": self.step_size, "value": self.leaves[n], "display": fmt(self.leaves[n], 2)})
+        k = self.knobs
+        out = [k[f"leaf:{n}"].control() for n in self.sliders] if self.learner is None and self.own is not None else []
         if self.stepper and self.root is not None:
             order, too_big = self._prepare()
             can_step = bool(order) and not too_big and not self._done(order)
-            out.append({"kind": "button", "id": "step", "label": "Step backward", "disabled": not can_step})
+            out.append({**k["step"].control(), "disabled": not can_step})
             if self.run_all:
-                out.append({"kind": "button", "id": "all", "label": "Run all", "disabled": not can_step})
-            out.append({"kind": "button", "id": "reset", "label": "Reset grads", "disabled": not bool(order)})
+                out.append({**k["all"].control(), "disabled": not can_step})
+            out.append({**k["reset"].control(), "disabled": not order})
         return out
 
     def __repr__(self):
