@@ -35,7 +35,8 @@ from ..numeric import argmax, dot, softmax
 from ..show import MINUS, fixed, num, sci
 from ..widgets import register
 from ..widgets import shapes as S
-from ..widgets.base import Widget, whole
+from ..widgets.base import Widget, one_of, whole
+from ..widgets.controls import option_at
 from ..widgets.plot import Axis
 from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
 
@@ -120,7 +121,14 @@ class AttentionSaturation(Widget):
             out["s" + n], out["w" + n], out["g" + n] = si, wi, gi
         return out
 
+    def set_values(self, values):
+        if "dk" in values:        # a number that is no dk would be read as a position on the slider
+            one_of(self.name, "dk", values["dk"], DKS)
+        super().set_values(values)
+
     def handle(self, event):
+        if event.get("type") == "input" and event.get("id") == "dk":
+            event = {**event, "value": option_at(self.knobs["dk"], event.get("value"))}
         if self.chips and chip_event(self.knobs["div"], event):
             return
         handle, key = str(event.get("handle", "")), event.get("key")

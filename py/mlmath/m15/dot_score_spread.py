@@ -29,7 +29,8 @@ import random
 from ..show import fixed
 from ..widgets import register
 from ..widgets import shapes as S
-from ..widgets.base import Widget, whole
+from ..widgets.base import Widget, one_of, whole
+from ..widgets.controls import option_at
 from ..widgets.plot import Plot
 from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
 
@@ -93,7 +94,14 @@ class DotScoreSpread(Widget):
         return {"dk": self.dk, "div": self.div, "c": self.c, "var": var, "sd": math.sqrt(var),
                 "theory": self.dk / self.c ** 2, "n": self.n}
 
+    def set_values(self, values):
+        if "dk" in values:        # a number that is no dk would be read as a position on the slider
+            one_of(self.name, "dk", values["dk"], DKS)
+        super().set_values(values)
+
     def handle(self, event):
+        if event.get("type") == "input" and event.get("id") == "dk":
+            event = {**event, "value": option_at(self.knobs["dk"], event.get("value"))}
         if not (self.chips and chip_event(self.knobs["div"], event)):
             super().handle(event)
 

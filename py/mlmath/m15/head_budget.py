@@ -28,8 +28,10 @@ and params_one, mults_one, scores_one for one head of width d.
 
 from ..show import commas
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step, one_of
-from .head_split_merge import head_fill
+from ..widgets import shapes as S
+from ..widgets.base import Widget, one_of
+from ..widgets.controls import Choice, Slider
+from .heads import divisors, head_fill
 
 BAR_X, BAR_W, BAR_Y = 40, 520, 44
 MAX_HEADS = 16
@@ -40,7 +42,7 @@ TIMES = "\u00d7"
 
 def widths(d):
     """The head widths allowed for model width d: divisors with at most 16 heads."""
-    return [k for k in range(1, d + 1) if d % k == 0 and d // k <= MAX_HEADS]
+    return [k for k in divisors(d) if d // k <= MAX_HEADS]
 
 
 def budget(d, d_k, T):
@@ -61,8 +63,17 @@ class HeadBudget(Widget):
         d_k = one_of(self.name, "d_k", config.pop("d_k", d), widths(d))
         T = one_of(self.name, "T", config.pop("T", 16), range(T_MIN, T_MAX + 1, T_STEP))
         super().configure(config)
-        self.d, self.d_k, self.T = d, d_k, T
-        self.start = (d_k, T)
+        self.d = d
+        self.knobs = {"d_k": Choice("d_k", "head width", widths(d), d_k),
+                      "T": Slider("T", "sequence length T", T_MIN, T_MAX, T_STEP, T)}
+
+    @property
+    def d_k(self):
+        return self.knobs["d_k"].value
+
+    @property
+    def T(self):
+        return self.knobs["T"].value
 
     @property
     def H(self):
@@ -76,45 +87,22 @@ class HeadBudget(Widget):
                 "params_one": p1, "mults_one": j1 + q1 + a1, "scores_one": s1}
 
     def set_values(self, values):
-        for key, value in values.items():
-            if key == "d_k":
-                self.d_k = one_of(self.name, "d_k", value, widths(self.d))
-            elif key == "H":
-                self.d_k = self.d // one_of(self.name, "H", value, sorted(self.d // k for k in widths(self.d)))
-            elif key == "T":
-                self.T = min(max(int(value) // T_STEP * T_STEP, T_MIN), T_MAX)
-            else:
-                raise KeyError(f"head_budget sets d_k, H and T, not {key!r}")
+        if "d_k" in values:        # a number that is no d_k would be read as a position on the slider
+            one_of(self.name, "d_k", values["d_k"], self.knobs["d_k"].options)
+        super().set_values(values)
 
-    def reset(self):
-        self.d_k, self.T = self.start
-
-    # Events -----------------------------------------------------------------------------------
+    # Events: the edge of head 0 is the head-width knob ------------------------------------------
     def x_of(self, channels):
         return BAR_X + channels * BAR_W / self.d
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            if event.get("id") == "T":
-                try:
-                    self.T = min(max(int(round(float(event.get("value")) / T_STEP)) * T_STEP, T_MIN), T_MAX)
-                except (TypeError, ValueError):
-                    pass
-            return
-        if event.get("handle") != "edge":
-            return
-        ws = widths(self.d)
-        if kind == "drag":
-            try:
-                x = float(event["x"])
-            except (KeyError, TypeError, ValueError):
-                return
-            self.d_k = min(ws, key=lambda k: abs(self.x_of(k) - x))
-        elif kind == "key":
-            key = event.get("key")
-            i = {"Home": 0, "End": len(ws) - 1}.get(key, ws.index(self.d_k) + int(arrow_step(key, 1, 0)))
-            self.d_k = ws[min(max(i, 0), len(ws) - 1)]
+        if event.get("handle") == "edge" and event.get("type") == "key":
+            event = {**event, "handle": "d_k"}
+        super().handle(event)
+
+    def drag(self, handle, x, y):
+        if handle == "edge":
+            self.knobs["d_k"].set(min(widths(self.d), key=lambda k: abs(self.x_of(k) - x)))
 
     def __repr__(self):
         return f"<head_budget d = {self.d}: {self.H} head(s) of {self.d_k}, T = {self.T}>"
@@ -124,68 +112,47 @@ class HeadBudget(Widget):
         d, dk, H, T = self.d, self.d_k, self.H, self.T
         # The handle comes first, at a fixed index, so it keeps keyboard focus while the number of
         # shapes after it changes with H. It hangs below the bar, where nothing is drawn over it.
-        xe = round(self.x_of(dk), 1)
-        out = [{"t": "line", "x1": xe, "y1": BAR_Y, "x2": xe, "y2": BAR_Y + 34, "cls": "accent3"},
-               {"t": "circle", "cx": xe, "cy": BAR_Y + 36, "r": 8, "cls": "accent3",
-                "handle": "edge", "label": "end of head 0: sets the head width", "value": f"{H} heads of width {dk}"},
-               {"t": "text", "x": BAR_X, "y": BAR_Y - 12, "anchor": "start", "cls": "label",
-                "s": f"model width d = {d}, split into {H} head{'s' if H > 1 else ''} of width d_k = {dk}"}]
+        xe = self.x_of(dk)
+        out = [S.line(xe, BAR_Y, xe, BAR_Y + 34, "accent3"),
+               S.handle(S.circle(xe, BAR_Y + 36, 8, "accent3"), "edge", "end of head 0: sets the head width",
+                        f"{H} heads of width {dk}"),
+               S.text(BAR_X, BAR_Y - 12, f"model width d = {d}, split into {H} head{'s' if H > 1 else ''} of width d_k = {dk}",
+                      "label", "start")]
         for h in range(H):
             x0, x1 = self.x_of(h * dk), self.x_of((h + 1) * dk)
-            out.append({"t": "rect", "x": round(x0, 1), "y": BAR_Y, "w": round(x1 - x0, 1), "h": 22,
-                        **head_fill(h, *SHADES)})
+            out.append(S.rect(x0, BAR_Y, x1 - x0, 22, **head_fill(h, *SHADES)))
             if x1 - x0 >= 44:
-                out.append({"t": "text", "x": round((x0 + x1) / 2, 1), "y": BAR_Y + 15, "s": f"head {h}",
-                            "cls": "small label"})
-        out.append({"t": "text", "x": BAR_X - 6, "y": BAR_Y + 15, "s": "0", "cls": "small muted", "anchor": "end"})
-        out.append({"t": "text", "x": BAR_X + BAR_W + 6, "y": BAR_Y + 15, "s": str(d), "cls": "small muted",
-                    "anchor": "start"})
-
-        # the four weight matrices, cut into per-head blocks
-        side, y0 = 92, 108
-        names = ("W_Q", "W_K", "W_V", "W_O")
-        for i, name in enumerate(names):
+                out.append(S.text((x0 + x1) / 2, BAR_Y + 15, f"head {h}", "small label"))
+        out += [S.text(BAR_X - 6, BAR_Y + 15, "0", "small muted", "end"),
+                S.text(BAR_X + BAR_W + 6, BAR_Y + 15, str(d), "small muted", "start")]
+        side, y0 = 92, 108           # the four weight matrices, cut into per-head blocks
+        for i, name in enumerate(("W_Q", "W_K", "W_V", "W_O")):
             x0 = BAR_X + 12 + i * 136
-            out.append({"t": "text", "x": x0 + side / 2, "y": y0 - 8,
-                        "s": f"{name}  {d}{TIMES}{d}", "cls": "small label"})
+            out.append(S.text(x0 + side / 2, y0 - 8, f"{name}  {d}{TIMES}{d}", "small label"))
             for h in range(H):
                 a, b = side * h / H, side * (h + 1) / H
                 if name == "W_O":      # each head's output rows
-                    rect = {"x": x0, "y": round(y0 + a, 1), "w": side, "h": round(b - a, 1)}
+                    out.append(S.rect(x0, y0 + a, side, b - a, **head_fill(h, *SHADES)))
                 else:                  # each head's query/key/value columns
-                    rect = {"x": round(x0 + a, 1), "y": y0, "w": round(b - a, 1), "h": side}
-                out.append({"t": "rect", **rect, **head_fill(h, *SHADES)})
+                    out.append(S.rect(x0 + a, y0, b - a, side, **head_fill(h, *SHADES)))
             per = f"{d}{TIMES}{dk}" if name != "W_O" else f"{dk}{TIMES}{d}"
-            out.append({"t": "text", "x": x0 + side / 2, "y": y0 + side + 16, "s": f"{H} {TIMES} {per}",
-                        "cls": "small muted"})
-
-        # one T x T score matrix per head
-        ys = y0 + side + 44
-        size = 30 if H <= 8 else 22
-        gap = 8 if H <= 8 else 5
-        total = H * size + (H - 1) * gap
-        xs = BAR_X + (BAR_W - total) / 2
-        for h in range(H):
-            x = round(xs + h * (size + gap), 1)
-            out.append({"t": "rect", "x": x, "y": ys, "w": size, "h": size, **head_fill(h, *SHADES)})
-        out.append({"t": "text", "x": BAR_X + BAR_W / 2, "y": ys + size + 16, "cls": "small label",
-                    "s": f"{H} score matri{'ces' if H > 1 else 'x'} of {T}{TIMES}{T}, "
-                         f"each score a dot product of width {dk}"})
-
-        # the counts, this cut against one head of width d
-        yt = ys + 30 + 44                  # fixed, so the table stays put as the squares shrink
+            out.append(S.text(x0 + side / 2, y0 + side + 16, f"{H} {TIMES} {per}", "small muted"))
+        ys = y0 + side + 44          # one T x T score matrix per head
+        size, gap = (30, 8) if H <= 8 else (22, 5)
+        xs = BAR_X + (BAR_W - H * size - (H - 1) * gap) / 2
+        out += [S.rect(xs + h * (size + gap), ys, size, size, **head_fill(h, *SHADES)) for h in range(H)]
+        out.append(S.text(BAR_X + BAR_W / 2, ys + size + 16, f"{H} score matri{'ces' if H > 1 else 'x'} of {T}{TIMES}{T}, "
+                                                             f"each score a dot product of width {dk}", "small label"))
+        yt = ys + 30 + 44            # the counts; fixed, so the table stays put as the squares shrink
         cols = (BAR_X, BAR_X + 214, BAR_X + 418, BAR_X + BAR_W)
-        for x, text in ((cols[2], "this cut"), (cols[3], f"one head of {d}")):
-            out.append({"t": "text", "x": x, "y": yt, "s": text, "cls": "small muted", "anchor": "end"})
-        out.append({"t": "line", "x1": BAR_X, "y1": yt + 6, "x2": BAR_X + BAR_W, "y2": yt + 6, "cls": "grid"})
+        out += [S.text(cols[2], yt, "this cut", "small muted", "end"),
+                S.text(cols[3], yt, f"one head of {d}", "small muted", "end"),
+                S.line(BAR_X, yt + 6, BAR_X + BAR_W, yt + 6, "grid")]
         for i, (name, formula, mine, one) in enumerate(self.rows()):
             y = yt + 24 + 20 * i
-            same = mine == one
-            out.append({"t": "text", "x": cols[0], "y": y, "s": name, "cls": "small label", "anchor": "start"})
-            out.append({"t": "text", "x": cols[1], "y": y, "s": formula, "cls": "small muted", "anchor": "start"})
-            out.append({"t": "text", "x": cols[2], "y": y, "s": commas(mine), "anchor": "end",
-                        "cls": "small label" if same else "small accent2"})
-            out.append({"t": "text", "x": cols[3], "y": y, "s": commas(one), "cls": "small label", "anchor": "end"})
+            out += [S.text(cols[0], y, name, "small label", "start"), S.text(cols[1], y, formula, "small muted", "start"),
+                    S.text(cols[2], y, commas(mine), "small label" if mine == one else "small accent2", "end"),
+                    S.text(cols[3], y, commas(one), "small label", "end")]
         return out
 
     def rows(self):
@@ -208,5 +175,4 @@ class HeadBudget(Widget):
                 for name, _, mine, one in self.rows()]
 
     def controls(self):
-        return [{"kind": "range", "id": "T", "label": "sequence length T", "min": T_MIN, "max": T_MAX,
-                 "step": T_STEP, "value": self.T, "display": str(self.T)}]
+        return [self.knobs["T"].control()]

@@ -22,21 +22,15 @@ values() for goals: T, C, n_head, d_k, t, c (the marked entry of X), head and co
 """
 
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
+from ..widgets.controls import Choice, Slider, option_at
+from .heads import HEAD_CLS, divisors, head_fill
 
 CELL, ROW = 34, 28
 TOP_Y = 44            # top of the (T, C) grid
-HEAD_CLS = ("accent", "accent2", "accent3")
 GAP = 22              # between heads in the split view
-
-
-def divisors(n):
-    return [k for k in range(1, n + 1) if n % k == 0]
-
-
-def head_fill(h, strong=0.3, faint=0.18):
-    """Class and opacity of head h's cells: three colours in turn, neighbours told apart by shade."""
-    return {"cls": f"{HEAD_CLS[h % 3]} grid", "opacity": strong if h % 2 == 0 else faint}
+MOVES = {"ArrowRight": (0, 1), "ArrowLeft": (0, -1), "ArrowDown": (1, 0), "ArrowUp": (-1, 0)}
 
 
 def label(t, c):
@@ -55,13 +49,25 @@ class HeadSplitMerge(Widget):
         at = config.pop("at", [0, 0])
         if (not isinstance(at, list) or len(at) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in at)
                 or not (0 <= at[0] < T and 0 <= at[1] < C)):
-            raise ValueError(f"head_split_merge: at must be [t, c] inside the {T}×{C} grid, not {at!r}")
+            raise ValueError(f"{self.name}: at must be [t, c] inside the {T}×{C} grid, not {at!r}")
         super().configure(config)
-        self.T, self.C, self.n_head = T, C, n_head
-        self.t, self.c = at
-        self.start = (n_head, at[0], at[1])
+        self.T, self.C = T, C
+        self.knobs = {"n_head": Choice("n_head", "n_head", divisors(C), n_head, fmt=lambda h: f"{h} of width {C // h}"),
+                      "t": Slider("t", "row t", 0, T - 1, 1, at[0]), "c": Slider("c", "column c", 0, C - 1, 1, at[1])}
 
     # The map --------------------------------------------------------------------------------
+    @property
+    def n_head(self):
+        return self.knobs["n_head"].value
+
+    @property
+    def t(self):
+        return self.knobs["t"].value
+
+    @property
+    def c(self):
+        return self.knobs["c"].value
+
     @property
     def d_k(self):
         return self.C // self.n_head
@@ -72,22 +78,36 @@ class HeadSplitMerge(Widget):
 
     def values(self):
         head, t, col = self.where(self.t, self.c)
-        return {"T": self.T, "C": self.C, "n_head": self.n_head, "d_k": self.d_k,
-                "t": self.t, "c": self.c, "head": head, "col": col}
+        return {**super().values(), "T": self.T, "C": self.C, "d_k": self.d_k, "head": head, "col": col}
 
     def set_values(self, values):
-        for key, value in values.items():
-            if key == "n_head":
-                self.n_head = one_of(self.name, "n_head", value, divisors(self.C))
-            elif key == "t":
-                self.t = min(max(int(value), 0), self.T - 1)
-            elif key == "c":
-                self.c = min(max(int(value), 0), self.C - 1)
-            else:
-                raise KeyError(f"head_split_merge sets n_head, t and c, not {key!r}")
+        if "n_head" in values:        # a number that is no n_head would be read as a position on the slider
+            one_of(self.name, "n_head", values["n_head"], self.knobs["n_head"].options)
+        super().set_values(values)
 
-    def reset(self):
-        self.n_head, self.t, self.c = self.start
+    # Events: both markers are one entry, moved in two directions --------------------------------
+    def handle(self, event):
+        if event.get("type") == "input" and event.get("id") == "n_head":
+            event = {**event, "value": option_at(self.knobs["n_head"], event.get("value"))}
+        if event.get("type") == "key" and event.get("handle") in ("top", "split"):
+            key = event.get("key")
+            dt, dc = MOVES.get(key, (0, 0))
+            self.knobs["t"].set(self.t + dt)
+            self.knobs["c"].set({"Home": 0, "End": self.C - 1}.get(key, self.c + dc))
+        else:
+            super().handle(event)
+
+    def drag(self, handle, x, y):
+        if handle == "top":
+            self.knobs["c"].set((x - self.top_x(0)) // CELL)
+            self.knobs["t"].set((y - TOP_Y) // ROW)
+        elif handle == "split":
+            self.knobs["c"].set(min(range(self.C), key=lambda c: abs(self.split_x(c) + CELL / 2 - x)))
+            self.knobs["t"].set((y - self.split_y) // ROW)
+
+    def __repr__(self):
+        head, t, col = self.where(self.t, self.c)
+        return f"<head_split_merge X[{self.t}][{self.c}] -> heads[{head}][{t}][{col}] with {self.n_head} heads>"
 
     # Geometry -------------------------------------------------------------------------------
     @property
@@ -106,91 +126,44 @@ class HeadSplitMerge(Widget):
         total = self.C * CELL + (self.n_head - 1) * GAP
         return (self.width - total) / 2 + c * CELL + (c // self.d_k) * GAP
 
-    def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            if event.get("id") == "n_head":
-                try:
-                    i = int(event.get("value"))
-                except (TypeError, ValueError):
-                    return
-                ds = divisors(self.C)
-                self.n_head = ds[min(max(i, 0), len(ds) - 1)]
-            return
-        which = event.get("handle")
-        if which not in ("top", "split"):
-            return
-        if kind == "drag":
-            try:
-                x, y = float(event["x"]), float(event["y"])
-            except (KeyError, TypeError, ValueError):
-                return
-            if which == "top":
-                self.c = min(max(int((x - self.top_x(0)) // CELL), 0), self.C - 1)
-                self.t = min(max(int((y - TOP_Y) // ROW), 0), self.T - 1)
-            else:
-                self.c = min(range(self.C), key=lambda c: abs(self.split_x(c) + CELL / 2 - x))
-                self.t = min(max(int((y - self.split_y) // ROW), 0), self.T - 1)
-        elif kind == "key":
-            key = event.get("key")
-            dc = {"ArrowRight": 1, "ArrowLeft": -1}.get(key, 0)
-            dt = {"ArrowDown": 1, "ArrowUp": -1}.get(key, 0)
-            if key == "Home":
-                self.c = 0
-            elif key == "End":
-                self.c = self.C - 1
-            self.c = min(max(self.c + dc, 0), self.C - 1)
-            self.t = min(max(self.t + dt, 0), self.T - 1)
-
-    def __repr__(self):
-        head, t, col = self.where(self.t, self.c)
-        return f"<head_split_merge X[{self.t}][{self.c}] -> heads[{head}][{t}][{col}] with {self.n_head} heads>"
-
     # The scene ------------------------------------------------------------------------------
+    def _entry(self, x, y, t, c):
+        """The cell holding X[t][c], in its head's colour, at (x, y)."""
+        return [S.rect(x, y, CELL, ROW, **head_fill(c // self.d_k)),
+                S.text(x + CELL / 2, y + ROW / 2 + 5, label(t, c), "small label")]
+
     def shapes(self):
         T, C, H, dk = self.T, self.C, self.n_head, self.d_k
-        out = [{"t": "text", "x": self.width / 2, "y": 14, "s": f"X, shape (T, C) = ({T}, {C})", "cls": "label"}]
         head, _, col = self.where(self.t, self.c)
-        for c in range(C):
-            out.append({"t": "text", "x": self.top_x(c) + CELL / 2, "y": TOP_Y - 6, "s": str(c), "cls": "small muted"})
+        out = [S.text(self.width / 2, 14, f"X, shape (T, C) = ({T}, {C})", "label")]
+        out += [S.text(self.top_x(c) + CELL / 2, TOP_Y - 6, str(c), "small muted") for c in range(C)]
         for t in range(T):
-            out.append({"t": "text", "x": self.top_x(0) - 8, "y": TOP_Y + t * ROW + ROW / 2 + 4, "s": str(t),
-                        "cls": "small muted", "anchor": "end"})
+            out.append(S.text(self.top_x(0) - 8, TOP_Y + t * ROW + ROW / 2 + 4, str(t), "small muted", "end"))
             for c in range(C):
                 out += self._entry(self.top_x(c), TOP_Y + t * ROW, t, c)
-        # a bracket under each head's block of columns, and the same bracket over its panel
-        yb = TOP_Y + T * ROW + 8
-        ys = self.split_y - 22
+        yb, ys = TOP_Y + T * ROW + 8, self.split_y - 22   # a bracket under each head's columns, a line to its panel
         for h in range(H):
             cls = HEAD_CLS[h % 3]
             a, b = self.top_x(h * dk) + 2, self.top_x((h + 1) * dk) - 2
-            out.append({"t": "path", "d": f"M {a:.1f} {yb - 4} V {yb} H {b:.1f} V {yb - 4}", "cls": f"bracket {cls}"})
             sa, sb = self.split_x(h * dk), self.split_x(h * dk + dk - 1) + CELL
-            out.append({"t": "path", "d": f"M {(a + b) / 2:.1f} {yb} L {(sa + sb) / 2:.1f} {ys - 16}", "cls": "muted"})
-            out.append({"t": "text", "x": (sa + sb) / 2, "y": ys - 4, "s": f"head {h}", "cls": f"small {cls}"})
-        out.append({"t": "text", "x": self.width / 2, "y": self.split_y + T * ROW + 30,
-                    "s": f"heads, shape (n_head, T, C/n_head) = ({H}, {T}, {dk})", "cls": "label"})
+            out += [S.path([[(a, yb - 4), (a, yb), (b, yb), (b, yb - 4)]], f"bracket {cls}"),
+                    S.line((a + b) / 2, yb, (sa + sb) / 2, ys - 16, "muted"),
+                    S.text((sa + sb) / 2, ys - 4, f"head {h}", f"small {cls}")]
+        out.append(S.text(self.width / 2, self.split_y + T * ROW + 30,
+                          f"heads, shape (n_head, T, C/n_head) = ({H}, {T}, {dk})", "label"))
         for c in range(C):
-            out.append({"t": "text", "x": self.split_x(c) + CELL / 2, "y": self.split_y - 6, "s": str(c % dk),
-                        "cls": "small muted"})
+            out.append(S.text(self.split_x(c) + CELL / 2, self.split_y - 6, str(c % dk), "small muted"))
             for t in range(T):
                 out += self._entry(self.split_x(c), self.split_y + t * ROW, t, c)
-        for t in range(T):
-            out.append({"t": "text", "x": self.split_x(0) - 8, "y": self.split_y + t * ROW + ROW / 2 + 4,
-                        "s": str(t), "cls": "small muted", "anchor": "end"})
-        # the two markers: the same number in both views
+        out += [S.text(self.split_x(0) - 8, self.split_y + t * ROW + ROW / 2 + 4, str(t), "small muted", "end")
+                for t in range(T)]
+        # the two markers, last so they take the pointer; only the slider changes the count before them
         name = f"X[{self.t}][{self.c}] = {label(self.t, self.c)}"
-        out.append({"t": "rect", "x": self.top_x(self.c) + 1, "y": TOP_Y + self.t * ROW + 1, "w": CELL - 2, "h": ROW - 2,
-                    "cls": "selected nofill", "handle": "top", "label": "marker in X", "value": name})
-        out.append({"t": "rect", "x": self.split_x(self.c) + 1, "y": self.split_y + self.t * ROW + 1, "w": CELL - 2,
-                    "h": ROW - 2, "cls": "selected nofill", "handle": "split", "label": "marker in the heads",
-                    "value": f"heads[{head}][{self.t}][{col}] = {label(self.t, self.c)}"})
-        return out
-
-    def _entry(self, x, y, t, c):
-        """The cell holding X[t][c], in its head's colour, at (x, y)."""
-        return [{"t": "rect", "x": x, "y": y, "w": CELL, "h": ROW, **head_fill(c // self.d_k)},
-                {"t": "text", "x": x + CELL / 2, "y": y + ROW / 2 + 5, "s": label(t, c), "cls": "small label"}]
+        return out + [
+            S.handle(S.rect(self.top_x(self.c) + 1, TOP_Y + self.t * ROW + 1, CELL - 2, ROW - 2, "selected nofill"),
+                     "top", "marker in X", name),
+            S.handle(S.rect(self.split_x(self.c) + 1, self.split_y + self.t * ROW + 1, CELL - 2, ROW - 2, "selected nofill"),
+                     "split", "marker in the heads", f"heads[{head}][{self.t}][{col}] = {label(self.t, self.c)}")]
 
     def readouts(self):
         head, t, col = self.where(self.t, self.c)
@@ -204,6 +177,4 @@ class HeadSplitMerge(Widget):
         ]
 
     def controls(self):
-        ds = divisors(self.C)
-        return [{"kind": "range", "id": "n_head", "label": "n_head", "min": 0, "max": len(ds) - 1, "step": 1,
-                 "value": ds.index(self.n_head), "display": f"{self.n_head} of width {self.d_k}"}]
+        return [self.knobs["n_head"].control()]

@@ -33,15 +33,19 @@ are two heads, both from the one head otherwise); prev_min (the smallest prev ov
 
 import math
 
-from ..numeric import softmax
-from ..show import fixed
+from ..numeric import dot, softmax
+from ..show import fixed, num
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, number, one_of, whole
+from ..widgets.controls import Slider
+from ..widgets.views import cell
 
 STEP = math.pi / 3                   # 60 degrees of position-circle per token
 BETA_MAX, BETA_STEP = 8.0, 0.5
 CELL = 24                             # one heatmap cell, in widget units
 TOP = 64                              # top of the heatmaps
+DOWN = {"ArrowDown": "ArrowUp", "ArrowUp": "ArrowDown", "PageUp": "Home", "PageDown": "End"}   # row 0 is on top
 
 
 def position_code(t):
@@ -55,10 +59,6 @@ def char_codes(text):
     return {c: [math.cos(2 * math.pi * i / m), math.sin(2 * math.pi * i / m)] for i, c in enumerate(kinds)}
 
 
-def dot(a, b):
-    return sum(x * y for x, y in zip(a, b))
-
-
 def queries_keys(text, pos, char):
     """The 4-number query and key of every token (lists of T lists)."""
     codes = char_codes(text)
@@ -68,20 +68,9 @@ def queries_keys(text, pos, char):
 
 
 def attention(qs, ks, lo, hi):
-    """Causal softmax weights of one head that reads numbers lo..hi-1 of each query and key."""
+    """Causal softmax weights of one head that reads numbers lo..hi-1 of each query and key
+    (unscaled: the knobs already set how sharp each head is)."""
     return [softmax([dot(q[lo:hi], k[lo:hi]) for k in ks[:t + 1]]) for t, q in enumerate(qs)]
-
-
-def cell_text(w):
-    """A weight in a heatmap cell: '.45', or '1' once it rounds to 1."""
-    text = f"{w:.2f}"
-    return "1" if text == "1.00" else text[1:]
-
-
-def snap(value):
-    """A knob's value clamped to 0..BETA_MAX and rounded to a step of the slider (an int when whole)."""
-    value = round(min(max(value, 0.0), BETA_MAX) / BETA_STEP) * BETA_STEP
-    return int(value) if value == int(value) else value
 
 
 @register
@@ -92,21 +81,29 @@ class MultiheadPatterns(Widget):
     def configure(self, config):
         text = config.pop("text", "banana")
         if not isinstance(text, str) or not 2 <= len(text) <= 6 or not text.isprintable() or " " in text:
-            raise ValueError(f"multihead_patterns: text must be 2 to 6 visible characters, not {text!r}")
+            raise ValueError(f"{self.name}: text must be 2 to 6 visible characters, not {text!r}")
         if len(set(text)) > 4:
-            raise ValueError("multihead_patterns: text may hold at most 4 different characters")
+            raise ValueError(f"{self.name}: text may hold at most 4 different characters")
         self.text = text
         self.heads = one_of(self.name, "heads", config.pop("heads", 2), (1, 2))
-        self.pos = snap(number(self.name, "pos", config.pop("pos", 2), 0, BETA_MAX))
-        self.char = snap(number(self.name, "char", config.pop("char", 2), 0, BETA_MAX))
-        self.row = whole(self.name, "row", config.pop("row", len(text) - 1), 0, len(text) - 1)
+        pos = number(self.name, "pos", config.pop("pos", 2), 0, BETA_MAX)
+        char = number(self.name, "char", config.pop("char", 2), 0, BETA_MAX)
+        row = whole(self.name, "row", config.pop("row", len(text) - 1), 0, len(text) - 1)
         super().configure(config)
-        self.start = (self.pos, self.char, self.row)
+        one = self.heads == 1
+        self.knobs = {"pos": Slider("pos", "look one step back" + ("" if one else " (head 0)"), 0, BETA_MAX, BETA_STEP, pos),
+                      "char": Slider("char", "look for my character" + ("" if one else " (head 1)"), 0, BETA_MAX,
+                                     BETA_STEP, char),
+                      "row": Slider("row", "query row", 0, len(text) - 1, 1, row)}
+
+    @property
+    def row(self):
+        return self.knobs["row"].value
 
     # The attention ------------------------------------------------------------------------
     def weights(self):
         """One list of causal weight rows per head."""
-        qs, ks = queries_keys(self.text, self.pos, self.char)
+        qs, ks = queries_keys(self.text, self.knobs["pos"].value, self.knobs["char"].value)
         if self.heads == 1:
             return [attention(qs, ks, 0, 4)]
         return [attention(qs, ks, 0, 2), attention(qs, ks, 2, 4)]
@@ -123,50 +120,23 @@ class MultiheadPatterns(Widget):
         T = len(self.text)
         prev = [self.prev_share(prev_rows, t) for t in range(1, T)]
         same = [self.same_share(same_rows, t) for t in range(T)]
-        return {"pos": self.pos, "char": self.char, "row": self.row,
+        return {**super().values(),
                 "prev": round(self.prev_share(prev_rows, self.row) or 0.0, 6),
                 "same": round(self.same_share(same_rows, self.row), 6),
                 "prev_min": round(min(prev), 6), "same_min": round(min(same), 6)}
 
-    def set_values(self, values):
-        for key, value in values.items():
-            if key in ("pos", "char"):
-                setattr(self, key, snap(number(self.name, key, value)))
-            elif key == "row":
-                self.row = min(max(int(value), 0), len(self.text) - 1)
-            else:
-                raise KeyError(f"multihead_patterns sets pos, char and row, not {key!r}")
-
-    def reset(self):
-        self.pos, self.char, self.row = self.start
-
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            try:
-                value = float(event.get("value"))
-            except (TypeError, ValueError):
-                return
-            if event.get("id") in ("pos", "char") and math.isfinite(value):
-                setattr(self, event["id"], snap(value))
-            return
-        if event.get("handle") != "row":
-            return
-        T = len(self.text)
-        if kind == "drag":
-            try:
-                y = float(event["y"])
-            except (KeyError, TypeError, ValueError):
-                return
-            self.row = min(max(int((y - TOP) // CELL), 0), T - 1)
-        elif kind == "key":
-            key = event.get("key")
-            step = {"ArrowDown": 1, "ArrowRight": 1, "ArrowUp": -1, "ArrowLeft": -1}.get(key, 0)
-            row = {"Home": 0, "PageUp": 0, "End": T - 1, "PageDown": T - 1}.get(key, self.row + step)
-            self.row = min(max(row, 0), T - 1)
+        if event.get("type") == "key" and event.get("handle") == "row":
+            event = {**event, "key": DOWN.get(event.get("key"), event.get("key"))}
+        super().handle(event)
+
+    def drag(self, handle, x, y):
+        if handle == "row":
+            self.knobs["row"].set((y - TOP) // CELL)
 
     def __repr__(self):
-        return f"<multihead_patterns {self.heads} head(s), pos = {self.pos}, char = {self.char}, row = {self.row}>"
+        v = self.values()
+        return f"<multihead_patterns {self.heads} head(s), pos = {v['pos']:g}, char = {v['char']:g}, row = {self.row}>"
 
     # The scene ------------------------------------------------------------------------------
     @property
@@ -174,14 +144,12 @@ class MultiheadPatterns(Widget):
         return TOP + len(self.text) * CELL + (60 if self.heads == 1 else 46)
 
     def _panels(self):
-        """(left x of the heatmap, head title, heatmap class, bar parts) for each head."""
-        T = len(self.text)
-        grid = T * CELL
+        """(left x of the heatmap, head title, bar parts) for each head."""
+        grid = len(self.text) * CELL
         if self.heads == 1:
-            return [(150, "one head, width 4: q·k over all 4 numbers", "accent3", ("prev", "same"))]
-        left = 80
-        return [(left, "head 0: first two numbers (position)", "accent", ("prev",)),
-                (left + grid + 126, "head 1: last two numbers (character)", "accent2", ("same",))]
+            return [(150, "one head, width 4: q·k over all 4 numbers", ("prev", "same"))]
+        return [(80, "head 0: first two numbers (position)", ("prev",)),
+                (80 + grid + 126, "head 1: last two numbers (character)", ("same",))]
 
     def shapes(self):
         T = len(self.text)
@@ -189,54 +157,40 @@ class MultiheadPatterns(Widget):
         panels = self._panels()
         # The row handle comes first, at a fixed index, so it keeps keyboard focus while the number
         # of shapes after it changes with the selected row. Nothing is drawn over it.
-        out = [{"t": "circle", "cx": panels[0][0] - 44, "cy": TOP + self.row * CELL + CELL / 2, "r": 8,
-                "cls": "accent3", "handle": "row", "label": "query row",
-                "value": f"row {self.row}, {self.text[self.row]!r}"}]
-        for (x0, title, cls, parts), rows in zip(panels, self.weights()):
-            out.append({"t": "text", "x": x0 + grid / 2 + 20, "y": 16, "s": title, "cls": "small label"})
-            out.append({"t": "text", "x": x0 - 20, "y": TOP - 24, "s": "key →", "cls": "small muted", "anchor": "end"})
-            out.append({"t": "text", "x": x0 - 20, "y": TOP - 8, "s": "query ↓", "cls": "small muted", "anchor": "end"})
+        out = [S.handle(S.circle(panels[0][0] - 44, TOP + self.row * CELL + CELL / 2, 8, "accent3"), "row", "query row",
+                        f"row {self.row}, {self.text[self.row]!r}")]
+        for (x0, title, parts), rows in zip(panels, self.weights()):
+            out += [S.text(x0 + grid / 2 + 20, 16, title, "small label"),
+                    S.text(x0 - 20, TOP - 24, "key →", "small muted", "end"),
+                    S.text(x0 - 20, TOP - 8, "query ↓", "small muted", "end")]
             for s, c in enumerate(self.text):
-                x = x0 + s * CELL + CELL / 2
-                out.append({"t": "text", "x": x, "y": TOP - 22, "s": str(s), "cls": "small muted"})
-                out.append({"t": "text", "x": x, "y": TOP - 7, "s": c, "cls": "label"})
+                out += [S.text(x0 + s * CELL + CELL / 2, TOP - 22, str(s), "small muted"),
+                        S.text(x0 + s * CELL + CELL / 2, TOP - 7, c, "label")]
             for t in range(T):
                 y = TOP + t * CELL
-                out.append({"t": "text", "x": x0 - 8, "y": y + CELL / 2 + 5, "s": f"{t} {self.text[t]}",
-                            "cls": "label" if t == self.row else "small muted", "anchor": "end"})
+                out.append(S.text(x0 - 8, y + CELL / 2 + 5, f"{t} {self.text[t]}", "label" if t == self.row else "small muted", "end"))
                 for s in range(T):
                     x = x0 + s * CELL
-                    if s > t:      # the causal mask: a query never sees a later key
-                        out.append({"t": "rect", "x": x, "y": y, "w": CELL, "h": CELL, "cls": "grid"})
-                        continue
-                    w = rows[t][s]
-                    out.append({"t": "rect", "x": x, "y": y, "w": CELL, "h": CELL, "cls": f"{cls} grid",
-                                "opacity": round(0.06 + 0.94 * w, 3)})
-                    if t == self.row:
-                        out.append({"t": "text", "x": x + CELL / 2, "y": y + CELL / 2 + 4, "s": cell_text(w),
-                                    "cls": "small label"})
-            out.append({"t": "rect", "x": x0 - 2, "y": TOP + self.row * CELL - 2, "w": grid + 4, "h": CELL + 4,
-                        "cls": "selected nofill"})
+                    # past the diagonal, the causal mask: a query never sees a later key
+                    out.append(cell(x, y, CELL, CELL, rows[t][s]) if s <= t else S.rect(x, y, CELL, CELL, "grid nofill"))
+                    if t == self.row and s <= t:
+                        out.append(S.text(x + CELL / 2, y + CELL / 2 + 4, num(rows[t][s], 1), "small label"))
+            out.append(S.rect(x0 - 2, TOP + self.row * CELL - 2, grid + 4, CELL + 4, "selected nofill"))
             out += self._bar(x0 + grid + 22, rows, parts)
         return out
 
     def _bar(self, x, rows, parts):
         """The selected row's budget of 1, stacked: previous token, same character, the rest."""
-        H = len(self.text) * CELL
-        t = self.row
+        H, t = len(self.text) * CELL, self.row
         shares = {"prev": self.prev_share(rows, t) or 0.0, "same": self.same_share(rows, t)}
         cls = {"prev": "accent", "same": "accent2"}
-        out = [{"t": "rect", "x": x, "y": TOP, "w": 22, "h": H, "cls": "grid"}]
-        y = TOP + H
+        out, y = [S.rect(x, TOP, 22, H, "grid")], TOP + H
         for p in parts:
-            h = H * shares[p]
-            y -= h
-            out.append({"t": "rect", "x": x, "y": round(y, 1), "w": 22, "h": round(h, 1), "cls": cls[p], "opacity": 0.85})
-        out.append({"t": "text", "x": x + 11, "y": TOP + H + 16, "s": f"row {t}", "cls": "small muted"})
-        out.append({"t": "text", "x": x + 11, "y": TOP - 8, "s": "1", "cls": "small muted"})
-        for i, p in enumerate(parts):
-            out.append({"t": "text", "x": x + 11, "y": TOP + H + 32 + 14 * i, "s": f"{p} {fixed(shares[p])}",
-                        "cls": f"small {cls[p]}"})
+            y -= H * shares[p]
+            out.append(S.rect(x, y, 22, H * shares[p], cls[p], opacity=0.85))
+        out += [S.text(x + 11, TOP + H + 16, f"row {t}", "small muted"), S.text(x + 11, TOP - 8, "1", "small muted")]
+        out += [S.text(x + 11, TOP + H + 32 + 14 * i, f"{p} {fixed(shares[p])}", f"small {cls[p]}")
+                for i, p in enumerate(parts)]
         return out
 
     def readouts(self):
@@ -256,10 +210,4 @@ class MultiheadPatterns(Widget):
         ]
 
     def controls(self):
-        one = self.heads == 1
-        return [
-            {"kind": "range", "id": "pos", "label": "look one step back" + ("" if one else " (head 0)"),
-             "min": 0, "max": BETA_MAX, "step": BETA_STEP, "value": self.pos, "display": f"{self.pos:g}"},
-            {"kind": "range", "id": "char", "label": "look for my character" + ("" if one else " (head 1)"),
-             "min": 0, "max": BETA_MAX, "step": BETA_STEP, "value": self.char, "display": f"{self.char:g}"},
-        ]
+        return [self.knobs["pos"].control(), self.knobs["char"].control()]

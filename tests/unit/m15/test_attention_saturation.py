@@ -93,6 +93,9 @@ def test_slider_key_selection_and_chips():
     w = widgets.create("attention_saturation", dict(divisors=True))
     w.handle({"type": "input", "id": "dk", "value": DKS.index(64)})
     assert w.values()["dk"] == 64
+    w.handle({"type": "input", "id": "dk", "value": 1})      # a position, though 1 is also a d_k
+    assert w.values()["dk"] == 2
+    w.handle({"type": "input", "id": "dk", "value": DKS.index(64)})
     w.handle({"type": "input", "id": "dk", "value": "x"})
     assert w.values()["dk"] == 64
     w.handle({"type": "drag", "handle": "key:C", "x": 0, "y": 0})

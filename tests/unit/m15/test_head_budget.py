@@ -6,18 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from lesson_kernel import run_lesson
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget, run_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config, param_table
-from mlmath.m15.head_budget import HeadBudget, budget, widths
+from mlmath.m15.head_budget import budget, widths
 from scene_checks import assert_scene_fits
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l05.md"
-
-
-def make(**config):
-    return widgets.create("head_budget", config)
 
 
 def brute_force(d, H, T):
@@ -28,12 +22,7 @@ def brute_force(d, H, T):
     return params, 4 * T * d * d, qk, qk, H * T * T
 
 
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["head_budget"] is HeadBudget
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "colour"),
     ({"d": 48}, "d must"),
     ({"d_k": 3}, "d_k"),
     ({"d": 64, "d_k": 2}, "d_k"),          # 32 heads: more than 16
@@ -42,7 +31,7 @@ def test_registered_under_its_name():
 ])
 def test_bad_config_is_rejected_with_a_reason(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("head_budget", config)
 
 
 @pytest.mark.parametrize("d, H, T", [(64, 1, 8), (64, 4, 16), (32, 8, 8), (16, 16, 8), (128, 2, 8)])
@@ -61,7 +50,7 @@ def test_params_and_mults_do_not_depend_on_the_cut_but_scores_do(d):
 
 
 def test_handle_drags_snap_to_allowed_widths_and_keys_step():
-    w = make(d=64, d_k=64, T=16)
+    w = widgets.create("head_budget", dict(d=64, d_k=64, T=16))
     assert widths(64) == [4, 8, 16, 32, 64]
     w.handle({"type": "drag", "handle": "edge", "x": w.x_of(17), "y": 80})
     assert w.d_k == 16 and w.H == 4
@@ -77,7 +66,7 @@ def test_handle_drags_snap_to_allowed_widths_and_keys_step():
 
 
 def test_slider_sets_T_in_steps_of_8():
-    w = make()
+    w = widgets.create("head_budget")
     w.handle({"type": "input", "id": "T", "value": 45})
     assert w.T == 48
     w.handle({"type": "input", "id": "T", "value": 500})
@@ -86,22 +75,24 @@ def test_slider_sets_T_in_steps_of_8():
     assert w.T == 64
 
 
-def test_set_values_by_width_or_heads():
-    w = make()
-    w.set_values({"H": 4, "T": 64})
+def test_set_values_by_width_and_heads_agree():
+    w = widgets.create("head_budget")
+    w.set_values({"d_k": 16, "H": 4, "T": 64})
     assert (w.d_k, w.T) == (16, 64)
     w.set_values({"d_k": 32})
     assert w.H == 2
     with pytest.raises(ValueError):
         w.set_values({"d_k": 5})
     with pytest.raises(ValueError):
-        w.set_values({"H": 3})
+        w.set_values({"d_k": 3})          # not a width, though it is a position on the knob
+    with pytest.raises(ValueError, match="computed"):
+        w.set_values({"H": 4})
     with pytest.raises(KeyError):
         w.set_values({"heads": 2})
 
 
 def test_handle_is_first_so_keyboard_focus_survives_a_redraw():
-    w = make(d_k=64)
+    w = widgets.create("head_budget", dict(d_k=64))
     for k in widths(64):
         w.set_values({"d_k": k})
         handles = [i for i, s in enumerate(w.shapes()) if "handle" in s]
@@ -110,14 +101,14 @@ def test_handle_is_first_so_keyboard_focus_survives_a_redraw():
 
 @pytest.mark.parametrize("d_k", [64, 16, 4])
 def test_scene_is_json_inside_the_box_with_one_block_per_head(d_k):
-    w = make(d=64, d_k=d_k, T=64)
+    w = widgets.create("head_budget", dict(d=64, d_k=d_k, T=64))
     scene = assert_scene_fits(w.scene(), max_shapes=200)
     blocks = [s for s in scene["shapes"] if s["t"] == "rect"]
     assert len(blocks) == 64 // d_k * (1 + 4 + 1)    # H heads: the bar, four matrices, the score squares
 
 
 def test_readouts_and_table_at_the_capstone_layout():
-    w = make(d=64, d_k=16, T=64)
+    w = widgets.create("head_budget", dict(d=64, d_k=16, T=64))
     got = {r["label"]: r["value"] for r in w.readouts()}
     assert got["parameters W_Q, W_K, W_V, W_O"] == "16,384 (one head of 64: 16,384)"
     assert got["mults: scores QKᵀ, all heads"] == "262,144 (one head of 64: 262,144)"
@@ -128,8 +119,8 @@ def test_readouts_and_table_at_the_capstone_layout():
 
 
 def test_lesson_goal_starts_unmet_and_its_solution_meets_it():
-    part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == "budget")
-    w = widgets.create("head_budget", part.data)
+    part = lesson_part("m15-l05", "widget", "budget")
+    w = lesson_widget("m15-l05", "budget")
     assert not w.goal_met()
     w.set_values(part.data["goal"]["solution"])
     assert w.goal_met()

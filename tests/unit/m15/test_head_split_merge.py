@@ -1,20 +1,14 @@
 """The head_split_merge widget: the index map of splitting (T, C) into heads, the two markers,
 the n_head slider, goals, and the lesson m15-l05 exercise it illustrates."""
 
-from pathlib import Path
-
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget
 from mlmath import widgets
-from mlmath.m15.head_split_merge import CELL, ROW, TOP_Y, HeadSplitMerge, divisors
+from mlmath.m15.head_split_merge import CELL, ROW, TOP_Y
+from mlmath.m15.heads import divisors
 from scene_checks import assert_scene_fits, readout
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l05.md"
-
-
-def make(**config):
-    return widgets.create("head_split_merge", config)
 
 
 def reference_split(x, n):
@@ -22,12 +16,7 @@ def reference_split(x, n):
     return [[row[h * d_k:(h + 1) * d_k] for row in x] for h in range(n)]
 
 
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["head_split_merge"] is HeadSplitMerge
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "colour"),
     ({"T": 5}, "T"),
     ({"C": 7}, "C"),
     ({"C": 8, "n_head": 3}, r"n_head must be one of \[1, 2, 4, 8\]"),
@@ -37,12 +26,12 @@ def test_registered_under_its_name():
 ])
 def test_bad_config_is_rejected_with_a_reason(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("head_split_merge", config)
 
 
 @pytest.mark.parametrize("n", [1, 2, 4, 8])
 def test_where_matches_a_real_split(n):
-    w = make(T=3, C=8, n_head=n)
+    w = widgets.create("head_split_merge", dict(T=3, C=8, n_head=n))
     X = [[10 * t + c for c in range(8)] for t in range(3)]
     heads = reference_split(X, n)
     for t in range(3):
@@ -52,7 +41,7 @@ def test_where_matches_a_real_split(n):
 
 
 def test_top_marker_drags_and_keys():
-    w = make(T=3, C=8, n_head=2)
+    w = widgets.create("head_split_merge", dict(T=3, C=8, n_head=2))
     w.handle({"type": "drag", "handle": "top", "x": w.top_x(5) + 3, "y": TOP_Y + ROW + 3})
     assert (w.t, w.c) == (1, 5)
     w.handle({"type": "key", "handle": "top", "key": "ArrowRight"})
@@ -69,18 +58,20 @@ def test_top_marker_drags_and_keys():
 
 
 def test_split_marker_maps_back_through_the_gaps():
-    w = make(T=3, C=8, n_head=4)
+    w = widgets.create("head_split_merge", dict(T=3, C=8, n_head=4))
     w.handle({"type": "drag", "handle": "split", "x": w.split_x(6) + CELL / 2, "y": w.split_y + ROW + 2})
     assert (w.t, w.c) == (1, 6)
     assert w.values()["head"] == 3 and w.values()["col"] == 0
 
 
 def test_slider_picks_divisors():
-    w = make(C=8, n_head=2)
+    w = widgets.create("head_split_merge", dict(C=8, n_head=2))
     assert divisors(8) == [1, 2, 4, 8]
     w.handle({"type": "input", "id": "n_head", "value": 2})
     assert w.n_head == 4 and w.d_k == 2
     w.handle({"type": "input", "id": "n_head", "value": 99})
+    assert w.n_head == 4
+    w.handle({"type": "input", "id": "n_head", "value": 3})
     assert w.n_head == 8
     w.handle({"type": "input", "id": "n_head", "value": "x"})
     assert w.n_head == 8
@@ -88,7 +79,7 @@ def test_slider_picks_divisors():
 
 
 def test_set_values_rejects_bad_heads_and_unknown_keys():
-    w = make()
+    w = widgets.create("head_split_merge")
     with pytest.raises(ValueError):
         w.set_values({"n_head": 3})
     with pytest.raises(KeyError):
@@ -96,7 +87,7 @@ def test_set_values_rejects_bad_heads_and_unknown_keys():
 
 
 def test_readouts_show_the_arithmetic():
-    w = make(T=3, C=8, n_head=4, at=[1, 6])
+    w = widgets.create("head_split_merge", dict(T=3, C=8, n_head=4, at=[1, 6]))
     assert readout(w, "head = c // d_k") == "6 // 2 = 3"
     assert readout(w, "column in the head = c % d_k") == "6 % 2 = 0"
     assert readout(w, "split") == "X[1][6] → heads[3][1][0]"
@@ -105,7 +96,7 @@ def test_readouts_show_the_arithmetic():
 
 @pytest.mark.parametrize("n", [1, 2, 4, 8])
 def test_scene_shows_every_number_twice_and_fits(n):
-    w = make(T=3, C=8, n_head=n, at=[2, 7])
+    w = widgets.create("head_split_merge", dict(T=3, C=8, n_head=n, at=[2, 7]))
     scene = assert_scene_fits(w.scene(), max_shapes=160)
     labels = [s["s"] for s in scene["shapes"] if s["t"] == "text"]
     for t in range(3):
@@ -117,7 +108,7 @@ def test_scene_shows_every_number_twice_and_fits(n):
 
 
 def test_lesson_goal_starts_unmet_and_its_solution_meets_it():
-    part = next(p for p in parse_lesson(LESSON).parts("widget") if p.id == "split")
+    part = lesson_part("m15-l05", "widget", "split")
     w = widgets.create("head_split_merge", part.data)
     assert not w.goal_met()
     w.set_values(part.data["goal"]["solution"])
@@ -129,12 +120,12 @@ def test_lesson_goal_starts_unmet_and_its_solution_meets_it():
 
 def test_the_lesson_exercise_agrees_with_the_widget_and_the_prose():
     X = [[10 * t + c for c in range(8)] for t in range(3)]
-    part = next(p for p in parse_lesson(LESSON).parts("exercise") if p.id == "split-merge")
+    part = lesson_part("m15-l05", "exercise", "split-merge")
     env = {}
     exec(part.data["solution"], env)
     heads = env["split_heads"](X, 4)
     assert heads[3][1][0] == 16 and heads == reference_split(X, 4)      # "the entry that reads 16"
     assert heads[3][1] == [16, 17]                                     # "head 3 gets columns 6 and 7"
     assert env["merge_heads"](heads) == X
-    w = make(T=3, C=8, n_head=4, at=[1, 6])
+    w = widgets.create("head_split_merge", dict(T=3, C=8, n_head=4, at=[1, 6]))
     assert w.where(1, 6) == (3, 1, 0)

@@ -2,29 +2,14 @@
 marker, goals, and the numbers lesson m15-l05 states about it."""
 
 import math
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_part, lesson_widget
 from mlmath import widgets
-from mlmath.m15.multihead_patterns import (MultiheadPatterns, attention, cell_text, char_codes, dot,
-                                               queries_keys)
+from mlmath.numeric import dot
+from mlmath.m15.multihead_patterns import attention, char_codes, queries_keys
 from scene_checks import assert_scene_fits
-
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l05.md"
-
-
-def make(**config):
-    return widgets.create("multihead_patterns", config)
-
-
-def lesson_parts():
-    return {p.id: p for p in parse_lesson(LESSON).parts("widget") if p.arg == "multihead_patterns"}
-
-
-def from_lesson(wid):
-    return widgets.create("multihead_patterns", lesson_parts()[wid].data)
 
 
 def readout(w, start):
@@ -33,14 +18,7 @@ def readout(w, start):
     return found[0]
 
 
-# Registration and config ----------------------------------------------------------------
-
-def test_registered_under_its_name():
-    assert widgets.REGISTRY["multihead_patterns"] is MultiheadPatterns
-
-
 @pytest.mark.parametrize("config, words", [
-    ({"colour": "red"}, "colour"),
     ({"heads": 3}, "heads"),
     ({"heads": True}, "heads"),
     ({"text": "a"}, "2 to 6"),
@@ -54,7 +32,7 @@ def test_registered_under_its_name():
 ])
 def test_bad_config_is_rejected_with_a_reason(config, words):
     with pytest.raises(ValueError, match=words):
-        make(**config)
+        widgets.create("multihead_patterns", config)
 
 
 # The model --------------------------------------------------------------------------------
@@ -85,7 +63,7 @@ def test_one_heads_score_is_the_sum_of_the_two_heads_scores():
 
 def test_rows_are_causal_distributions():
     for heads in (1, 2):
-        w = make(heads=heads, pos=3, char=1.5)
+        w = widgets.create("multihead_patterns", dict(heads=heads, pos=3, char=1.5))
         for rows in w.weights():
             assert [len(r) for r in rows] == [1, 2, 3, 4, 5, 6]
             for r in rows:
@@ -93,7 +71,7 @@ def test_rows_are_causal_distributions():
 
 
 def test_same_knobs_same_queries_only_the_cut_differs():
-    one, two = make(heads=1, pos=4, char=2), make(heads=2, pos=4, char=2)
+    one, two = widgets.create("multihead_patterns", dict(heads=1, pos=4, char=2)), widgets.create("multihead_patterns", dict(heads=2, pos=4, char=2))
     qs, ks = queries_keys("banana", 4, 2)
     flat = lambda rows: [w for r in rows for w in r]  # noqa: E731
     assert flat(one.weights()[0]) == pytest.approx(flat(attention(qs, ks, 0, 4)))
@@ -106,7 +84,7 @@ def test_one_head_shares_one_budget_between_the_patterns():
     # in banana no token follows its own character, so the two shares are disjoint weights
     for pos in (0, 2, 4, 6, 8):
         for char in (0, 2, 4, 6, 8):
-            v = make(heads=1, pos=pos, char=char).values()
+            v = widgets.create("multihead_patterns", dict(heads=1, pos=pos, char=char)).values()
             assert v["prev"] + v["same"] <= 1 + 1e-9
             assert not (v["prev_min"] >= 0.8 and v["same_min"] >= 0.8)
 
@@ -114,17 +92,17 @@ def test_one_head_shares_one_budget_between_the_patterns():
 # Events ------------------------------------------------------------------------------------
 
 def test_sliders_set_and_snap_the_knobs():
-    w = make(heads=2)
+    w = widgets.create("multihead_patterns", dict(heads=2))
     w.handle({"type": "input", "id": "pos", "value": 5.3})
     w.handle({"type": "input", "id": "char", "value": 12})
-    assert (w.pos, w.char) == (5.5, 8)
+    assert (w.values()["pos"], w.values()["char"]) == (5.5, 8)
     w.handle({"type": "input", "id": "pos", "value": "nonsense"})
     w.handle({"type": "input", "id": "other", "value": 1})
-    assert (w.pos, w.char) == (5.5, 8)
+    assert (w.values()["pos"], w.values()["char"]) == (5.5, 8)
 
 
 def test_row_marker_drags_and_keys():
-    w = make(row=5)
+    w = widgets.create("multihead_patterns", dict(row=5))
     w.handle({"type": "drag", "handle": "row", "x": 10, "y": 64 + 2 * 24 + 5})
     assert w.row == 2
     w.handle({"type": "key", "handle": "row", "key": "ArrowDown"})
@@ -141,7 +119,7 @@ def test_row_marker_drags_and_keys():
 
 
 def test_row_handle_keeps_its_index_so_focus_survives_a_redraw():
-    w = make(heads=2, row=5)
+    w = widgets.create("multihead_patterns", dict(heads=2, row=5))
     first = w.shapes()[0]
     assert first["handle"] == "row" and first["label"] == "query row"
     w.set_values({"row": 1})
@@ -150,11 +128,13 @@ def test_row_handle_keeps_its_index_so_focus_survives_a_redraw():
 
 
 def test_set_values_and_unknown_keys():
-    w = make()
+    w = widgets.create("multihead_patterns")
     w.set_values({"pos": 6, "char": 3, "row": 2})
-    assert (w.pos, w.char, w.row) == (6, 3, 2)
+    assert (w.values()["pos"], w.values()["char"], w.row) == (6, 3, 2)
     with pytest.raises(KeyError):
         w.set_values({"beta": 1})
+    with pytest.raises(ValueError, match="computed"):
+        w.set_values({"prev": 1})
 
 
 # The scene ----------------------------------------------------------------------------------
@@ -162,21 +142,22 @@ def test_set_values_and_unknown_keys():
 @pytest.mark.parametrize("config", [{"heads": 1}, {"heads": 2}, {"heads": 2, "text": "abcabc", "row": 0},
                                     {"heads": 1, "text": "ab", "pos": 8, "char": 8}])
 def test_scene_is_small_json_inside_the_box(config):
-    scene = assert_scene_fits(make(**config).scene(), max_shapes=160)
+    scene = assert_scene_fits(widgets.create("multihead_patterns", config).scene(), max_shapes=160)
     assert all(isinstance(r["value"], str) for r in scene["readouts"])
 
 
-def test_masked_cells_are_grey_and_the_selected_row_is_written_out():
-    w = make(heads=1, row=3, pos=2, char=2)
-    rects = [s for s in w.shapes() if s["t"] == "rect" and s.get("cls") == "grid" and s["w"] == 24]
-    assert len(rects) == 15                     # the 15 cells above the diagonal of a 6 x 6 grid
-    numbers = [s["s"] for s in w.shapes() if s["t"] == "text" and s["s"].startswith(".")]
-    assert len(numbers) == 4                    # row 3 sees keys 0..3
-    assert cell_text(0.999) == "1" and cell_text(0.456) == ".46"
+def test_masked_cells_are_blank_and_the_selected_row_is_written_out():
+    w = widgets.create("multihead_patterns", dict(heads=1, row=3, pos=2, char=2))
+    shaded = [s for s in w.shapes() if s["t"] == "rect" and "opacity" in s and s["w"] == 24]
+    assert len(shaded) == 21                    # the diagonal and below of a 6 x 6 grid; the 15 above are masked
+    numbers = [s["s"] for s in w.shapes() if s["t"] == "text" and s["s"].replace(".", "").isdigit()
+               and s.get("cls") == "small label"]
+    weights = w.weights()[0][3]
+    assert numbers == [f"{x:.1f}".rstrip("0").rstrip(".") for x in weights]     # row 3 sees keys 0..3
 
 
 def test_readouts_name_the_tokens():
-    w = make(heads=2, row=5)
+    w = widgets.create("multihead_patterns", dict(heads=2, row=5))
     assert readout(w, "query") == "'a' at position 5"
     assert readout(w, "head 0: weight on the previous token ('n' at 4)") == "0.54"
     assert readout(w, "head 1: weight on its own character (positions 1, 3, 5)") == "0.95"
@@ -187,12 +168,10 @@ def test_readouts_name_the_tokens():
 # The lesson ------------------------------------------------------------------------------------
 
 def test_lesson_goals_start_unmet_and_their_solutions_meet_them():
-    parts = lesson_parts()
-    assert set(parts) == {"one", "two"}
-    for wid, part in parts.items():
-        w = from_lesson(wid)
+    for wid in ("one", "two"):
+        w = lesson_widget("m15-l05", wid)
         assert not w.goal_met(), wid
-        w.set_values(part.data["goal"]["solution"])
+        w.set_values(lesson_part("m15-l05", "widget", wid).data["goal"]["solution"])
         assert w.goal_met(), wid
 
 
@@ -203,13 +182,13 @@ def test_lesson_goals_start_unmet_and_their_solutions_meet_them():
     ("two", {"pos": 4, "char": 3}),             # head 0 too blurry
 ])
 def test_lesson_goals_reject_near_misses(wid, values):
-    w = from_lesson(wid)
+    w = lesson_widget("m15-l05", wid)
     w.set_values(values)
     assert not w.goal_met()
 
 
 def test_the_one_head_goal_cannot_be_met_together_with_the_character_pattern():
-    w = from_lesson("one")
+    w = lesson_widget("m15-l05", "one")
     for pos in range(17):
         for char in range(17):
             w.set_values({"pos": pos / 2, "char": char / 2})
@@ -218,7 +197,7 @@ def test_the_one_head_goal_cannot_be_met_together_with_the_character_pattern():
 
 
 def test_numbers_stated_in_the_prose():
-    one = from_lesson("one")
+    one = lesson_widget("m15-l05", "one")
     v = one.values()
     assert (round(v["prev"], 2), round(v["same"], 2)) == (0.06, 0.93)          # start, both knobs at 2
     for char in (1.5, 2, 3):                                                   # "down to 1 or less"
@@ -235,7 +214,7 @@ def test_numbers_stated_in_the_prose():
     one.set_values({"pos": 6, "char": 3})
     assert round(one.values()["prev"], 2) == 0.10
 
-    two = from_lesson("two")
+    two = lesson_widget("m15-l05", "two")
     v = two.values()
     assert (round(v["prev"], 2), round(v["same"], 2)) == (0.54, 0.95)
     two.set_values({"pos": 6, "char": 3})
