@@ -38,7 +38,7 @@ tanh, else 0). set_values takes expr, input names, and edge (a name, or "" for n
 import math
 import re
 
-from ..expr import ExprError
+from ..expr import APPLY, FUNCTIONS, ExprError
 from ..expr import parse as parse_expr
 from ..show import MINUS, num
 from ..widgets import register
@@ -145,27 +145,19 @@ def name_nodes(nodes, output):
         node.name = text
 
 
+def apply(op, args):
+    """One operation of the course parser on plain numbers."""
+    return (APPLY.get(op) or FUNCTIONS[op])(*args)
+
+
 def evaluate(nodes, leaves):
     for node in nodes:
         if node.op == "input":
             node.value = leaves[node.name]
-        elif node.op == "+":
-            node.value = nodes[node.kids[0]].value + nodes[node.kids[1]].value
-        elif node.op == "*":
-            node.value = nodes[node.kids[0]].value * nodes[node.kids[1]].value
-        elif node.op == "tanh":
-            node.value = math.tanh(nodes[node.kids[0]].value)
+        elif node.kids:
+            node.value = apply(node.op, [nodes[k].value for k in node.kids])
     if not all(math.isfinite(n.value) for n in nodes):
         raise ExprError("a value overflowed; use smaller numbers")
-
-
-def apply(op, args):
-    """One operation on plain numbers (for the nudge check)."""
-    if op == "+":
-        return args[0] + args[1]
-    if op == "*":
-        return args[0] * args[1]
-    return math.tanh(args[0])
 
 
 def local_derivative(nodes, parent, slot):
