@@ -5,18 +5,15 @@ goals, scenes, and the numbers lesson m12-l02 states in its prose, quizzes and e
 import asyncio
 import itertools
 import json
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.runner import run_cell, run_check
 from mlmath.m12.backward_walk import fmt
 from mlmath.show import MINUS
-from lesson_kernel import run_lesson
+from lesson_kernel import lesson_part, lesson_widget, run_lesson
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m12-l02.md"
 G1 = {"expr": "p = x*y; q = z + w; L = p*q", "values": {"x": 2, "y": -3, "z": 5, "w": -1}}
 G2 = {"expr": "c = a*b; d = a + c; L = d*c", "values": {"a": 3, "b": 2}}
 
@@ -43,10 +40,6 @@ def says(w):
 
 def texts(w):
     return [s["s"] for s in w.shapes() if s["t"] == "text"]
-
-
-def lesson_widgets():
-    return {p.id: p for p in parse_lesson(LESSON).parts("widget")}
 
 
 # Config ----------------------------------------------------------------
@@ -289,8 +282,7 @@ def test_boxes_do_not_overlap_and_fit_the_scene():
 
 
 def test_the_trap_goal_is_not_met_by_a_correct_walk():
-    part = lesson_widgets()["trap"]
-    w = widgets.create(part.arg, part.data)
+    w = lesson_widget("m12-l02", "trap")
     w.set_values({"done": 1})
     assert not w.goal_met()
 
@@ -304,8 +296,7 @@ def test_numbers_stated_in_the_lesson():
     def L1(x):
         return (x * -3) * (5 + -1)
     assert abs((L1(2.01) - L1(2)) - -0.12) < 1e-9                # quiz nudge-x
-    quiz = {p.id: p.data for p in parse_lesson(LESSON).parts("quiz")}
-    assert quiz["nudge-x"]["answer"] == -0.12
+    assert lesson_part("m12-l02", "quiz", "nudge-x").data["answer"] == -0.12
 
     g2 = walk(**G2)
     assert g2.data["c"] == 6
@@ -320,7 +311,7 @@ def test_numbers_stated_in_the_lesson():
     for node in ("L", "d", "c"):
         for inp in g2.spec[node][1]:
             grad[inp] = g2.local(node, inp) * grad[node]
-    assert grad["a"] == 12 and quiz["overwrite"]["answer"] == 12
+    assert grad["a"] == 12 and lesson_part("m12-l02", "quiz", "overwrite").data["answer"] == 12
 
     trap = walk(**G2, strict=False)
     trap.set_values({"order": "L c d"})
@@ -337,13 +328,13 @@ def test_the_valid_order_quiz_has_exactly_the_answer_the_widget_accepts():
             enter(w, n)
         if w.order == list(perm):
             accepted.append(", ".join(f"${n}$" for n in perm))
-    quiz = {p.id: p.data for p in parse_lesson(LESSON).parts("quiz")}["valid-order"]
+    quiz = lesson_part("m12-l02", "quiz", "valid-order").data
     correct = [o["text"] for o in quiz["option"] if o.get("correct")]
     assert accepted == correct == ["$L$, $r$, $q$, $p$"]
 
 
 def _exercise():
-    return {p.id: p.data for p in parse_lesson(LESSON).parts("exercise")}["by-hand"]
+    return lesson_part("m12-l02", "exercise", "by-hand").data
 
 
 def _check(code):

@@ -3,20 +3,15 @@ sliders, clicks and keys, layout, goals, and the numbers lesson m12-l01 states."
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 
-from mlbuild.lesson import parse_lesson
 from mlmath import widgets
 from mlmath.expr import ExprError
 from mlmath.m12.formula_graph import BOX_H, BOX_W, MAX_NODES, TAG_H, TAG_W, fmt, parse
 from mlmath.show import MINUS
-from lesson_kernel import run_lesson
+from lesson_kernel import lesson_part, lesson_widget, run_lesson
 
-LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m12-l01.md"
-CSS_CLASSES = {"axis", "grid", "tick", "label", "small", "muted", "zero", "accent", "accent2", "accent3",
-               "good", "bad", "node", "op", "edge", "handle", "selected"}
 ABC = {"expr": "a*b + c", "values": {"a": 2, "b": -3, "c": 10}, "range": [-10, 10]}
 NEURON = {"expr": "tanh(w*x + b)", "values": {"w": 1.5, "x": 1, "b": -1}, "range": [-3, 3], "step": 0.1}
 
@@ -253,34 +248,29 @@ def test_set_values_covers_expr_inputs_and_edges_and_refuses_the_rest():
         w.set_values({"expr": "a -"})
 
 
-def lesson_widgets():
-    return {p.id: p.data for p in parse_lesson(LESSON).parts("widget")}
-
-
 def test_the_lessons_goals_need_the_right_thing():
-    specs = lesson_widgets()
-    first = widgets.create("formula_graph", specs["first"])
+    first = lesson_widget("m12-l01", "first")
     assert not first.goal_met()
     first.set_values({"c": 0, "a": 0})             # zeroing c is not allowed: c stays at 10
     assert first.values()["out"] == 0 and not first.goal_met()
     first.set_values({"c": 10, "a": 2, "b": -5})
     assert first.goal_met()
 
-    typed_ = widgets.create("formula_graph", specs["typed"])
+    typed_ = lesson_widget("m12-l01", "typed")
     assert not typed_.goal_met()
     typed_.set_values({"expr": "tanh(w*x + b)"})   # no reuse yet
     assert not typed_.goal_met()
     typed_.set_values({"expr": "x*x"})             # one input, two edges into one operation
     assert typed_.goal_met()
 
-    edges = widgets.create("formula_graph", specs["edges"])
+    edges = lesson_widget("m12-l01", "edges")
     assert not edges.goal_met()
     edges.set_values({"edge": "b -> a×b"})        # carries a = 2
     assert not edges.goal_met()
     edges.set_values({"edge": "a -> a×b"})        # carries b = -3
     assert edges.goal_met()
 
-    neuron = widgets.create("formula_graph", specs["neuron"])
+    neuron = lesson_widget("m12-l01", "neuron")
     assert not neuron.goal_met()
     neuron.set_values({"b": -1.4})
     assert not neuron.goal_met()
@@ -289,24 +279,22 @@ def test_the_lessons_goals_need_the_right_thing():
 
 
 def test_numbers_stated_in_the_lesson():
-    specs = lesson_widgets()
-    quizzes = {p.id: p.data for p in parse_lesson(LESSON).parts("quiz")}
-    w = widgets.create("formula_graph", specs["first"])
+    w = lesson_widget("m12-l01", "first")
     assert [n.value for n in w.nodes] == [2, -3, -6, 10, 4]              # a·b = -6, L = 4
     w.set_values({"a": 2, "b": -5})
     assert w.values()["out"] == 0                                         # a = 2, b = -5 zeroes L
-    e = widgets.create("formula_graph", specs["edges"])
+    e = lesson_widget("m12-l01", "edges")
     locals_ = {e.edge_name(k): e.set_values({"edge": e.edge_name(k)}) or e.values()["local"]
                for k in range(len(e.edge_list))}
     assert locals_ == {"a -> a×b": -3, "b -> a×b": 2, "a×b -> L": 1, "c -> L": 1}
-    assert typed_count("tanh(w*x + b)") == quizzes["count-nodes"]["answer"] == 6
+    assert typed_count("tanh(w*x + b)") == lesson_part("m12-l01", "quiz", "count-nodes").data["answer"] == 6
     e.set_values({"a": 5, "edge": "b -> a×b"})
-    assert e.values()["local"] == quizzes["read-edge"]["answer"] == 5
-    n = widgets.create("formula_graph", specs["neuron"])
+    assert e.values()["local"] == lesson_part("m12-l01", "quiz", "read-edge").data["answer"] == 5
+    n = lesson_widget("m12-l01", "neuron")
     t = math.tanh(0.5)
     assert n.nodes[-2].value == 0.5 and fmt(t) == "0.462" and fmt(1 - t * t) == "0.786"
     assert n.values()["local_tanh"] == pytest.approx(1 - t * t)
-    assert quizzes["tanh-edge"]["answer"] == pytest.approx(1 - 0.6 ** 2)
+    assert lesson_part("m12-l01", "quiz", "tanh-edge").data["answer"] == pytest.approx(1 - 0.6 ** 2)
     assert round(t, 4) == 0.4621                                          # forward's L
     assert round(1.0 * 1 * (1 - t * t), 4) == 0.7864                      # the path product
     assert round((math.tanh(1.5 * 1 + 1e-6 - 1) - t) / 1e-6, 4) == 0.7864  # the nudge
