@@ -25,9 +25,12 @@ values() for goals: T, d_k, entries (T^2), qk (FLOPs of Q K^T), av (FLOPs of the
 sum), total (qk + av).
 """
 
-from ..show import commas
+from ..show import commas, fixed
 from ..widgets import register
-from ..widgets.base import Widget, arrow_step, whole
+from ..widgets import shapes as S
+from ..widgets.base import Widget, whole
+from ..widgets.controls import Slider
+from ..widgets.plot import Plot
 
 DK_MAX = 32
 TIMES = "\u00d7"
@@ -47,7 +50,6 @@ def av_flops(T, d_v):
 class ScoreMatrixCost(Widget):
     name = "score_matrix_cost"
     width, height = 760, 400
-
     # Layout: the key strip K^T sits above the score matrix S, the query strip Q to its
     # left, V to its right; one unit (a position or a coordinate) is U pixels everywhere.
     U = 3.4
@@ -55,12 +57,22 @@ class ScoreMatrixCost(Widget):
 
     def configure(self, config):
         self.t_max = whole(self.name, "t_max", config.pop("t_max", 64), 8, 64)
-        self.T = whole(self.name, "T", config.pop("T", 16), 1, self.t_max)
-        self.d_k = whole(self.name, "d_k", config.pop("d_k", 16), 1, DK_MAX)
+        T = whole(self.name, "T", config.pop("T", 16), 1, self.t_max)
+        d_k = whole(self.name, "d_k", config.pop("d_k", 16), 1, DK_MAX)
         super().configure(config)
-        self.start_T, self.start_dk = self.T, self.d_k
+        self.knobs = {"T": Slider("T", "sequence length T", 1, self.t_max, 1, T, coarse=8),
+                      "d_k": Slider("d_k", "head width d\u2096 (= d\u1d65)", 1, DK_MAX, 1, d_k)}
+        top = self.counts(self.t_max, DK_MAX)["total"]     # a fixed y range, so changing d_k moves the curve
+        self.plot = Plot((0, self.t_max), (0, top), (520, 40, 740, 340))
 
-    # Numbers -------------------------------------------------------------------------
+    @property
+    def T(self):
+        return self.knobs["T"].value
+
+    @property
+    def d_k(self):
+        return self.knobs["d_k"].value
+
     def counts(self, T=None, d_k=None):
         T = self.T if T is None else T
         d_k = self.d_k if d_k is None else d_k
@@ -68,149 +80,77 @@ class ScoreMatrixCost(Widget):
         return {"entries": T * T, "qk": qk, "av": av, "total": qk + av}
 
     def values(self):
-        return {"T": self.T, "d_k": self.d_k, **self.counts()}
+        return {**super().values(), **self.counts()}
 
-    def set_values(self, values):
-        extra = set(values) - {"T", "d_k"}
-        if extra:
-            raise KeyError(f"score_matrix_cost can only set T and d_k, not {sorted(extra)}")
-        if "T" in values:
-            self._set_T(values["T"])
-        if "d_k" in values:
-            self._set_dk(values["d_k"])
-
-    def _set_T(self, T):
-        self.T = min(max(int(round(float(T))), 1), self.t_max)
-
-    def _set_dk(self, d_k):
-        self.d_k = min(max(int(round(float(d_k))), 1), DK_MAX)
-
-    # Events --------------------------------------------------------------------------
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            if event.get("id") == "T":
-                self._set_T(event.get("value", self.T))
-            elif event.get("id") == "d_k":
-                self._set_dk(event.get("value", self.d_k))
-            return
-        if event.get("handle") != "corner":
-            return
-        if kind == "drag":
+        if event.get("handle") == "corner" and event.get("type") == "key":
+            event = {**event, "handle": "T"}
+        super().handle(event)
+
+    def drag(self, handle, x, y):
+        if handle == "corner":
             sx, sy = self._origin()
             # the corner sits at (sx + T*U, sy + T*U): read T from whichever way it moved farther
-            t = max(float(event.get("x", 0)) - sx, float(event.get("y", 0)) - sy) / self.U
-            self._set_T(t)
-        elif kind == "key":
-            key = event.get("key")
-            if key == "Home":
-                self._set_T(1)
-            elif key == "End":
-                self._set_T(self.t_max)
-            else:
-                self._set_T(self.T + arrow_step(key, fine=1, coarse=8))
+            self.knobs["T"].set(max(x - sx, y - sy) / self.U)
 
     # Drawing -------------------------------------------------------------------------
     def _origin(self):
         """Top-left corner of the score matrix; fixed, so the square grows down and right."""
         return self.LEFT + DK_MAX * self.U + 8, self.TOP + DK_MAX * self.U + 8
 
-    def _grid(self, x, y, rows, cols, every):
-        out = []
-        for i in range(every, rows, every):
-            yy = round(y + i * self.U, 2)
-            out.append({"t": "line", "x1": x, "y1": yy, "x2": round(x + cols * self.U, 2), "y2": yy, "cls": "grid"})
-        for j in range(every, cols, every):
-            xx = round(x + j * self.U, 2)
-            out.append({"t": "line", "x1": xx, "y1": y, "x2": xx, "y2": round(y + rows * self.U, 2), "cls": "grid"})
-        return out
-
     def shapes(self):
+        """A fixed number of shapes before the corner handle, whatever T is, so it keeps keyboard focus."""
         U, T, dk = self.U, self.T, self.d_k
         sx, sy = self._origin()
         side = T * U
         every = 1 if T <= 16 else 4 if T <= 32 else 8
-        out = []
-        # Q: T x d_k, to the left of S, right-aligned against it
-        qx = sx - 8 - dk * U
-        out.append({"t": "rect", "x": round(qx, 2), "y": sy, "w": round(dk * U, 2), "h": side, "cls": "accent2",
-                    "opacity": 0.35})
-        out.append({"t": "text", "x": sx - 8, "y": sy - 5, "anchor": "end", "cls": "small accent2",
-                    "s": f"Q {T}{TIMES}{dk}"})
-        # K^T: d_k x T, above S, bottom-aligned against it
-        ky = sy - 8 - dk * U
-        out.append({"t": "rect", "x": sx, "y": round(ky, 2), "w": side, "h": round(dk * U, 2), "cls": "accent3",
-                    "opacity": 0.35})
-        out.append({"t": "text", "x": sx, "y": round(ky - 5, 2), "anchor": "start", "cls": "small accent3",
-                    "s": f"K\u1d40 {dk}{TIMES}{T}"})
-        # S: T x T; the causal mask keeps the lower triangle, the upper half paler
-        out.append({"t": "rect", "x": sx, "y": sy, "w": side, "h": side, "cls": "accent", "opacity": 0.12})
-        # the kept part, as a staircase of blocks of `every` rows (exact when every == 1)
+        qx, ky, vx = sx - 8 - dk * U, sy - 8 - dk * U, sx + side + 8
+        # the kept lower triangle, as a staircase of blocks of `every` rows (exact when every == 1)
+        stairs = [(sx, sy)]
         for r in range(0, T, every):
-            rows = min(every, T - r)
-            out.append({"t": "rect", "x": sx, "y": round(sy + r * U, 2), "w": round((r + rows) * U, 2),
-                        "h": round(rows * U, 2), "cls": "accent", "opacity": 0.45})
-        out.append({"t": "line", "x1": sx, "y1": sy, "x2": sx + side, "y2": sy + side, "cls": "accent"})
-        out += self._grid(sx, sy, T, T, every)
-        out.append({"t": "rect", "x": sx, "y": sy, "w": side, "h": side, "cls": "accent nofill"})
-        # V: T x d_v, right of S
-        vx = sx + side + 8
-        out.append({"t": "rect", "x": round(vx, 2), "y": sy, "w": round(dk * U, 2), "h": side, "cls": "accent3",
-                    "opacity": 0.2})
-        out.append({"t": "text", "x": round(vx, 2), "y": sy - 5, "anchor": "start", "cls": "small accent3",
-                    "s": f"V {T}{TIMES}{dk}"})
-        out.append({"t": "text", "x": round(sx + side / 2, 2), "y": round(sy + side + 14, 2), "cls": "small",
-                    "s": f"scores {T}{TIMES}{T}"})
-        out.append({"t": "text", "x": sx, "y": 16, "anchor": "start", "cls": "small muted",
-                    "s": "one unit = one position or one coordinate"})
-        # the drag handle: the score matrix's bottom-right corner
-        out.append({"t": "circle", "cx": round(sx + side, 2), "cy": round(sy + side, 2), "r": 7,
-                    "cls": "handle accent", "handle": "corner",
-                    "label": "sequence length T: drag the corner of the score matrix", "value": f"T = {T}"})
-        out += self._plot()
-        return out
-
-    # the FLOPs-vs-T plot
-    px0, px1, py0, py1 = 520, 740, 40, 340
+            right = sx + min(r + every, T) * U
+            stairs += [(right, sy + r * U), (right, sy + min(r + every, T) * U)]
+        stairs.append((sx, sy + side))
+        grid = [[(sx, sy + i * U), (sx + side, sy + i * U)] for i in range(every, T, every)]
+        grid += [[(sx + j * U, sy), (sx + j * U, sy + side)] for j in range(every, T, every)]
+        return [S.rect(qx, sy, dk * U, side, "accent2", opacity=0.35),
+                S.text(sx - 8, sy - 5, f"Q {T}{TIMES}{dk}", "small accent2", "end"),
+                S.rect(sx, ky, side, dk * U, "accent3", opacity=0.35),
+                S.text(sx, ky - 5, f"K\u1d40 {dk}{TIMES}{T}", "small accent3", "start"),
+                # S: T x T; the causal mask keeps the lower triangle, the upper half paler
+                S.rect(sx, sy, side, side, "accent", opacity=0.12),
+                S.poly(stairs, "accent solid", opacity=0.45),
+                S.line(sx, sy, sx + side, sy + side, "accent"),
+                S.path(grid, "grid"),
+                S.rect(sx, sy, side, side, "accent nofill"),
+                S.rect(vx, sy, dk * U, side, "accent3", opacity=0.2),
+                S.text(vx, sy - 5, f"V {T}{TIMES}{dk}", "small accent3", "start"),
+                S.text(sx + side / 2, sy + side + 14, f"scores {T}{TIMES}{T}", "small"),
+                S.text(sx, 16, "one unit = one position or one coordinate", "small muted", "start"),
+                S.handle(S.circle(sx + side, sy + side, 7, "accent"), "corner",
+                         "sequence length T: drag the corner of the score matrix", f"T = {T}")] + self._plot()
 
     def _plot(self):
-        px0, px1, py0, py1 = self.px0, self.px1, self.py0, self.py1
-        top = self.counts(self.t_max, DK_MAX)["total"]   # fixed y range, so changing d_k moves the curve
-
-        def X(t):
-            return round(px0 + (px1 - px0) * t / self.t_max, 2)
-
-        def Y(f):
-            return round(py1 - (py1 - py0) * f / top, 2)
-
-        out = [{"t": "text", "x": (px0 + px1) / 2, "y": 16, "cls": "small muted",
-                "s": f"FLOPs of QK\u1d40 + weighted sum, d\u2096 = {self.d_k}"},
-               {"t": "line", "x1": px0, "y1": py1, "x2": px1, "y2": py1, "cls": "axis"},
-               {"t": "line", "x1": px0, "y1": py0, "x2": px0, "y2": py1, "cls": "axis"}]
-        for t in range(0, self.t_max + 1, 16):
-            out.append({"t": "text", "x": X(t), "y": py1 + 15, "cls": "small muted", "s": str(t)})
-        out.append({"t": "text", "x": px1, "y": py1 + 30, "anchor": "end", "cls": "small muted", "s": "T"})
+        """FLOPs against T for this d_k, with the current T marked, and T/2 when T is even."""
+        p = self.plot
+        left, top_px, right, bottom = p.box
+        top = p.y.hi
+        out = [S.text((left + right) / 2, 16, f"FLOPs of QK\u1d40 + weighted sum, d\u2096 = {self.d_k}", "small muted")]
+        out += p.frame("T", xticks=list(range(0, self.t_max + 1, 16)), yticks=[], grid=False)
         for frac in (0.5, 1.0):
-            y = Y(top * frac)
-            out.append({"t": "line", "x1": px0, "y1": y, "x2": px1, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": px0 + 3, "y": y - 3, "anchor": "start", "cls": "small muted",
-                        "s": commas(int(top * frac))})
-        out.append({"t": "poly", "pts": [[X(t), Y(self.counts(t)["total"])] for t in range(0, self.t_max + 1)],
-                    "cls": "accent"})
+            out += [S.line(left, p.y(top * frac), right, p.y(top * frac), "grid"),
+                    S.text(left + 3, p.y(top * frac) - 3, commas(int(top * frac)), "small muted", "start")]
+        out.append(p.polyline([(t, self.counts(t)["total"]) for t in range(self.t_max + 1)]))
         here = self.counts()["total"]
         if self.T >= 2 and self.T % 2 == 0:
-            half = self.counts(self.T // 2)["total"]
-            out.append({"t": "path", "d": f"M {X(self.T // 2)} {py1} V {Y(half)} H {px0}", "cls": "grid"})
-            out.append({"t": "circle", "cx": X(self.T // 2), "cy": Y(half), "r": 4, "cls": "accent2"})
-            out.append({"t": "circle", "cx": px0 + 14, "cy": py0 + 66, "r": 4, "cls": "accent2"})
-            out.append({"t": "text", "x": px0 + 24, "y": py0 + 70, "anchor": "start", "cls": "small accent2",
-                        "s": f"T = {self.T // 2}: {commas(half)} (T = {self.T} costs {TIMES}{here / half:.2f})"})
-        out.append({"t": "path", "d": f"M {X(self.T)} {py1} V {Y(here)} H {px0}", "cls": "grid"})
-        out.append({"t": "circle", "cx": X(self.T), "cy": Y(here), "r": 5, "cls": "accent"})
-        out.append({"t": "circle", "cx": px0 + 14, "cy": py0 + 46, "r": 5, "cls": "accent"})
-        out.append({"t": "text", "x": px0 + 24, "y": py0 + 50, "anchor": "start", "cls": "small accent",
-                    "s": f"T = {self.T}: {commas(here)} FLOPs"})
-        return out
+            t2, half = self.T // 2, self.counts(self.T // 2)["total"]
+            out += [p.polyline([(t2, 0), (t2, half), (0, half)], "grid"), p.point(t2, half, "accent2"),
+                    S.circle(left + 14, top_px + 66, 4, "accent2"),
+                    S.text(left + 24, top_px + 70, f"T = {t2}: {commas(half)} (T = {self.T} costs {TIMES}{fixed(here / half)})",
+                           "small accent2", "start")]
+        return out + [p.polyline([(self.T, 0), (self.T, here), (0, here)], "grid"), p.point(self.T, here, r=5),
+                      S.circle(left + 14, top_px + 46, 5, "accent"),
+                      S.text(left + 24, top_px + 50, f"T = {self.T}: {commas(here)} FLOPs", "small accent", "start")]
 
     def readouts(self):
         c = self.counts()
@@ -220,14 +160,11 @@ class ScoreMatrixCost(Widget):
                {"label": "total", "value": commas(c["total"])}]
         if self.T % 2 == 0:
             half = self.counts(self.T // 2)["total"]
-            out.append({"label": f"{TIMES} the total at T = {self.T // 2}", "value": f"{c['total'] / half:.2f}"})
+            out.append({"label": f"{TIMES} the total at T = {self.T // 2}", "value": fixed(c["total"] / half)})
         return out
 
     def controls(self):
-        return [{"kind": "range", "id": "T", "label": "sequence length T", "min": 1, "max": self.t_max, "step": 1,
-                 "value": self.T, "display": str(self.T)},
-                {"kind": "range", "id": "d_k", "label": "head width d\u2096 (= d\u1d65)", "min": 1, "max": DK_MAX,
-                 "step": 1, "value": self.d_k, "display": str(self.d_k)}]
+        return [self.knobs["T"].control(), self.knobs["d_k"].control()]
 
     def __repr__(self):
         return f"<score_matrix_cost T={self.T} d_k={self.d_k}>"

@@ -7,18 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from lesson_kernel import run_lesson
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_widget, run_lesson
 from mlmath import widgets
 from mlmath.gpt.model import Config
-from mlmath.m15.kv_cache_generate import KvCacheGenerate, dots_with_cache, dots_without_cache
+from mlmath.m15.kv_cache_generate import dots_with_cache, dots_without_cache
 from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l06.md"
 
-
-def make(**config):
-    return widgets.create("kv_cache_generate", config)
 
 
 def simulate(T):
@@ -35,18 +31,15 @@ def simulate(T):
     return without, with_cache, kv_without, kv_with
 
 
-def test_registered_and_rejects_unknown_or_bad_options():
-    assert isinstance(make(), KvCacheGenerate)
-    with pytest.raises(ValueError, match="speed"):
-        make(speed=2)
+def test_rejects_bad_options():
     for bad in ({"length": 3}, {"length": 41}, {"t": 0}, {"t": 33}, {"text": "short"}, {"length": True}):
         with pytest.raises(ValueError):
-            make(**bad)
+            widgets.create("kv_cache_generate", dict(**bad))
 
 
 @pytest.mark.parametrize("t", [1, 2, 5, 12, 28, 32])
 def test_counts_match_a_simulation(t):
-    w = make()
+    w = widgets.create("kv_cache_generate")
     w.set_values({"t": t})
     v = w.values()
     assert (v["nocache"], v["cache"], v["kv_nocache"], v["kv_cache"]) == simulate(t)
@@ -54,7 +47,7 @@ def test_counts_match_a_simulation(t):
 
 
 def test_buttons_step_and_reset():
-    w = make(length=10, t=2)
+    w = widgets.create("kv_cache_generate", dict(length=10, t=2))
     w.handle({"type": "input", "id": "next", "value": None})
     assert w.t == 3
     w.handle({"type": "input", "id": "next4", "value": None})
@@ -72,15 +65,15 @@ def test_buttons_step_and_reset():
 
 
 def test_scene_highlights_the_right_rows():
-    w = make(length=12)
+    w = widgets.create("kv_cache_generate", dict(length=12))
     w.set_values({"t": 5})
     shapes = assert_scene_fits(w.scene())["shapes"]
-    rows = [s for s in shapes if s["t"] == "rect" and s.get("cls") == "accent" and s["h"] == pytest.approx(w._cell(), abs=0.01)]
+    rows = [s for s in shapes if s["t"] == "rect" and s.get("cls") == "accent" and s["h"] == pytest.approx(w.BOX / w.length, abs=0.1)]
     bright = [s for s in rows if s["opacity"] > 0.5]
     faded = [s for s in rows if s["opacity"] < 0.5]
     # left: all 5 rows recomputed; right: only the newest row, 4 faded
     assert len(bright) == 6 and len(faded) == 4
-    big = make()
+    big = widgets.create("kv_cache_generate")
     big.set_values({"t": 32})
     assert_scene_fits(big.scene(), max_shapes=199)
     text = {r["label"]: r["value"] for r in big.readouts()}
@@ -89,12 +82,11 @@ def test_scene_highlights_the_right_rows():
 
 
 def test_goal_is_the_lesson_goal():
-    part = {p.id: p for p in parse_lesson(LESSON).parts("widget")}["generate"]
-    w = widgets.create(part.arg, part.data)
+    w = lesson_widget("m15-l06", "generate")
     assert not w.goal_met()
     first = next(t for t in range(1, 33) if (w.set_values({"t": t}) or w.goal_met()))
     assert first == 28
-    with pytest.raises(KeyError):
+    with pytest.raises(ValueError, match="computed"):
         w.set_values({"cache": 3})
 
 

@@ -5,17 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from lesson_kernel import run_lesson
-from mlbuild.lesson import parse_lesson
+from lesson_kernel import lesson_widget, run_lesson
 from mlmath import widgets
-from mlmath.m15.score_matrix_cost import ScoreMatrixCost, av_flops, qk_flops
+from mlmath.m15.score_matrix_cost import av_flops, qk_flops
 from scene_checks import assert_scene_fits
 
 LESSON = Path(__file__).resolve().parents[3] / "site" / "lessons" / "m15-l06.md"
 
-
-def make(**config):
-    return widgets.create("score_matrix_cost", config)
 
 
 def brute_force_flops(T, d_k, d_v):
@@ -44,26 +40,23 @@ def brute_force_flops(T, d_k, d_v):
     return qk, ops - qk
 
 
-def test_registered_and_rejects_unknown_or_bad_options():
-    assert isinstance(make(), ScoreMatrixCost)
-    with pytest.raises(ValueError, match="colour"):
-        make(colour="red")
+def test_rejects_bad_options():
     for bad in ({"T": 0}, {"T": 65}, {"d_k": 33}, {"t_max": 4}, {"T": 1.5}, {"d_k": True}, {"T": 40, "t_max": 32}):
         with pytest.raises(ValueError):
-            make(**bad)
+            widgets.create("score_matrix_cost", dict(**bad))
 
 
 @pytest.mark.parametrize("T,d_k", [(1, 1), (3, 2), (5, 4), (8, 3), (16, 16)])
 def test_counts_match_a_brute_force_count(T, d_k):
     qk, av = brute_force_flops(T, d_k, d_k)
     assert qk_flops(T, d_k) == qk and av_flops(T, d_k) == av
-    w = make(T=T, d_k=d_k)
+    w = widgets.create("score_matrix_cost", dict(T=T, d_k=d_k))
     v = w.values()
     assert v["entries"] == T * T and v["qk"] == qk and v["av"] == av and v["total"] == qk + av
 
 
 def test_corner_drag_keys_and_sliders_set_T_and_dk():
-    w = make()
+    w = widgets.create("score_matrix_cost")
     sx, sy = w._origin()
     w.handle({"type": "drag", "handle": "corner", "x": sx + 40 * w.U, "y": sy + 3 * w.U})
     assert w.T == 40
@@ -88,25 +81,26 @@ def test_corner_drag_keys_and_sliders_set_T_and_dk():
 
 def test_scene_is_small_serialisable_and_labelled():
     for T in (1, 16, 17, 33, 64):
-        scene = assert_scene_fits(make(T=T).scene(), max_shapes=149)
+        scene = assert_scene_fits(widgets.create("score_matrix_cost", dict(T=T)).scene(), max_shapes=149)
         handles = [s for s in scene["shapes"] if s.get("handle")]
         assert [h["handle"] for h in handles] == ["corner"] and handles[0]["value"] == f"T = {T}"
         assert handles[0]["label"]
-    text = {r["label"]: r["value"] for r in make(T=32).readouts()}
+    text = {r["label"]: r["value"] for r in widgets.create("score_matrix_cost", dict(T=32)).readouts()}
     assert text["QKᵀ FLOPs T²(2dₖ−1)"] == "31,744" and text["× the total at T = 16"] == "4.03"
 
 
 def test_goal_is_the_lesson_goal():
-    part = {p.id: p for p in parse_lesson(LESSON).parts("widget")}["square"]
-    w = widgets.create(part.arg, part.data)
+    w = lesson_widget("m15-l06", "square")
     assert not w.goal_met()
     for T, met in ((16, False), (31, False), (32, True), (33, False), (64, False)):
         w.set_values({"T": T, "d_k": 16})
         assert w.goal_met() is met, T
     w.set_values({"T": 32, "d_k": 8})
     assert not w.goal_met()
+    with pytest.raises(ValueError, match="computed"):
+        w.set_values({"entries": 1000})
     with pytest.raises(KeyError):
-        w.set_values({"entries": 1024})
+        w.set_values({"rows": 1})
 
 
 def test_numbers_the_lesson_states():
