@@ -25,7 +25,8 @@ from ..gpt.train import Windows, estimate, lr_at
 from . import store
 from .recipe import NORMAL, PRESETS, SIZES, every
 
-BROWSERS = "WebGPU ships in Chrome and Edge 113+, Safari 26+ and Firefox 141+ on Windows."
+NO_GPU = ("No GPU to train on: {}. Every step that needs training opens without it; "
+          "the tour, the quizzes and the code work as usual.")
 
 
 @dataclass
@@ -43,7 +44,14 @@ class Run:
     compile_ms: float | None = None               # building the engine: its shaders compile
     evaluate: bool = True                         # evaluate and sample along the way
     stopped: bool = False                         # asked to end at the next iteration
+    ended: bool = False                           # finished, stopped or failed: nothing runs
     note: str = ""
+
+    @property
+    def slot(self):
+        """Where the browser keeps it: a run of the recipe is the learner's own; a preset, the
+        mystery run or a seed run (no evaluations) is an experiment, kept beside it."""
+        return "mine" if self.preset is None and self.evaluate else "experiment"
 
     @property
     def first_ms(self):
@@ -74,7 +82,7 @@ class Session:
         self.steps = SIZES["full"][2]
         self.run = None            # the latest Run
         self.model = None          # {"seed", "step", "size", "preset"} of the weights on the GPU
-        self.stored = None         # info of the model kept in the browser, once looked up
+        self.stored = None         # info of the learner's own model kept in the browser, once looked up
         self.task = None
         self.go = asyncio.Event()  # cleared while paused
         self.go.set()
@@ -96,7 +104,8 @@ class Session:
 
     @property
     def training(self):
-        return self.task is not None and not self.task.done()
+        # `ended`, not only task.done(): the run's last redraw happens inside its own task
+        return self.task is not None and not self.task.done() and not self.run.ended
 
     @property
     def paused(self):
@@ -125,7 +134,7 @@ class Session:
         try:
             self.gpu = await open_gpu()
         except (GpuError, ImportError) as e:
-            self.problem = f"No WebGPU here: {e}. {BROWSERS} The prose and the code cells work without it."
+            self.problem = NO_GPU.format(e)
             raise
         self.problem = self.lost = None
         if sys.platform == "emscripten":
@@ -240,6 +249,7 @@ class Session:
             elif not self.problem:
                 run.note = f"Training stopped: {type(e).__name__}: {e}"
         finally:
+            run.ended = True
             self.changed()
 
     # -- the model: fingerprint, checkpoints, the browser's copy -------------------------
@@ -254,46 +264,56 @@ class Session:
         return checkpoint.to_bytes(self.engine.cfg, await self.weights(), self.tok.chars, m["seed"], m["step"])
 
     async def load_checkpoint(self, blob, info=None):
-        """Put a checkpoint's weights on the GPU. Raises CheckpointError (with the reason)
-        before touching anything, so a bad file leaves the current model as it was."""
+        """Put a checkpoint's weights on the GPU. Every CheckpointError is raised before
+        anything changes, so a refused file leaves the current model as it was."""
         cfg, flat, meta = checkpoint.from_bytes(blob)
         tok, _ = self.text()
-        if meta.get("vocab") != tok.chars:
+        if meta["vocab"] != tok.chars:
             raise checkpoint.CheckpointError("its vocabulary is not tiny-shakespeare's 65 characters")
         if cfg.block_size > 64:
             raise checkpoint.CheckpointError(f"its context is {cfg.block_size}; this engine handles at most 64")
         size = next((s for s, (c, _, _) in SIZES.items() if c == cfg), None)
-        if self.training:
+        model = {"seed": meta["seed"], "step": int(meta["step"]), "size": size or "custom",
+                 "preset": (info or {}).get("preset")}
+        if self.training:  # the run ends first, so its last iteration cannot land on these weights
             self.stop()
+            await asyncio.wait([self.task])
         engine, _ = await self.engine_for(cfg, SIZES[size][1] if size else 8)
         engine.set_params(flat)
         engine.set_options()
-        self.engine = engine
-        self.model = {"seed": meta.get("seed", "?"), "step": int(meta.get("step", 0)), "size": size or "custom",
-                      "preset": (info or {}).get("preset")}
+        self.engine, self.model = engine, model
         self.changed()
 
     async def keep(self):
-        """Store the current model in the browser (a no-op outside one)."""
+        """Store the current run's model in the browser, in its slot (a no-op outside one)."""
         if self.engine is None or not store.available():
             return
         r = self.run
-        info = dict(self.model, curve=r.losses[::max(1, len(r.losses) // 300)] if r else [],
-                    evals=r.evals if r else [])
-        await store.save(await self.checkpoint_bytes(), info)
-        self.stored = info
+        info = dict(self.model, curve=r.losses[::max(1, len(r.losses) // 300)], evals=r.evals)
+        await store.save(await self.checkpoint_bytes(), info, r.slot)
+        if r.slot == "mine":
+            self.stored = info
 
     def look_up_soon(self):
-        """In the page, find out once whether a trained model is kept in this browser."""
-        if store.available() and not self.looked:
-            self.looked = True
+        """In the page, find out once whether this browser can train (so a widget can say so
+        and waive its gate before anyone presses Start) and which models it keeps."""
+        if sys.platform != "emscripten" or self.looked:
+            return
+        self.looked = True
 
-            async def go():
-                try:
+        async def go():
+            from ..gpt.gpu import GpuError
+            from ..gpt.gpu.browser import adapter
+            try:
+                await adapter()  # no device yet: one opens on first use
+            except GpuError as e:
+                self.problem = NO_GPU.format(e)
+            try:
+                if store.available():
                     await self.look_up_stored()
-                finally:
-                    self.changed()
-            asyncio.ensure_future(go())
+            finally:
+                self.changed()
+        asyncio.ensure_future(go())
 
     async def look_up_stored(self):
         found = await store.load()
@@ -301,7 +321,7 @@ class Session:
         return found
 
     async def restore(self):
-        """Load the model kept in the browser; True when there was one."""
+        """Load the learner's own model kept in the browser; True when there was one."""
         found = await self.look_up_stored()
         if not found:
             return False

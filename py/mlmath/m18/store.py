@@ -1,4 +1,7 @@
-"""The trained model kept in the browser (IndexedDB), so it survives a reload.
+"""The trained models kept in the browser (IndexedDB), so they survive a reload.
+
+Two slots: "mine", the learner's own run (the model later lessons load), and
+"experiment", the latest preset, mystery or seed run, so an experiment never replaces it.
 
 IndexedDB is reachable from the page's worker through `js`. Its requests are not
 promises, so each is wrapped in a future that its success or error handler settles.
@@ -10,6 +13,9 @@ import json
 import sys
 
 DB, STORE = "mlmath-capstone", "models"
+# (info key, model key) of each slot; "mine" keeps the keys of the single slot it replaced,
+# so a model stored before the slots existed is still found
+SLOTS = {"mine": ("info", "model"), "experiment": ("experiment/info", "experiment/model")}
 
 
 class StoreError(RuntimeError):
@@ -59,7 +65,7 @@ async def _store(mode):
     return db, db.transaction(STORE, mode).objectStore(STORE)
 
 
-async def save(blob: bytes, info: dict):
+async def save(blob: bytes, info: dict, slot="mine"):
     """Keep a checkpoint's bytes and a little JSON about the run (size, preset, curves)."""
     if not available():
         return
@@ -68,18 +74,19 @@ async def save(blob: bytes, info: dict):
     data = js.Uint8Array.new(len(blob))
     data.assign(blob)
     db, store = await _store("readwrite")
-    info_done, model_done = _settled(store.put(json.dumps(info), "info")), _settled(store.put(data, "model"))
+    keys = SLOTS[slot]
+    info_done, model_done = _settled(store.put(json.dumps(info), keys[0])), _settled(store.put(data, keys[1]))
     await info_done
     await model_done
     db.close()
 
 
-async def load():
-    """(checkpoint bytes, info) of the stored model, or None."""
+async def load(slot="mine"):
+    """(checkpoint bytes, info) of the model stored in a slot, or None."""
     if not available():
         return None
     db, store = await _store("readonly")
-    info_done, model_done = _settled(store.get("info")), _settled(store.get("model"))
+    info_done, model_done = (_settled(store.get(key)) for key in SLOTS[slot])
     info, model = await info_done, await model_done
     db.close()
     if model is None or info is None:
@@ -87,11 +94,11 @@ async def load():
     return model.to_bytes(), json.loads(info)
 
 
-async def clear():
+async def clear(slot="mine"):
     if not available():
         return
     db, store = await _store("readwrite")
-    info_done, model_done = _settled(store.delete("info")), _settled(store.delete("model"))
+    info_done, model_done = (_settled(store.delete(key)) for key in SLOTS[slot])
     await info_done
     await model_done
     db.close()

@@ -94,7 +94,7 @@ def test_session_without_a_gpu_says_what_is_missing(monkeypatch):
     s = Session()
     with pytest.raises(gpu.GpuError):
         asyncio.run(s.open())
-    assert "No WebGPU" in s.status() and "Chrome and Edge 113+" in s.status()
+    assert "No GPU to train on" in s.status() and "navigator.gpu is missing" in s.status()
 
 
 async def native_session():

@@ -7,7 +7,7 @@ Each call crosses the JS bridge (about 1-2 µs; a dict turned into a JS object a
 from urllib.parse import urljoin
 
 from js import Object, Promise, Uint8Array, location, navigator
-from pyodide.ffi import to_js
+from pyodide.ffi import jsnull, to_js
 from pyodide.http import open_url
 
 from . import GpuError
@@ -27,6 +27,18 @@ def load_wgsl(name):
     return open_url(urljoin(location.href, f"../wgsl/{name}.wgsl")).read()
 
 
+async def adapter():
+    """The browser's GPU adapter, or GpuError saying in a few words what is missing."""
+    if not getattr(navigator, "gpu", None):
+        raise GpuError("this browser has no WebGPU; it ships in Chrome and Edge 113+, "
+                       "Safari 26+ and Firefox 141+ on Windows")
+    found = await navigator.gpu.requestAdapter()
+    if found is None or found is jsnull:  # JS null reaches Python as jsnull, not None
+        raise GpuError("the browser offers WebGPU but no GPU adapter; switch on hardware "
+                       "acceleration in its settings, or use a computer whose GPU it supports")
+    return found
+
+
 class Gpu:
     def __init__(self, device):
         self.device = device
@@ -34,12 +46,14 @@ class Gpu:
 
     @classmethod
     async def open(cls):
-        if not hasattr(navigator, "gpu"):
-            raise GpuError("this browser has no WebGPU (navigator.gpu is missing)")
-        adapter = await navigator.gpu.requestAdapter()
-        if adapter is None:
-            raise GpuError("no GPU adapter")
-        return cls(await adapter.requestDevice())
+        device = await (await adapter()).requestDevice()
+        # A device can arrive already lost (a GPU process that crashed, a reset driver): its
+        # `lost` promise has settled, so it wins a race against one that settles now.
+        lost = await Promise.race(to_js([device.lost, Promise.resolve(0)]))
+        if lost:
+            raise GpuError(f"the GPU device was lost as it opened ({lost.message or lost.reason}); "
+                           "reload the page to try again")
+        return cls(device)
 
     def buffer(self, nbytes):
         usage = STORAGE | COPY_SRC | COPY_DST
