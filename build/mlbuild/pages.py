@@ -50,10 +50,10 @@ def lesson_page(module, lesson, body, data, nav, lock):
   <p class="tagline">{inline(lesson.tagline)}</p>
   <p class="meta"><span>{lesson.minutes} min</span> · <span>Lesson {lesson.number} of {len(module.lessons)}</span>
     · <span class="kernel" role="status" data-state="loading">Python is loading…</span></p>
-  <div class="progress" role="progressbar" aria-label="Steps passed" aria-valuemin="0" aria-valuemax="{len(data['steps'])}" aria-valuenow="0">
+  <nav class="progress" aria-label="Lesson steps">
     <ol class="dots">{"".join(f'<li><a href="#step-{i + 1}" aria-label="Step {i + 1}"></a></li>' for i in range(len(data['steps'])))}</ol>
-    <span class="progress-text">0 of {len(data['steps'])} steps</span>
-  </div>
+    <span class="progress-text" role="progressbar" aria-label="Steps passed" aria-valuemin="0" aria-valuemax="{len(data['steps'])}" aria-valuenow="0">0 of {len(data['steps'])} steps</span>
+  </nav>
   <p class="notice" role="alert" hidden></p>
 </header>
 <main id="main">

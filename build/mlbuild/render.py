@@ -7,6 +7,7 @@ one JSON block at the end of the page.
 
 import json
 import random
+import re
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -19,6 +20,20 @@ md = MarkdownIt("commonmark", {"html": False}).enable("table").use(dollarmath_pl
 
 def inline(text):
     return md.renderInline(text)
+
+
+def prose(text):
+    """Markdown to HTML; a code block can scroll sideways, so it can take keyboard focus."""
+    return md.render(text).replace("<pre>", '<pre tabindex="0">')
+
+
+def plain(text):
+    """A text alternative for an option written in math ("$QK^\\top$" -> "QK^T"), for a
+    label whose only content is a formula: not every screen reader reads MathML."""
+    text = re.sub(r"\\sqrt\{([^{}]*)\}", r"sqrt(\1)", text)
+    for tex, word in (("\\top", "T"), ("\\cdot", "·"), ("\\times", "×")):
+        text = text.replace(tex, word)
+    return re.sub(r"[$\\{}]", "", text).strip()
 
 
 def _editor(cell_id, code, label):
@@ -47,7 +62,7 @@ def _exercise(part, data):
                               "check": ex["check"], "hints": [inline(h) for h in ex["hints"]],
                               "solution": ex["solution"].strip("\n")}
     extra = '<button class="hint">Hint</button><button class="solution">Show solution</button>'
-    prompt = md.render(ex.get("prompt", ""))
+    prompt = prose(ex.get("prompt", ""))
     return (f'<div class="cell exercise gate" data-cell="{part.id}" data-gate="{part.id}">'
             f'<div class="prompt">{prompt}</div>{_editor(part.id, starter, "Your code for: " + ex.get("prompt", part.id))}'
             f'{_toolbar(extra)}<pre class="out" aria-live="polite"></pre>'
@@ -65,15 +80,16 @@ def shuffled(options, seed):
 
 def _quiz(part, data):
     q = part.data
-    head = f'<div class="quiz gate" data-gate="{part.id}"><div class="prompt">{md.render(q["prompt"])}</div>'
+    head = f'<div class="quiz gate" data-gate="{part.id}"><div class="prompt">{prose(q["prompt"])}</div>'
     if "option" in q:
         options = shuffled(q["option"], part.id)
         data["quizzes"][part.id] = {"kind": "choice", "options": [
             {"correct": bool(o.get("correct")), "why": inline(o.get("why", ""))} for o in options]}
         many = sum(bool(o.get("correct")) for o in options) > 1
         kind = "checkbox" if many else "radio"
-        opts = "".join(f'<label class="option"><input type="{kind}" name="q-{part.id}" value="{i}"> '
-                       f'<span>{inline(o["text"])}</span></label>' for i, o in enumerate(options))
+        opts = "".join(f'<label class="option"><input type="{kind}" name="q-{part.id}" value="{i}"'
+                       + (f' aria-label="{escape(plain(o["text"]))}"' if "$" in o["text"] else "")
+                       + f'> <span>{inline(o["text"])}</span></label>' for i, o in enumerate(options))
         note = '<p class="quiz-note">Choose every answer that is right.</p>' if many else ""
         body = f'<fieldset><legend class="sr-only">Choose an answer</legend>{note}{opts}</fieldset>'
     else:
@@ -98,12 +114,12 @@ def _widget(part, data, scenes):
 def _callout(part):
     kind = part.arg or "note"
     label = {"note": "Note", "tip": "Tip", "warning": "Careful", "ml": "Where this goes in ML"}.get(kind, kind.title())
-    return f'<aside class="callout {escape(kind)}"><p class="callout-label">{label}</p>{md.render(part.body)}</aside>'
+    return f'<aside class="callout {escape(kind)}"><p class="callout-label">{label}</p>{prose(part.body)}</aside>'
 
 
 def _part(part, data, scenes):
     match part.kind:
-        case "md": return md.render(part.body)
+        case "md": return prose(part.body)
         case "python": return _cell(part, data)
         case "exercise": return _exercise(part, data)
         case "quiz": return _quiz(part, data)

@@ -48,8 +48,9 @@ function refresh() {
   });
   if (open) lockNote.remove();
   const bar = document.querySelector(".progress");
-  bar.setAttribute("aria-valuenow", passed);
-  bar.querySelector(".progress-text").textContent = `${passed} of ${steps.length} steps`;
+  const text = bar.querySelector(".progress-text");
+  text.setAttribute("aria-valuenow", passed);
+  text.textContent = `${passed} of ${steps.length} steps`;
   bar.querySelectorAll(".dots li").forEach((li, i) => li.classList.toggle("done", i < passed));
   document.querySelector(".lesson-done").hidden = passed < steps.length;
   if (passed === steps.length && !mine.done) {
