@@ -50,7 +50,7 @@ class CapstoneCheckpoint(Widget):
                     other |= seed != seed2 and sha != sha2
         round_trip = int(self.saved_sha is not None and self.loaded_sha == self.saved_sha)
         v = {"same_seed_match": int(same), "other_seed_differs": int(other), "round_trip": round_trip}
-        return {k: max(v[k], self.credit.get(k, 0)) for k in v}
+        return {**{k: max(v[k], self.credit.get(k, 0)) for k in v}, "no_webgpu": int(bool(self.s.problem))}
 
     loaded_sha = None
 
@@ -129,7 +129,8 @@ class CapstoneCheckpoint(Widget):
 
     # -- the picture -------------------------------------------------------------------------------
     def shapes(self):
-        out = [S.text(10, 18, "seed", "small muted", "start"), S.text(170, 18, "iterations", "small muted", "start"),
+        first, second = ("seed", "iterations") if self.mode == "identity" else ("weights", "")
+        out = [S.text(10, 18, first, "small muted", "start"), S.text(170, 18, second, "small muted", "start"),
                S.text(250, 18, "SHA-256 of the weights (first 32 hex digits)", "small muted", "start")]
         rows = self.history[-7:] if self.mode == "identity" else []
         if self.mode == "file":

@@ -82,7 +82,9 @@ class CapstoneCredits(Widget):
             sel = i == self.index
             # the row is a clickable, focusable rect (text lets clicks through to what is beneath)
             row = S.rect(x - 4, y - 13, 300, ROW, "accent", opacity=0.15 if sel else 0.0)
-            out += [S.handle(row, f"f{i}", f"{name}, {n} lines", f"{name}: {n} lines"),
+            row = S.handle(row, f"f{i}", f"{name}, {n} lines", f"{name}: {n} lines")
+            row["focus"] = sel  # keyboard focus follows the selection
+            out += [row,
                     S.rect(x + 170, y - 10, 100 * n / biggest, 10, "accent2" if name.endswith(".wgsl") else "accent"),
                     S.text(x, y, name, "label" if sel else "", "start"),
                     S.text(x + 165, y, str(n), "small", "end")]

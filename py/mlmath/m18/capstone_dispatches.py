@@ -13,6 +13,8 @@ from ..widgets.base import Widget, whole
 from ..widgets.controls import Slider
 
 PHASE_CLS = {"forward": "accent", "backward": "accent2", "optimizer": "accent3"}
+# The dispatches are a sequence read left to right, like a list: Down and PageDown go on.
+KEYS = {"ArrowRight": 1, "ArrowDown": 1, "ArrowLeft": -1, "ArrowUp": -1, "PageDown": 10, "PageUp": -10}
 
 
 @register
@@ -38,7 +40,11 @@ class CapstoneDispatches(Widget):
     # Every cell is a handle on the one index: a click picks that cell, keys step from the current one.
     def handle(self, event):
         if event.get("type") == "key" and str(event.get("handle", "")).startswith("d"):
-            self.knobs["index"].key(event.get("key"))
+            key = event.get("key")
+            if key in KEYS:
+                self.knobs["index"].set(self.index + KEYS[key])
+            else:
+                self.knobs["index"].key(key)  # Home, End
         else:
             super().handle(event)
 
@@ -54,6 +60,7 @@ class CapstoneDispatches(Widget):
             box = S.rect(left + i * cell, 40 if sel else 48, cell - 1, 44 if sel else 28,
                          PHASE_CLS[phase] + (" selected" if sel else ""))
             out.append(S.handle(box, f"d{i}", f"dispatch {i + 1}: {kernel}", f"{i + 1} of {n}: {kernel}, {self.roles[i]}"))
+            out[-1]["focus"] = sel  # keyboard focus follows the selection
         at = left
         for phase, count in self.counts.items():
             mid = at + count * cell / 2

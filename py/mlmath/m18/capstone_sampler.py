@@ -4,7 +4,9 @@ Bars are the 24 likeliest characters at temperature 1, in that fixed order, so w
 slide a knob the bars you watch stay put: the outline is the distribution after the
 temperature, the solid bar what top-k and top-p leave of it (renormalised). The logits
 come from your trained model (via its KV cache); before it is on the GPU, from bigram
-counts of the text, and the widget says which.
+counts of the text, and the widget says which. Every sampler on a page follows the model
+on the GPU: when one of them (or a load) puts a model there, the others redraw from it.
+The prompt box is one line, so a new line is typed as \\n.
 """
 
 import asyncio
@@ -61,6 +63,7 @@ class CapstoneSampler(Widget):
                       "top_p": Slider("top_p", "top-p", 0.01, 1.0, 0.01, 1.0, fmt=fixed)}
         self.logits, self.source = self.bigrams.logits(self.prompt), "bigram counts (no trained model on the GPU yet)"
         self.text, self.rate, self.message, self.talking = "", None, "", False
+        self.following = None  # the session's model these bars were drawn from
 
     @property
     def temperature(self):
@@ -88,11 +91,12 @@ class CapstoneSampler(Widget):
             return super().handle(event)
         cid, value = event["id"], event.get("value")
         if cid == "prompt":
-            bad = sorted(set(str(value)) - set(self.chars))
+            value = str(value).replace("\\n", "\n")
+            bad = sorted(set(value) - set(self.chars))
             if bad:
                 self.message = f"The vocabulary has no {''.join(bad)!r}: the model only knows tiny-shakespeare's 65 characters."
                 return
-            self.prompt, self.message = str(value), ""
+            self.prompt, self.message = value, ""
             self.logits = self.bigrams.logits(self.prompt)
             if self.s.engine is not None:
                 asyncio.ensure_future(self.guard(self.model_logits()))
@@ -116,9 +120,15 @@ class CapstoneSampler(Widget):
         await self.model_logits()
 
     async def model_logits(self):
+        m = self.following = self.s.model
         self.logits = await self.s.next_logits(self.prompt)
-        m = self.s.model
         self.source = f"your model (seed {m['seed']!r}, {m['step']} iterations)"
+
+    def refresh(self):
+        if self.s.engine is not None and self.s.model is not self.following and not self.s.training:
+            self.following = self.s.model  # once: the redraw below comes back through here
+            asyncio.ensure_future(self.guard(self.model_logits()))
+        super().refresh()
 
     async def talk(self, n=200):
         if self.s.engine is None:
@@ -174,7 +184,8 @@ class CapstoneSampler(Widget):
         return out
 
     def controls(self):
-        out = [{"kind": "text", "id": "prompt", "label": "prompt", "value": self.prompt}]
+        out = [{"kind": "text", "id": "prompt", "label": "prompt (\\n starts a new line)",
+                "value": self.prompt.replace("\n", "\\n")}]
         out += [self.knobs[k].control() for k in self.shown]
         if self.s.engine is None:
             out.append({"kind": "button", "id": "wake", "label": "Use my trained model"})

@@ -44,7 +44,8 @@ class CapstoneTrainer(Widget):
 
     # -- state for goals -------------------------------------------------------------------
     def values(self):
-        return {"trained_steps": max(self.run.step if self.run else 0, self.credited), "diagnosed": self.solved}
+        return {"trained_steps": max(self.run.step if self.run else 0, self.credited), "diagnosed": self.solved,
+                "no_webgpu": int(bool(self.s.problem))}  # without a GPU a training gate is waived
 
     def set_values(self, values):
         self.credited = int(values.get("trained_steps", self.credited))

@@ -86,6 +86,7 @@ class Session:
         self.task = None
         self.go = asyncio.Event()  # cleared while paused
         self.go.set()
+        self.decoding = asyncio.Lock()  # one KV-cache walk at a time: two samplers share the cache
         self.watchers = []
         self.looked = False
         self.last_refresh = 0.0
@@ -333,12 +334,14 @@ class Session:
         """The model's logits for the character after `prompt` (its last window), via the KV cache."""
         T = self.engine.cfg.block_size
         window = self.tok.encode(prompt)[-T:] or [0]
-        for pos, t in enumerate(window):
-            logits = await self.engine.decode(t, pos)
+        async with self.decoding:
+            for pos, t in enumerate(window):
+                logits = await self.engine.decode(t, pos)
         return logits
 
     async def sample(self, n, prompt="\n", temperature=0.8, top_k=0, top_p=1.0, seed="sample", on_token=None):
-        return await generate(self.engine, self.tok, prompt, n, temperature, top_k, top_p, seed, on_token)
+        async with self.decoding:
+            return await generate(self.engine, self.tok, prompt, n, temperature, top_k, top_p, seed, on_token)
 
 
 _session = None

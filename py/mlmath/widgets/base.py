@@ -13,6 +13,8 @@ Any shape may carry "cls" (a CSS class) and "opacity" (fill opacity, 0 to 1, for
 heatmaps; add class "nostroke" for cells without outlines); class "nofill" leaves a
 rect or circle hollow, and "solid" fills a poly or path. A shape with "handle": name is draggable
 and focusable; "label" names it for screen readers and "value" is announced.
+A handle with "focus": true takes keyboard focus when the widget holds it, so in a list
+whose keys move a selection, the focus (and what a screen reader reads) follows it.
 The page patches shapes in place by their index in the list, so keep a handle at
 the same index from one scene to the next (draw handles first, or keep the number
 of shapes before them fixed): then a focused handle keeps keyboard focus.

@@ -39,6 +39,7 @@ function patchShape(svg, index, s) {
     el.setAttribute("role", s.value !== undefined ? "slider" : "button");
     el.setAttribute("aria-label", s.label ?? s.handle);
     if (s.value !== undefined) el.setAttribute("aria-valuetext", s.value);
+    if (s.focus && svg.contains(document.activeElement) && document.activeElement !== el) el.focus({ preventScroll: true });
   } else if (el.dataset.handle) {
     delete el.dataset.handle;
     for (const a of ["tabindex", "role", "aria-label", "aria-valuetext"]) el.removeAttribute(a);

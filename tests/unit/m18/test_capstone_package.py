@@ -40,7 +40,7 @@ def test_roles_line_up_with_the_engines_kernels():
 
 
 def test_the_stated_numbers():
-    assert n_params(Config()) == 208_320  # "about 209 thousand"
+    assert n_params(Config()) == 208_320  # m18-l05 and m18-l03 say "208,320"
     assert 32 * 64 == 2048
     assert round(math.exp(4) / (math.exp(4) + math.exp(2) + 1), 3) == 0.867
     assert round(math.exp(2) / (math.exp(2) + math.e + 1), 3) == 0.665

@@ -52,8 +52,13 @@ def test_mystery_diagnosis():
 
 def test_dispatch_tour_keys_and_clicks():
     w = create("capstone_dispatches", {})
-    w.handle({"type": "key", "handle": "d0", "key": "PageUp"})
-    assert w.index == 10
+    w.handle({"type": "key", "handle": "d0", "key": "PageDown"})
+    assert w.index == 10, "a list read left to right: PageDown goes on ten"
+    w.handle({"type": "key", "handle": "d10", "key": "ArrowDown"})
+    w.handle({"type": "key", "handle": "d11", "key": "ArrowDown"})
+    w.handle({"type": "key", "handle": "d12", "key": "ArrowUp"})
+    assert w.index == 11
+    assert [s["handle"] for s in w.shapes() if s.get("focus")] == ["d11"], "focus follows the selection"
     w.handle({"type": "key", "handle": "d0", "key": "End"})
     assert w.index == 81
     w.handle({"type": "drag", "handle": "d32", "x": 0, "y": 0})
@@ -89,5 +94,6 @@ def test_credits_select_by_click_and_keys():
         w.handle({"type": "drag", "handle": f"f{names.index(n)}", "x": 0, "y": 0})
     assert w.values() == {"seen_core": 3}
     w.handle({"type": "key", "handle": "f0", "key": "ArrowDown"})
+    assert [s["handle"] for s in w.shapes() if s.get("focus")] == [f"f{w.index}"], "focus follows the selection"
     code = w.controls()[1]
     assert code["kind"] == "code" and code["label"].startswith(names[w.index])
