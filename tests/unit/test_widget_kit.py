@@ -123,12 +123,15 @@ def test_sliders_snap_clamp_step_and_ignore_junk():
 def test_choices_toggles_buttons_and_text():
     c = Choice("fn", "function", ["sin", "exp", "tanh"], "exp")
     c.key("End")
-    assert c.value == "tanh" and c.set("sin") and c.value == "sin" and not c.set(7) and not c.set(0.5)
+    assert c.value == "tanh" and c.assign("sin") and c.value == "sin" and not c.set(7) and not c.set(0.5)
+    heads = Choice("H", "heads", [1, 2, 4, 8], 4)       # numeric options: the page sends positions
+    assert heads.set(1) and heads.value == 2 and heads.assign(1) and heads.value == 1 and not heads.assign(3)
     with pytest.raises(ValueError, match="must be one of"):
         Choice("fn", "function", ["sin"], "cos")
     t = Toggle("fwd", "Show forward", "Hide forward")
     t.set(None)
     assert t.value and t.control()["label"] == "Hide forward"
+    assert not t.set("yes") and t.value and t.assign(False) and not t.value
     clicks = []
     Button("go", "Go", lambda: clicks.append(1)).set(None)
     assert clicks == [1]

@@ -81,7 +81,7 @@ class AutodiffPassCount(Widget):
 
     def drag(self, handle, x, y):
         if handle == "n":
-            self.knobs["n"].set(nearest(N_VALUES, self.plot.x.value(x)))
+            self.knobs["n"].assign(nearest(N_VALUES, self.plot.x.value(x)))
 
     # The picture: the n axis on top, the three pass counts as bars on its scale below -----
     def shapes(self):

@@ -71,7 +71,7 @@ class SoftmaxCE(Widget):
         self.knobs["target"] = Choice("target", "the right answer", range(len(labels)), target)
         for k, name in enumerate(self.labels):   # each box of the y row is a button that makes its class the answer
             self.knobs[f"y{k}"] = Button(f"y{k}", f"make {name} the right answer",
-                                         lambda k=k: self.knobs["target"].set(k))
+                                         lambda k=k: self.knobs["target"].assign(k))
         rows = [(30, 140, (lo, hi)), (182, 252, (0, 1)), (352, 452, (-1, 1))]
         self.z_plot, self.p_plot, self.g_plot = (
             Plot((0, len(labels)), span, (LEFT, top, RIGHT, bottom)) for top, bottom, span in rows)

@@ -36,7 +36,6 @@ from ..show import MINUS, fixed, num, sci
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
-from ..widgets.controls import option_at
 from ..widgets.plot import Axis
 from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
 
@@ -127,8 +126,6 @@ class AttentionSaturation(Widget):
         super().set_values(values)
 
     def handle(self, event):
-        if event.get("type") == "input" and event.get("id") == "dk":
-            event = {**event, "value": option_at(self.knobs["dk"], event.get("value"))}
         if self.chips and chip_event(self.knobs["div"], event):
             return
         handle, key = str(event.get("handle", "")), event.get("key")

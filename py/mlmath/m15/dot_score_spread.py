@@ -30,7 +30,6 @@ from ..show import fixed
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
-from ..widgets.controls import option_at
 from ..widgets.plot import Plot
 from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
 
@@ -100,8 +99,6 @@ class DotScoreSpread(Widget):
         super().set_values(values)
 
     def handle(self, event):
-        if event.get("type") == "input" and event.get("id") == "dk":
-            event = {**event, "value": option_at(self.knobs["dk"], event.get("value"))}
         if not (self.chips and chip_event(self.knobs["div"], event)):
             super().handle(event)
 

@@ -102,7 +102,7 @@ class HeadBudget(Widget):
 
     def drag(self, handle, x, y):
         if handle == "edge":
-            self.knobs["d_k"].set(min(widths(self.d), key=lambda k: abs(self.x_of(k) - x)))
+            self.knobs["d_k"].assign(min(widths(self.d), key=lambda k: abs(self.x_of(k) - x)))
 
     def __repr__(self):
         return f"<head_budget d = {self.d}: {self.H} head(s) of {self.d_k}, T = {self.T}>"

@@ -24,7 +24,7 @@ values() for goals: T, C, n_head, d_k, t, c (the marked entry of X), head and co
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
-from ..widgets.controls import Choice, Slider, option_at
+from ..widgets.controls import Choice, Slider
 from .heads import HEAD_CLS, divisors, head_fill
 
 CELL, ROW = 34, 28
@@ -87,8 +87,6 @@ class HeadSplitMerge(Widget):
 
     # Events: both markers are one entry, moved in two directions --------------------------------
     def handle(self, event):
-        if event.get("type") == "input" and event.get("id") == "n_head":
-            event = {**event, "value": option_at(self.knobs["n_head"], event.get("value"))}
         if event.get("type") == "key" and event.get("handle") in ("top", "split"):
             key = event.get("key")
             dt, dc = MOVES.get(key, (0, 0))

@@ -112,7 +112,7 @@ class RopeRelativeScore(Widget):
 
     def set_values(self, values):
         values = dict(values)
-        if "rope" in values and not self.knobs["mode"].set(values.pop("rope")):
+        if "rope" in values and not self.knobs["mode"].assign(values.pop("rope")):
             raise ValueError(f"{self.name}: rope must be 0 or 1")
         super().set_values(values)
 

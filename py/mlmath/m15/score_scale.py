@@ -36,7 +36,7 @@ def chip_event(knob, event):
     if not handle.startswith("div:") or handle[4:] not in DIVISORS:
         return False
     if event.get("type") == "drag" or event.get("key") in ("Enter", " "):
-        knob.set(handle[4:])
+        knob.assign(handle[4:])
     elif event.get("type") == "key":
         knob.key(event.get("key"))
     return True

@@ -90,7 +90,7 @@ class CurveDiagnosisBoard(Widget):
                     and all(c is None or c in NAMES for c in chips)):
                 raise ValueError(f"{self.name}: chips must be a list of {len(self.order)} of {NAMES} or None")
             for knob, c in zip(self.knobs.values(), chips):
-                knob.set(c)
+                knob.assign(c)
         super().set_values(values)
 
     # A click, or Enter, moves a chip on to the next diagnosis (after the last, the first).

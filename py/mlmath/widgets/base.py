@@ -74,7 +74,7 @@ class Widget:
             knob = self.knobs.get(key)
             if knob is None or not hasattr(knob, "value"):
                 computed[key] = v
-            elif not knob.set(v):
+            elif not knob.assign(v):
                 raise ValueError(f"{self.name}: {key} cannot be set to {v!r}")
         now = self.values()
         for key, v in computed.items():

@@ -1,5 +1,7 @@
 """Knobs: the state behind a widget's controls and handles, with one way to read an
-event, clamp, snap and step by keyboard. A widget keeps its knobs in `self.knobs`
+event, clamp, snap and step by keyboard. `set` takes what the page sends (for a Choice,
+a slider position); `assign` takes a value as values() reports it (for a Choice, the
+option), and is what set_values and a widget's own code use. A widget keeps its knobs in `self.knobs`
 (a dict by id); Widget.handle routes events to them, Widget.values/set_values read
 and write them, and a knob's `control()` is the form control the page draws.
 
@@ -50,6 +52,8 @@ class Slider:
         self.value = self.snap(v)
         return True
 
+    assign = set   # a value from values() means the same as one from the page
+
     def key(self, key):
         if key in STEPS:
             self.value = self.snap(self.value + STEPS[key] * self.fine)
@@ -77,17 +81,21 @@ class Choice:
         return self.options[self.index]
 
     def set(self, raw):
-        """Take a position from the page (or, from set_values, an option itself)."""
-        if raw in self.options and not isinstance(raw, bool):
-            self.index = self.options.index(raw)
-            return True
+        """Take a slider position from the page."""
         try:
             i = float(raw)
         except (TypeError, ValueError):
             return False
-        if i != int(i) or not 0 <= i < len(self.options):
+        if isinstance(raw, bool) or i != int(i) or not 0 <= i < len(self.options):
             return False
         self.index = int(i)
+        return True
+
+    def assign(self, option):
+        """Take an option itself, as values() reports it (from set_values or a widget's code)."""
+        if isinstance(option, bool) or option not in self.options:
+            return False
+        self.index = self.options.index(option)
         return True
 
     def key(self, key):
@@ -107,9 +115,17 @@ class Toggle:
         self.id, self.on_label, self.off_label, self.value = id, on_label, off_label, bool(value)
 
     def set(self, raw):
-        """A click (value None) flips it; set_values gives true or false."""
-        self.value = (not self.value) if raw is None else bool(raw)
-        return raw is None or isinstance(raw, bool) or raw in (0, 1)
+        """A click (value None) flips it."""
+        if raw is None:
+            self.value = not self.value
+            return True
+        return self.assign(raw)
+
+    def assign(self, value):
+        if not (isinstance(value, bool) or value in (0, 1)):
+            return False
+        self.value = bool(value)
+        return True
 
     def key(self, key):
         if key in ("Enter", " "):
@@ -156,21 +172,11 @@ class Text:
             return False
         return True
 
+    assign = set   # a value from values() means the same as one from the page
+
     def key(self, key):
         pass
 
     def control(self):
         return {"kind": "text", "id": self.id, "label": self.label, "value": self.text}
 
-
-def option_at(knob, raw):
-    """The option of a Choice at the slider position the page sent, or None if there is none.
-    A widget whose options are numbers passes input through this first: Choice.set reads a
-    number that is also an option as that option, so position 1 of (1, 2, 4) would pick 1."""
-    try:
-        i = float(raw)
-    except (TypeError, ValueError):
-        return None
-    if isinstance(raw, bool) or i != int(i) or not 0 <= i < len(knob.options):
-        return None
-    return knob.options[int(i)]
