@@ -41,8 +41,12 @@ document.getElementById("import-progress").addEventListener("change", async (e) 
     message.textContent = result.problem;
     return;
   }
+  const failed = progress.save(result.record);
+  if (failed) {
+    message.textContent = `Progress not imported: ${failed}. Your progress is as it was.`;
+    return;
+  }
   record = result.record;
-  progress.save(record);
   message.textContent = "Progress imported.";
   show();
 });

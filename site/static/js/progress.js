@@ -16,6 +16,11 @@ export function problemWith(record) {
   if (!isObject(record.lessons) || !isObject(record.cells)) return "its lessons or cells are missing";
   for (const [key, lesson] of Object.entries(record.lessons)) {
     if (!isObject(lesson) || !isObject(lesson.gates)) return `lesson ${key} has no gates`;
+    // a gate is passed only by the value the page writes: "no" or 0 must not count as passed
+    const odd = Object.entries(lesson.gates).find(([, v]) => v !== true);
+    if (odd) return `gate ${key}/${odd[0]} is ${JSON.stringify(odd[1])}, not true`;
+    if (lesson.done !== undefined && typeof lesson.done !== "boolean") return `lesson ${key}'s "done" is not true or false`;
+    if (lesson.updated !== undefined && !Number.isFinite(lesson.updated)) return `lesson ${key}'s "updated" is not a time`;
   }
   for (const [key, cells] of Object.entries(record.cells)) {
     if (!isObject(cells)) return `cells of ${key} are not a table`;
@@ -23,7 +28,9 @@ export function problemWith(record) {
       if (!isObject(cell) || typeof cell.code !== "string") return `cell ${key}/${id} has no code`;
     }
   }
-  if (record.last !== null && record.last !== undefined && !isObject(record.last)) return "its last lesson is malformed";
+  const last = record.last;
+  if (last !== null && last !== undefined &&
+      !(isObject(last) && ["key", "url", "title"].every((k) => typeof last[k] === "string"))) return "its last lesson is malformed";
   return null;
 }
 
@@ -50,11 +57,14 @@ export function load() {
     `The old record is kept in this browser under "${KEY}.unreadable".` };
 }
 
+// Returns null, or why the record could not be kept (storage full or blocked). A lesson
+// keeps working without persistence; an import must say it did not take.
 export function save(record) {
   try {
     localStorage.setItem(KEY, JSON.stringify(record));
-  } catch {
-    // Storage full or blocked: the lesson keeps working, only persistence is lost.
+    return null;
+  } catch (err) {
+    return err.name === "QuotaExceededError" ? "this browser's storage for the site is full" : `storage refused it (${err.message})`;
   }
 }
 
