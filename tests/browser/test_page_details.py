@@ -43,3 +43,14 @@ def test_a_widget_goal_passed_before_stays_passed_after_reload(watched, site_url
     assert goal.inner_text().startswith("✓ Passed before: ")
     assert "good" in goal.get_attribute("class")
     watched.assert_clean()
+
+
+def test_widget_labels_stay_readable_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{site_url}lessons/m15-l03.html")
+    page.wait_for_function("document.querySelectorAll('svg.canvas text').length > 0")
+    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('svg.canvas text')]
+        .filter(t => t.getBoundingClientRect().height > 0).map(t => t.getBoundingClientRect().height))""")
+    assert smallest >= 9, f"the smallest widget label is {smallest:.1f} px tall at 390 px wide"
+    context.close()
