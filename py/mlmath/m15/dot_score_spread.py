@@ -3,9 +3,11 @@
 Each sample draws a fresh query q and key k with d_k components, every component a
 fair coin flip, +1 or −1 (mean 0, variance 1, all independent). The score is q·k,
 divided by a chosen divisor c (1, √d_k or d_k). A few thousand samples are drawn from
-a seeded generator and binned on a fixed axis, so the picture widens as d_k grows and
-snaps back when the divisor is √d_k. The measured variance sits next to the theory,
-d_k / c². A grey curve is the normal density with that variance, scaled to the counts.
+a seeded generator and binned on a fixed axis, so the picture widens as d_k grows. Raw
+scores sit on an axis of ±64; divided scores on an axis zoomed 16 times, ±4, where the
+bell of √d_k (variance 1) and the spike of d_k (variance 1/d_k) look plainly different.
+The measured variance sits next to the theory, d_k / c². A grey curve is the normal
+density with that variance, scaled to the counts (left out when it is narrower than a bin).
 
 Sampling is exact and cheap: q and k are d_k random bits each, a component is +1 where
 its bit is 1, and q·k = d_k − 2·(number of positions where the bits differ).
@@ -34,8 +36,9 @@ from ..widgets.plot import Plot
 from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
 
 DKS = (2, 4, 8, 16, 32, 64, 128, 256, 512)
-HALF = 64              # the axis runs from −HALF to HALF in score units
-BIN = 2                # bin width; centres sit on the even numbers, where every q·k lands (d_k even)
+HALF = 64              # the raw axis runs from −HALF to HALF in score units
+BIN = 2                # raw bin width; centres sit on the even numbers, where every q·k lands (d_k even)
+ZOOM = 16              # divided scores: the axis is HALF / ZOOM = ±4 and the bins BIN / (ZOOM / 2) = 0.25
 
 
 def sample_dots(dk, n, seed):
@@ -106,12 +109,17 @@ class DotScoreSpread(Widget):
         return f"<dot_score_spread d_k = {self.dk}, divisor {self.div}, variance {self.values()['var']:.3f}>"
 
     # Drawing -------------------------------------------------------------------------------------
+    def axis(self):
+        """(half-width of the axis, bin width): ±64 in bins of 2 for raw scores, ±4 in bins of 0.25 once divided."""
+        return (HALF, BIN) if self.div == "none" else (HALF / ZOOM, BIN / (ZOOM / 2))
+
     def counts(self):
-        """Counts per bin (centres at −HALF, −HALF+2, ..., HALF), plus how many fell off each end."""
-        nbins = 2 * HALF // BIN + 1
+        """Counts per bin (centres at −half, −half + bin, ..., half), plus how many fell off each end."""
+        half, width = self.axis()
+        nbins = round(2 * half / width) + 1
         bins, below, above = [0] * nbins, 0, 0
         for s in self.scores():
-            i = math.floor((s + HALF + BIN / 2) / BIN)
+            i = math.floor((s + half + width / 2) / width)
             if i < 0:
                 below += 1
             elif i >= nbins:
@@ -123,23 +131,26 @@ class DotScoreSpread(Widget):
     def shapes(self):
         bins, below, above = self.counts()
         v, top = self.values(), max(bins)
-        p = Plot((-HALF, HALF), (0, top), (40, 24, 584, 214))
+        half, width = self.axis()
+        p = Plot((-half, half), (0, top), (40, 24, 584, 214))
         left, box_top, right, base = p.box
         # the chips come first, below the plot, so they keep their places as the bars change
         out = [s for chip in chips(self.div, 266) for s in chip] if self.chips else []
-        out += p.frame(xticks=list(range(-HALF, HALF + 1, 16)), yticks=[0, top], grid=False, edges=True)
+        step = 16 if self.div == "none" else 1
+        out += p.frame(xticks=[t * step for t in range(-4, 5)], yticks=[0, top], grid=False, edges=True)
         out.append(S.line(p.x(0), box_top - 6, p.x(0), base, "zero"))
-        out.append(S.text((left + right) / 2, base + 36,
-                          "score = q\u00b7k" + ("" if self.div == "none" else f" \u00f7 {fixed(self.c, 2)}"), "label"))
-        bw = p.x(BIN) - p.x(0)
-        out += [S.rect(p.x(-HALF + i * BIN) - bw / 2 + 0.5, p.y(n), bw - 1, base - p.y(n), "accent")
+        out.append(S.text((left + right) / 2, base + 36, "score = q\u00b7k" + (
+            "" if self.div == "none" else f" \u00f7 {fixed(self.c, 2)}   (axis zoomed {ZOOM}\u00d7: \u00b14)"), "label"))
+        bw = p.x(width) - p.x(0)
+        out += [S.rect(p.x(-half + i * width) - bw / 2 + 0.5, p.y(n), bw - 1, base - p.y(n), "accent")
                 for i, n in enumerate(bins) if n]
         # theory: a normal density with variance d_k / c², scaled to counts per bin
         sd = math.sqrt(v["theory"])
-        out.append(p.curve(lambda s: self.n * BIN * math.exp(-0.5 * (s / sd) ** 2) / (sd * math.sqrt(2 * math.pi)),
-                           "muted nofill", samples=120))
+        if sd > width:
+            out.append(p.curve(lambda s: self.n * width * math.exp(-0.5 * (s / sd) ** 2) / (sd * math.sqrt(2 * math.pi)),
+                               "muted nofill", samples=120))
         msd = v["sd"]          # ±1 standard deviation, measured
-        if msd * 2 > 0.5:
+        if msd * 2 > width / 8:
             x0, x1, y = p.x(-msd), p.x(msd), box_top - 8
             out += [S.line(x0, y, x1, y, "bracket accent2"), S.line(x0, y - 4, x0, y + 4, "bracket accent2"),
                     S.line(x1, y - 4, x1, y + 4, "bracket accent2"),

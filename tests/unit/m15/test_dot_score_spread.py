@@ -205,3 +205,24 @@ def test_the_variance_table_cell_hovers_near_one():
     assert [int(r[0]) for r in rows] == [1, 4, 16, 64]
     for r in rows:
         assert 0.85 < float(r[2]) < 1.2, r
+
+
+def test_sqrt_and_dk_divisors_draw_different_pictures():
+    """Once divided, scores sit on a zoomed axis (±4), where √d_k leaves a bell a few units wide
+    and d_k a spike in the middle bins: the two are told apart at a glance."""
+    w = widgets.create("dot_score_spread", dict(dk=512, divisors=True))
+    w.set_values({"div": "sqrt"})
+    bell = w.counts()[0]
+    w.set_values({"div": "dk"})
+    spike = w.counts()[0]
+    assert sum(1 for n in bell if n) >= 15 and sum(1 for n in spike if n) <= 3
+    assert max(spike) > 0.9 * 2000 and max(bell) < 0.2 * 2000
+    words = [s["s"] for s in w.scene()["shapes"] if s["t"] == "text"]
+    assert any("zoomed 16" in t for t in words)
+
+
+def test_the_quiz_explanations_numbers():
+    """why-not-dk: "variance 1/d_k, about 0.002 here"."""
+    r = widgets.create("dot_score_spread", dict(**{k: v for k, v in lesson_config("rescale").items() if k != "goal"}))
+    r.set_values({"div": "dk"})
+    assert fixed(r.values()["var"], 3) == "0.002" and fixed(1 / 512, 3) == "0.002"
