@@ -231,7 +231,7 @@ def test_the_numbers_the_lesson_states_about_broadcasting():
     assert "(" + ", ".join(map(str, db)) + ")" == "(2, 2, 4, 3)" and "(2, 2, 4, 3)" in text
     w.set_values({"b": [1]})
     assert w.grad_array("b") == [11] and sum(sum(row[:4]) for row in G_TABLE[:3]) == 11
-    assert "that one gradient: $11$" in text
+    assert "land in one gradient: $11$" in text
     # "(3, 4) and (3,) clash"; "(768, 16) and (16,) broadcast"; the quiz's only clash is (768,)
     assert broadcast((3, 4), (3,))[0] is None and numpy_rule((768, 16), (16,)) == (768, 16)
     assert numpy_rule((768, 16), (768,)) is None

@@ -159,29 +159,14 @@ def test_the_numbers_in_the_prose_and_quizzes():
     assert cfg.vocab_size == 65 == len(set(shakespeare()))          # "65 scores, one per character"
     assert 65 * 65 == 4225
 
-    class Count:                                                      # the 64-input neuron, built scalar by scalar
-        made = 0
-
-        def __init__(self):
-            Count.made += 1
-
-        def __add__(self, other):
-            return Count()
-
-        def __mul__(self, other):
-            return Count()
-    xs, ws, b = [Count() for _ in range(64)], [Count() for _ in range(64)], Count()
-    z = ws[0] * xs[0]
-    for w, x in zip(ws[1:], xs[1:]):
-        z = z + w * x
-    z = z + b
-    assert Count.made == quizzes["count-nodes"]["answer"] == 257
-
     graph = lesson_widget("m12-l04", "neuron3")
     assert graph.values()["total"] == 13                              # "13 boxes: 7 inputs, 3 products, 3 sums"
 
     p1 = math.exp(2) / (math.exp(2) + math.exp(1) + 1)
-    assert quizzes["ce-grad"]["answer"] == pytest.approx(p1 - 1, abs=1e-4)
+    ce = quizzes["ce-grad"]
+    assert abs(ce["answer"] - (p1 - 1)) < ce["tolerance"]             # "four decimals": -0.3348
+    assert abs(-1 / 3 - ce["answer"]) > ce["tolerance"]               # logits normalised without exp
+    assert abs(p1 - ce["answer"]) > ce["tolerance"]                   # p_1 instead of p_1 - 1
     assert rate([2.0, 1.0, 0.0], 0, 0) == pytest.approx(p1 - 1, abs=1e-8)
 
     # module 18's shaders really do what the ML callout says
@@ -195,12 +180,12 @@ def test_the_lesson_runs_through_the_page_kernel_and_its_printed_numbers_match_t
     out = "".join(printed.values())
     assert "65 different characters" in out
     assert "X has 768 rows of 64 numbers: 49152 in all" in out
-    assert "scalars: 16448 Value objects" in out and 16448 == 64 * 257
+    assert "scalars: 16448 Value objects" in out and 16448 == 64 * 257   # 2 x 64 inputs, 64 products, 65 sums
     assert "largest difference between the answers: 0.0" in out
-    assert "G: 768 x 16   dX: 768 x 16   dB: 16" in out
     gap = float(re.search(r"largest gap between p - y and the nudged estimate: (\S+)", out).group(1))
     assert gap < 1e-9                                                  # "agree to better than 10^-9"
     assert "better than $10^{-9}$" in (LESSONS / "m12-l04.md").read_text()
     ns = kernel.namespace
-    assert ns["add_bias_backward"]([[1.0, 2.0], [3.0, 4.0]])[1] == [4.0, 6.0]
-    assert abs(sum(ns["by_formula"])) < 1e-12                          # "add the gradient up and you get zero"
+    dX, dW, db = ns["linear_backward"]([[1.0, 2.0], [3.0, 4.0]], [[1.0], [-1.0]], [[1.0], [2.0]])
+    assert (dX, dW, db) == ([[1.0, -1.0], [2.0, -2.0]], [[7.0], [10.0]], [3.0])   # G W^T, X^T G, column sums
+    assert abs(sum(ns["by_formula"])) < 1e-12                          # "the entries of p - y add to 0"
