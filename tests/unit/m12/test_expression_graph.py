@@ -4,6 +4,7 @@ classes, keys, round trips) is checked by test_widget_contract.py."""
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -410,3 +411,23 @@ def test_the_lesson_runs_through_the_page_kernel_and_steps_the_learners_own_clos
     assert words[words.index("a") + 2] == "grad 2.000"
     assert widgets.mounted["reuse"].values()["done"] == 1
 
+
+
+def test_the_capstone_size_l03_states_is_exact():
+    """m12-l03's closing note names the capstone's parameter count exactly (the catalog rounds it)."""
+    from mlmath.gpt.model import Config, n_params
+    text = (Path(__file__).resolve().parents[3] / "site" / "lessons" / "m12-l03.md").read_text()
+    assert n_params(Config()) == 208320 and "208,320 parameters" in text and "209k" not in text
+
+
+def test_the_engine_takes_numbers_on_either_side_and_subtraction():
+    """The intro promises anything built from +, -, × and tanh: 2*a, a + -1*b, a - b and 2 - a work and
+    give the right gradients (the mirrored hooks are in every starter from the first exercise on)."""
+    ns = {}
+    exec(lesson_part("m12-l03", "exercise", "backward").data["solution"], ns)
+    Value = ns["Value"]
+    a, b = Value(3.0), Value(-2.0)
+    L = 2 * a + (a + -1 * b) * (a - b) + (2 - b)
+    L.backward()
+    assert L.data == 6 + 25 + 4
+    assert (a.grad, b.grad) == (2 + 2 * 5, -2 * 5 - 1)
