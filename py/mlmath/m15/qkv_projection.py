@@ -180,15 +180,18 @@ class QkvProjection(Widget):
         out += [S.text(self.BX["wq"] - 8, self.WY + i * self.WH + 16, f, "small muted", "end")
                 for i, f in enumerate(self.features)]
         hy = self.TY - 8           # headers for the token rows
-        out.append(S.text(self.XX + self.d * self.XW / 2, hy - 16, "X", "label"))
-        out += [S.text(self.XX + i * self.XW + self.XW / 2, hy, f[:5], "small muted") for i, f in enumerate(self.features)]
+        # column names in full; when one is wider than a column, every other name is raised a line
+        stagger = 12 if max(len(f) for f in self.features) > 5 else 0
+        out.append(S.text(self.XX + self.d * self.XW / 2, hy - 16 - stagger, "X", "label"))
+        out += [S.text(self.XX + i * self.XW + self.XW / 2, hy - stagger * (i % 2), f, "small muted")
+                for i, f in enumerate(self.features)]
         out += [S.text(self.BX[name] + len(self.fixed_W[name][0]) * self.MW / 2, hy, f"{SUB[name]} = X W_{SUB[name]}", "label")
                 for name in MATS]
         out.append(S.text(self.WX + 40, hy, f"{self.tokens[self.row]}'s weights", "small"))
         for t, w in enumerate(self.tokens):
             y = self.TY + t * self.TH
             out.append(S.handle(S.rect(self.LX, y + 2, 56, self.TH - 4, "node selected" if t == self.row else "node", rx=5),
-                                f"tok{t}", f"token {t + 1}: {w}", f"query {vec(Q[t], 1)}"))
+                                f"tok{t}", f"token at position {t}: {w}", f"query {vec(Q[t], 1)}"))
             out.append(S.text(self.LX + 28, y + 18, w))
             for i, v in enumerate(X[t]):
                 x = self.XX + i * self.XW

@@ -211,13 +211,13 @@ class SelfAttentionGrid(Widget):
             y = gy + t * c
             best = max(range(T), key=lambda s: A[t][s])
             out.append(S.handle(S.rect(gx - 62, y + 4, 54, c - 8, "node selected" if t == r_sel else "node", rx=5),
-                                f"row{t}", f"querier {t + 1}: {w}", f"puts {fixed(A[t][best])} on {words[best]}"))
+                                f"row{t}", f"querier at position {t}: {w}", f"puts {fixed(A[t][best])} on {words[best]}"))
             out.append(S.text(gx - 35, y + c / 2 + 5, w))
         for ident in range(T):      # target chips in identity order, so keyboard focus follows a word as it moves
             x, w = gx + self.slot(ident) * c, self.tokens[ident]
             out.append(S.handle(S.rect(x + 3, gy - 52, c - 6, 28, "node selected" if ident == self.sel_col else "node", rx=5),
                                 f"tok{ident}", f"target {w}" + (" (arrow keys move it)" if self.reorder else ""),
-                                f"position {self.slot(ident) + 1}"))
+                                f"position {self.slot(ident)}"))
             out.append(S.text(x + c / 2, gy - 33, w))
         # selection outlines, after the handles so that a selection keeps their places: the row across, the column down
         out.append(S.rect(gx - 2, gy + r_sel * c - 1, T * c + 4, c + 2, "selected nofill"))
@@ -242,13 +242,13 @@ class SelfAttentionGrid(Widget):
     def readouts(self):
         A, O, *_ = self.compute()
         words, r = self.words(), self.slot(self.sel_row)
-        out = [{"label": f"{words[r]} (row {r + 1}) looks at",
+        out = [{"label": f"{words[r]} (row {r}) looks at",
                 "value": " · ".join(f"{w} {fixed(a)}" for w, a in zip(words, A[r])) + f"  (sum {fixed(sum(A[r]))})"},
                {"label": f"output of {words[r]}", "value": vec(O[r])}]
         if self.sel_col is not None:
             s = self.slot(self.sel_col)
             col = [A[t][s] for t in range(self.T)]
-            out.append({"label": f"{words[s]} (column {s + 1}) is looked at by",
+            out.append({"label": f"{words[s]} (column {s}) is looked at by",
                         "value": " · ".join(f"{w} {fixed(a)}" for w, a in zip(words, col)) + f"  (sum {fixed(sum(col))})"})
         if self.reorder:
             out.append({"label": "sentence", "value": " ".join(words)})

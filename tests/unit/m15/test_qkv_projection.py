@@ -2,6 +2,7 @@
 selecting a token, goals, and the numbers lesson m15-l03 states about its step."""
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ BASE = {"tokens": ["the", "dog", "bit", "the", "man", "."], "embed": EMBED,
         "features": ["noun", "verb", "article", "who"],
         "wq": [[0, 0], [0, 0], [1, 0], [0, -1]], "wk": [[1, 0], [0, 0], [0, 0], [0, 1]],
         "wv": [[0.5, 0], [0, 1], [0, 0], [0, 0.5]], "row": 2}
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize("over, words", [
@@ -151,10 +153,21 @@ def test_numbers_stated_in_the_prose():
     assert sum(len(m) * len(m[0]) for m in map(w.W, ("wq", "wk", "wv"))) == 24
 
 
-def test_the_capstone_head_quiz_matches_the_capstone_config():
+def test_the_capstone_head_count_matches_the_capstone_config():
+    """m15-l03's Going deeper: one head's W_Q, W_K and W_V hold 3 x 64 x 16 = 3,072 numbers."""
     from mlmath.gpt.model import Config
     cfg = Config()
     d, d_k = cfg.n_embd, cfg.n_embd // cfg.n_head
     assert (d, d_k) == (64, 16)
-    quiz = lesson_part("m15-l03", "quiz", "param-count")
-    assert quiz.data["answer"] == 3 * d * d_k == 3072
+    assert 3 * d * d_k == 3072
+    assert "3 \\times 64 \\times 16 = 3{,}072" in (ROOT / "site/lessons/m15-l03.md").read_text()
+
+
+def test_column_names_are_drawn_in_full():
+    """A column name wider than its column ('article') is not cut; every other name is raised a line instead."""
+    w = widgets.create("qkv_projection", dict(lesson_part("m15-l03", "widget", "proj").data))
+    texts = [s for s in w.scene()["shapes"] if s["t"] == "text"]
+    heads = {s["s"]: s for s in texts if s["s"] in ("noun", "verb", "article", "who") and s["y"] > w.WY + 4 * w.WH}
+    assert set(heads) == {"noun", "verb", "article", "who"}
+    assert heads["verb"]["y"] < heads["noun"]["y"] and heads["who"]["y"] < heads["article"]["y"]
+    assert not any(s["s"] == "artic" for s in texts)

@@ -95,7 +95,7 @@ def test_clicking_rows_and_columns_selects_them():
     assert w.values()["col"] == -1
     w.handle({"type": "drag", "handle": "tok2", "x": w.GX + 2.5 * w.cell, "y": 40})
     assert w.values()["col"] == 2 and w.values()["order"] == [0, 1, 2, 3, 4, 5]     # no reorder: just selects
-    assert readout(w, "bit (column 3) is looked at by").endswith("(sum 0.16)")
+    assert readout(w, "bit (column 2) is looked at by").endswith("(sum 0.16)")
 
 
 def test_the_mask_button_only_works_when_offered():
@@ -130,7 +130,7 @@ def test_selection_follows_the_word_when_it_moves():
     w = widgets.create("self_attention_grid", dict(reorder=True, row=1, **PROJ))
     w.set_values({"order": [0, 4, 2, 3, 1, 5]})
     assert w.values()["row"] == 4
-    assert readout(w, "dog (row 5) looks at")
+    assert readout(w, "dog (row 4) looks at")
 
 
 def test_chips_are_drawn_in_word_order_so_focus_follows_a_moving_word():
@@ -288,3 +288,17 @@ def test_lesson_cells_run_in_the_page_kernel_and_print_what_the_prose_says():
     assert "'.' output [0.949, 0.881] -> [0.949, 0.881]" in out
     mask = scenes["mask"]
     assert {"label": "self_attention(X, Wq, Wk, Wv, causal=False)", "value": "✓ matches all 6 rows"} in mask["readouts"]
+
+
+def test_the_two_drags_the_lesson_describes_give_the_sentences_it_names():
+    """m15-l03: "dragging dog onto man's place gives `the bit the man dog .`, and then dragging man
+    to position 1 gives `the man bit the dog .`", and positions count from 0 in the labels."""
+    cfg = {k: v for k, v in lesson_part("m15-l03", "widget", "shuffle").data.items() if k not in ("id", "title", "goal")}
+    w = widgets.create("self_attention_grid", cfg)
+    w.handle({"type": "drag", "handle": "tok1", "x": w.GX + 4.5 * w.cell, "y": 40})      # dog onto man's place
+    assert " ".join(w.words()) == "the bit the man dog ."
+    w.handle({"type": "drag", "handle": "tok4", "x": w.GX + 1.5 * w.cell, "y": 40})      # man to position 1
+    assert " ".join(w.words()) == "the man bit the dog ."
+    chips = {s["handle"]: s for s in w.scene()["shapes"] if s.get("handle", "").startswith("tok")}
+    assert chips["tok4"]["value"] == "position 1"
+    assert any(r["label"] == "bit (row 2) looks at" for r in w.readouts())
