@@ -375,3 +375,22 @@ def test_the_lesson_runs_through_the_page_kernel():
     json.loads(kernel.event("reuse", json.dumps({"type": "input", "id": "seed", "value": None})))
     scene = json.loads(kernel.event("reuse", json.dumps({"type": "key", "handle": "n:L", "key": "Enter"})))
     assert "grad 9 (1 of 2)" in [s["s"] for s in scene["shapes"] if s["t"] == "text"]
+
+def test_the_safe_order_exercise_accepts_any_correct_test_and_names_the_user_it_missed():
+    data = lesson_part("m12-l02", "exercise", "safe-order").data
+
+    def check(code):
+        ns = {"__name__": "__main__"}
+        assert asyncio.run(run_cell(code, ns)).ok
+        return asyncio.run(run_check(data["check"], ns))
+
+    assert check(data["solution"]).ok and not check(data["starter"]).ok
+    comprehension = ("def order_is_safe(order, users):\n"
+                     "    return all(u in order[:i] for i, n in enumerate(order) for u in users[n])\n")
+    assert check(comprehension).ok
+    first_user_only = ("def order_is_safe(order, users):\n"
+                       "    return all(not users[n] or users[n][0] in order[:i] for i, n in enumerate(order))\n")
+    assert "c comes before d" in check(first_user_only).message
+    forward_rule = ("def order_is_safe(order, users):\n"
+                    "    return not any(u in order[:i] for i, n in enumerate(order) for u in users[n])\n")
+    assert not check(forward_rule).ok
