@@ -157,7 +157,7 @@ def test_prose_arithmetic():
     assert (d - 1) - 4 * (d // 4 - 1) == 3 and 3 * T * T == 12288
     assert 12288 * 6 == 73728
     assert round(100 * (73728 - 12288) / 3121152) == 2
-    assert 4 * T * T * 16 == 262144                      # the quiz
+    assert 4 * T * T * 16 == 262144                      # the widget's QKᵀ readout at 4 heads
     cfg = Config()
     assert (cfg.n_embd, cfg.n_head, cfg.n_layer, cfg.block_size) == (64, 4, 4, 64)
     attn = {p.name.split(".")[-2] + "." + p.name.split(".")[-1]: p.shape
