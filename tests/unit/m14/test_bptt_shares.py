@@ -169,12 +169,13 @@ def test_lesson_goals_near_misses_fail():
     walk = lesson_widget("m14-l06", "walk")
     step(walk, 4)
     assert not walk.goal_met()
-    cancel = lesson_widget("m14-l06", "cancel")
-    for wh in (0.5, 0.78, 0.86, 1.2, -0.3):
-        cancel.set_values({"w_h": wh})
-        assert not cancel.goal_met(), wh
-    met = [i / 100 for i in range(-150, 151) if (cancel.set_values({"w_h": i / 100}) or cancel.goal_met())]
-    assert met == [0.82, 0.83]                    # one zero of the sum in the whole range, near 0.82
+    cancel = lesson_widget("m14-l06", "cancel")   # goal-less, in a Going deeper section
+    near = []
+    for i in range(-150, 151):
+        cancel.set_values({"w_h": i / 100})
+        if abs(cancel.values()["grad"]) < 0.005:
+            near.append(i / 100)
+    assert near == [0.82, 0.83]                   # one zero of the sum in the whole range, near 0.82
 
 
 def test_numbers_stated_in_the_prose():
