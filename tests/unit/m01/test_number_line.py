@@ -276,3 +276,23 @@ def test_lesson_cells_drive_the_mounted_widgets_in_the_page_kernel():
     _, _, scenes = run_lesson("m01-l01")
     assert {"label": "distance(a, b)", "value": "7 ✓"} in scenes["gap"]["readouts"]
     assert {"label": "total_distance(t, [1, 2, 9])", "value": "12 ✓"} in scenes["fit"]["readouts"]
+
+
+def test_the_exercise_checks_name_what_was_called_and_take_math_fabs_where_allowed():
+    import asyncio
+    from lesson_kernel import lesson_part
+    from mlmath.runner import run_cell, run_check
+
+    def check(ex, code):
+        ns = {"__name__": "__main__"}
+        assert asyncio.run(run_cell(code, ns)).ok
+        return asyncio.run(run_check(lesson_part("m01-l01", "exercise", ex).data["check"], ns))
+
+    # abs_value's prompt rules out ready-made absolute values, and the message names the one called
+    fabs = check("abs-value", "import math\ndef abs_value(x):\n    return math.fabs(x)\n")
+    assert not fabs.ok and "calls math.fabs" in fabs.message
+    assert "calls abs," in check("abs-value", "def abs_value(x):\n    return abs(x)\n").message
+    assert check("abs-value", "def abs_value(x):\n    return max(x, -x)\n").ok
+    # distance may use any of them
+    assert check("distance", "import math\ndef distance(a, b):\n    return math.fabs(a - b)\n").ok
+    assert check("distance", "def distance(a, b):\n    return abs(b - a)\n").ok
