@@ -25,7 +25,8 @@ With loss = true each pair gets its negative log-likelihood -ln p(y_t | x_t) und
 bigram model counted (add-one smoothed) on the first 200,000 characters: a stand-in for
 the transformer's prediction, so the mean over all B*T positions is the batched loss.
 
-values() for goals: start (of the selected window), last (= n - T - 1, the last legal
+The readouts never state the last legal start (a lesson's goal asks the learner to find
+it by sliding). values() for goals: start (of the selected window), last (= n - T - 1, the last legal
 start), sel, n, T, B, draws, window_loss and batch_loss (rounded to 3 places; 0 when
 loss is off).
 
@@ -278,7 +279,6 @@ class BatchWindowSampler(Widget):
         out = [
             {"label": f"window {self.sel + 1}", "value": f"x = data[{s}:{s + self.T}], y = data[{s + 1}:{s + self.T + 1}]"},
             {"label": "starts", "value": ", ".join(str(v) for v in self.starts)},
-            {"label": "legal starts", "value": f"0 \u2026 {self.last} ({self.n - self.T} of them)"},
             {"label": "predictions in the batch, B\u00b7T", "value": f"{self.B}\u00b7{self.T} = {self.B * self.T}"},
         ]
         if self.loss:

@@ -163,9 +163,7 @@ class LrScheduleCurve(Widget):
 
     def shapes(self):
         plot, it = self.plot(), self.step
-        # the marker first, so its index stays put while the ticks come and go
-        out = [plot.handle("step", it, self.lr(it), "step marker", f"step {it}, learning rate {fmt_lr(self.lr(it))}", r=7)]
-        out += plot.frame("step it")
+        out = plot.frame("step it")
         if self.warmup and self.warmup < self.steps:
             out.append(plot.segment(self.warmup, 0, self.warmup, plot.y.hi, "tick"))
             out.append(plot.text(self.warmup, plot.y.hi, "warmup ends", "small muted", "start", dx=3, dy=10))
@@ -180,6 +178,9 @@ class LrScheduleCurve(Widget):
             if mine is not None:
                 out.append(self.curve(plot, lambda k: mine[k], "accent2"))
         out.append(plot.segment(it, 0, it, self.lr(it), "tick"))
+        # the marker last, on top of the curves and its stem, so a press at its centre grabs it;
+        # moving the marker changes no other shape, so its index holds while it is dragged or keyed
+        out.append(plot.handle("step", it, self.lr(it), "step marker", f"step {it}, learning rate {fmt_lr(self.lr(it))}", r=7))
         return out
 
     def readouts(self):
