@@ -17,6 +17,7 @@ from conftest import ROOT, Watched, wait_for_python
 from test_lessons import lesson_data, open_everything
 from mlmath.m18.sources import engine_files, line_count
 from mlmath.gpt.sample import transforms
+from test_gpt_checkpoint import BAD
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +89,21 @@ def test_training_lowers_the_loss_and_draws_the_curve(l01):
     # the page drew the curve (a polyline) and the readouts, mid-run or after it
     p.page.wait_for_selector('figure[data-widget="boot"] svg.canvas polyline')
     assert "40 / 40" in p.page.locator('figure[data-widget="boot"] .readouts').inner_text()
+    # a finished run says so, and Pause has nothing left to pause
+    p.page.wait_for_function("document.querySelector(`figure[data-widget='boot'] .readouts`).innerText.includes('Done: 40 iterations')")
+    assert p.page.locator('figure[data-widget="boot"]').get_by_role("button", name="Pause").is_disabled()
     p.watched.assert_clean()
+
+
+def test_the_dispatch_tour_reads_as_a_list_and_focus_follows_the_selection(l01):
+    tour = l01.page.locator('figure[data-widget="tour"]')
+    tour.locator('[data-handle="d0"]').focus()
+    for key in ("ArrowDown", "ArrowDown", "PageDown", "ArrowUp"):
+        l01.page.keyboard.press(key)
+        l01.page.wait_for_timeout(300)
+    focused = l01.page.evaluate("[document.activeElement.dataset.handle, document.activeElement.getAttribute('aria-valuetext')]")
+    assert focused[0] == "d11" and focused[1].startswith("12 of 82"), focused
+    assert l01.py("widget('tour').index") == 11
 
 
 def test_pause_and_resume(l01):
@@ -123,6 +138,32 @@ def test_a_reload_restores_the_trained_model(browser, site_url):
         assert p.py("await session().restore()") is True
         assert p.py("await session().sha256()") == before
         assert p.py("session().model['step']") == 20
+        p.watched.assert_clean()
+
+
+def test_experiments_never_replace_the_learners_model_and_lesson_4_samples_it(browser, site_url):
+    with lesson_page(browser, site_url, "m18-l01") as p:
+        p.event("boot", "size", "tiny")
+        p.event("boot", "steps", 20)
+        p.event("boot", "start")
+        p.wait("widget('boot').run.step >= 20 and not session().training")
+        own = p.py("await session().sha256()")
+        p.py("from mlmath.widgets import create\npresets = create('capstone_trainer', {'presets': True})\n"
+             "presets.handle({'type': 'input', 'id': 'steps', 'value': 20})\n"
+             "presets.handle({'type': 'input', 'id': 'preset_lr_low', 'value': None})")
+        p.wait("presets.run.step >= 20 and not session().training")
+        p.py("s = session(); s.seed = 'a seed run'\nawait s.start(evaluate=False)")  # lesson 3's seed runs
+        assert p.py("from mlmath.m18 import store\n(await store.load('experiment'))[1]['seed']") == "a seed run"
+        p.page.goto(f"{site_url}lessons/m18-l04.html")
+        wait_for_python(p.page)
+        p.py("from mlmath.widgets import widget\nfrom mlmath.m18.session import session")
+        p.event("temp", "wake")
+        p.wait("widget('temp').source.startswith('your model')")
+        assert p.py("await session().sha256()") == own
+        assert p.py("widget('temp').source") == "your model (seed 'mlmath', 20 iterations)"
+        # the other sampler on the page follows the model the first one put on the GPU
+        p.wait("widget('talk').source == widget('temp').source")
+        p.page.wait_for_function("document.querySelector(`figure[data-widget='talk'] .readouts`).innerText.includes('your model')")
         p.watched.assert_clean()
 
 
@@ -164,7 +205,8 @@ def test_same_seed_same_hash_other_seed_differs(l03):
     train_seed(p, "beta", 3)
     history = p.py("widget('identity').history")
     assert history[0][3] == history[1][3] and history[2][3] != history[0][3]
-    assert p.py("widget('identity').values()") == {"same_seed_match": 1, "other_seed_differs": 1, "round_trip": 0}
+    assert p.py("widget('identity').values()") == {"same_seed_match": 1, "other_seed_differs": 1, "round_trip": 0,
+                                                   "no_webgpu": 0}
     p.page.wait_for_selector('figure[data-widget="identity"] .goal.good')
     p.watched.assert_clean()
 
@@ -190,10 +232,13 @@ def test_save_load_and_a_corrupted_file(l03, tmp_path):
     assert p.py("widget('file').loaded_sha") == saved
     assert p.py("await session().sha256()") == saved
     # a truncated file, and one with a mangled header: refused, the model untouched
-    for name, bad in (("cut.safetensors", blob[: len(blob) // 2]), ("junk.safetensors", b"\x10" + blob[1:])):
+    cases = [("cut.safetensors", blob[: len(blob) // 2]), ("junk.safetensors", b"\x10" + blob[1:])]
+    cases += [(f"{case}.safetensors", BAD[case][0](blob)) for case in ("a NaN weight", "step abc", "trailing bytes",
+                                                                       "negative offsets", "n_embd 100000")]
+    for name, bad in cases:
         (tmp_path / name).write_bytes(bad)
         picker.set_input_files(str(tmp_path / name))
-        p.page.wait_for_function("document.querySelector(`figure[data-widget='file'] .readouts`).innerText.includes('Not loaded')")
+        p.page.wait_for_function("document.querySelector(`figure[data-widget='file'] .readouts`).innerText.includes('unchanged')")
         assert p.py("await session().sha256()") == saved
         p.py("widget('file').message = ''")
     p.watched.assert_clean()
