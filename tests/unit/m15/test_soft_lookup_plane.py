@@ -245,8 +245,13 @@ def test_numbers_stated_in_the_prose():
     eps = 1e-6
     up = ref_soft([1.5, 0.5], vals=[8, 2 + eps, 5])
     assert (up - ref_soft([1.5, 0.5])) / eps == pytest.approx(a[1], rel=1e-5)
-    quiz = lesson_part("m15-l01", "quiz", "value-grad")
-    assert abs(quiz.data["answer"] - a[1]) <= quiz.data["tolerance"] / 2
+    quiz = lesson_part("m15-l01", "quiz", "value-grad")        # B's value raised by 10: the output moves 10 a_B
+    up10 = ref_soft([1.5, 0.5], vals=[8, 12, 5]) - ref_soft([1.5, 0.5])
+    assert up10 == pytest.approx(10 * a[1]) and abs(quiz.data["answer"] - up10) < 1e-4
+    tol = quiz.data["tolerance"]
+    assert tol == 0.005 and abs(10 * round(a[1], 3) - up10) < tol        # the widget's rounded weight, times 10
+    for wrong in (a[1], 10.0, 10 * a[0], 12 * a[1], 1.0):                  # a_B itself, the raise, A's share, 12 a_B
+        assert abs(wrong - quiz.data["answer"]) > tol
 
 
 def test_lesson_cells_print_the_numbers_the_prose_quotes():
