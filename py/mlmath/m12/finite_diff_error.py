@@ -19,8 +19,10 @@ agree in more and more of their 16 digits. The learner drags the marker along h
 
 A cell can plot its own function: `widget("sweep").use(f, dfdx, x=1.0, name="x**3")`.
 
-values() for goals: lg (log10 h), h, err (central error), fwd_err (forward error),
-forward (1 when the forward curve is shown).
+values() for goals: lg (log10 h), h, err (central error), band (the largest central error
+within half a decade of h either side, on the curve's samples: a goal on band is met at the
+bottom of the V, never on a lucky round-off dip), fwd_err (forward error), forward (1 when the
+forward curve is shown).
 """
 
 import math
@@ -33,7 +35,7 @@ from ..widgets.base import Widget, flag, number, one_of
 from ..widgets.controls import Slider, Toggle
 from ..widgets.plot import Plot
 
-EPS = 2.0 ** -52                # machine epsilon of a float64
+EPS = 2.0 ** -53                # unit round-off of a float64: the largest relative rounding error
 LG_MIN, LG_MAX, LG_STEP = -16.0, 0.0, 0.25
 SAMPLES = 8                     # curve points per decade of h: enough to show the round-off's jitter
 
@@ -108,10 +110,17 @@ class FiniteDiffError(Widget):
     # State ----------------------------------------------------------------------------
     def values(self):
         lg = self.knobs["lg"].value
-        err = fwd = math.inf            # no error to read when the function broke
+        err = fwd = band = math.inf     # no error to read when the function broke
         if self._compute():
             _, err, fwd = self.errors(lg)
-        return {"lg": lg, "h": 10.0 ** lg, "err": err, "fwd_err": fwd, "forward": int(self.knobs["forward"].value)}
+            band = self.band(lg)
+        return {"lg": lg, "h": 10.0 ** lg, "err": err, "band": band, "fwd_err": fwd,
+                "forward": int(self.knobs["forward"].value)}
+
+    def band(self, lg):
+        """The largest central error for h within half a decade of 10**lg, sampled as the curve is."""
+        half = SAMPLES // 2
+        return max(self.errors(lg + k / SAMPLES)[1] for k in range(-half, half + 1))
 
     def drag(self, handle, x, y):
         if handle == "lg":
@@ -168,6 +177,7 @@ class FiniteDiffError(Widget):
             {"label": "central estimate", "value": fixed(self.errors(v["lg"])[0], 12)},
             {"label": "exact f\u2032(x)", "value": fixed(self.exact, 12)},
             {"label": "central error", "value": sci(v["err"])},
+            {"label": "worst within \u00bd decade", "value": sci(v["band"])},
         ]
         if v["forward"]:
             out.append({"label": "forward error", "value": sci(v["fwd_err"])})
