@@ -152,11 +152,12 @@ class BpeMergeStepper(Widget):
         for r, (pair, count, first) in enumerate(table[:ROWS]):
             y = top + 12 + r * 30
             cls = "accent2" if r == 0 else "accent"
+            # the count bar goes under the row, so a click anywhere on the row reaches its button
+            out.append(S.rect(130, y + 7, 120 * count / most, 12, f"{cls} nostroke", opacity=0.7))
             row = S.rect(14, y, 330, 26, "" if not full else "grid", rx=4, opacity=0.06)
             out.append(S.handle(row, f"pair:{pair[0]},{pair[1]}", f"merge the pair {self._name(pair)}, seen {count} times",
                                 f"{count} times, first at position {first}"))
             out.append(S.text(22, y + 18, self._name(pair), "label", "start"))
-            out.append(S.rect(130, y + 7, 120 * count / most, 12, f"{cls} nostroke", opacity=0.7))
             out.append(S.text(256, y + 18, f"{count}\u00d7", "label", "start"))
             out.append(S.text(338, y + 18, "top pick" if r == 0 else f"first at {first}", "small muted", "end"))
         if not table:

@@ -113,3 +113,19 @@ def test_pair_rows_are_labelled(merges):
     for s in w.shapes():
         if "handle" in s:
             assert s["label"] and s["value"]
+
+
+def test_a_click_anywhere_on_a_row_reaches_its_button():
+    """Nothing but text (which takes no clicks) is drawn over a pair row: the count bar lies under it."""
+    w = make(text=TEXT)
+    shapes = w.shapes()
+    rows = [i for i, s in enumerate(shapes) if str(s.get("handle", "")).startswith("pair:")]
+    assert rows
+    for i in rows:
+        r = shapes[i]
+        for s in shapes[i + 1:]:
+            if s["t"] == "text":
+                continue
+            if s["t"] == "rect":
+                inside = r["x"] <= s["x"] < r["x"] + r["w"] and r["y"] <= s["y"] < r["y"] + r["h"]
+                assert not inside, f"a {s.get('cls')} rect is drawn over the row {r['handle']}"
