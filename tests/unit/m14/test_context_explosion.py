@@ -101,8 +101,8 @@ def test_numbers_the_lesson_states():
     seen6, unseen6, total6 = reference(train, test, 6)
     assert seen6 == 31390 and 65 ** 6 // 10 ** 9 == 75 and abs(unseen6 / total6 - 0.5) < 0.01
     text = LESSON.read_text()
-    for phrase in ["$872$ of the $4{,}225$", "$4{,}948$ of $274{,}625$", "$657$ of the $4{,}996$", "($13.2\\%$)",
-                   "fills $31{,}390$", "answer = 274625", "$17{,}850{,}625$", "answer = 19915"]:
+    for phrase in ["$4{,}948$ of $274{,}625$", "$657$ of the $4{,}996$", "($13.2\\%$)", "$17{,}850{,}625$",
+                   "answer = 19915", "$650 + 6{,}000 + 200 + 13{,}000 + 65 = 19{,}915$"]:
         assert phrase in text, phrase
     assert 65 ** 3 * 65 == 17850625
     assert 65 * 10 + 30 * 200 + 200 + 200 * 65 + 65 == 19915
