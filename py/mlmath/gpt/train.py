@@ -30,11 +30,15 @@ class Windows:
 
 
 async def estimate(engine, windows, seed, step, batches=10):
-    """Mean train and validation loss over a few batches, drawn from their own stream."""
-    rng = Rng(seed, f"eval/{step}")
-    return {split: sum([await engine.evaluate(windows.sample(rng, engine.B, split))
-                        for _ in range(batches)]) / batches
-            for split in ("train", "val")}
+    """Mean train and validation loss over a few batches, drawn from their own stream, with
+    the causal mask on even if the run trains without it: the loss as the model generates."""
+    rng, causal = Rng(seed, f"eval/{step}"), engine.causal
+    engine.set_options(True, engine.max_norm)
+    losses = {split: sum([await engine.evaluate(windows.sample(rng, engine.B, split))
+                          for _ in range(batches)]) / batches
+              for split in ("train", "val")}
+    engine.set_options(causal, engine.max_norm)
+    return losses
 
 
 async def train(engine, windows, seed, steps, loss_every=1, on_loss=None,

@@ -15,14 +15,18 @@ from ..widgets import register
 from ..widgets.base import Widget, flag
 from .capstone_common import H, W, fmt_ms, loss_plot, set_size, size_button
 
-# What to look at, for a wrong diagnosis of the mystery run.
+# What gives each pathology away: shown with the answer, once the learner has guessed.
 LOOK = {
-    "lr_high": "A rate 30x too high: the loss drops, then stalls or climbs, well above a normal run.",
+    "lr_high": "A peak rate 1000x the recipe's: as warmup raises it the loss leaps far above ln 65 "
+               "and swings, and the run ends well above a healthy one.",
     "lr_low": "A rate 100x too low: the curve barely leaves ln 65 ≈ 4.17.",
-    "no_warmup": "The full rate from step one: an early jump before the descent.",
-    "no_clip": "No clipping at a large rate: spikes that clipping would have capped.",
+    "no_warmup": "A large rate from iteration 1: within the first few iterations the loss jumps "
+                 "above where it started, then descends.",
+    "no_clip": "No cap on the gradient at a large rate: the quietest of the six. Sometimes a spike "
+               "climbs back above ln 65; often the curve just looks healthy, which no other preset does.",
     "bad_init": "Weights 50x too large: the first loss is far above ln 65 ≈ 4.17.",
-    "no_mask": "The mask off: the loss falls far below any honest run, yet the samples are gibberish.",
+    "no_mask": "The mask off: the training loss runs well below the evaluated losses, which are "
+               "measured with the mask on, as the model generates; the samples fall apart.",
 }
 
 
@@ -40,6 +44,8 @@ class CapstoneTrainer(Widget):
         self.s.look_up_soon()
         self.run = None            # the run this widget started
         self.secret = None         # the mystery run's preset
+        self.guess = None          # one guess per mystery run, then the answer shows
+        self.tally = [0, 0]        # mystery runs guessed right, guessed
         self.verdict, self.solved, self.credited = "", 0, 0
 
     # -- state for goals -------------------------------------------------------------------
@@ -69,16 +75,24 @@ class CapstoneTrainer(Widget):
         elif cid.startswith("preset_"):
             self.begin(cid[7:])
         elif cid == "mystery":
-            self.secret = random.choice(sorted(PRESETS))
-            self.verdict = ""
+            self.secret, self.guess, self.verdict = random.choice(sorted(PRESETS)), None, ""
+            # A seed of its own: with the labelled button's seed its numbers would match exactly.
+            seed, s.seed = s.seed, f"{s.seed}/mystery/{sum(self.tally) + 1}"
             self.begin(self.secret)
-        elif cid.startswith("diagnose_") and self.secret:
-            guess = cid[9:]
-            if guess == self.secret:
-                self.solved = 1
-                self.verdict = f"Right: {PRESETS[guess][0]}. {LOOK[guess]}"
-            else:
-                self.verdict = f"Not {PRESETS[guess][0]}. Look again: {LOOK[guess]}"
+            s.seed = seed
+        elif cid.startswith("diagnose_") and cid[9:] in PRESETS and self.can_guess():
+            self.guess, right = cid[9:], cid[9:] == self.secret
+            self.tally[0] += right
+            self.tally[1] += 1
+            self.solved = max(self.solved, int(right))
+            answer = PRESETS[self.secret][0]
+            self.verdict = (f"Right: {answer}. " if right else
+                            f"Not {PRESETS[self.guess][0]}: it was {answer}. ") + LOOK[self.secret] + \
+                f" Right first time: {self.tally[0]} of {self.tally[1]} mystery runs."
+
+    def can_guess(self):
+        """One guess per mystery run, once it has finished: each guess costs a whole run."""
+        return self.secret is not None and self.guess is None and self.run is self.s.run and not self.s.training
 
     def begin(self, preset):
         self.s.start(preset)
@@ -122,7 +136,7 @@ class CapstoneTrainer(Widget):
         if r.evals:
             _, tr, va = r.evals[-1]
             out.append({"label": f"at {r.evals[-1][0]}: train / val", "value": f"{fixed(tr, 3)} / {fixed(va, 3)}"})
-        if (self.presets or self.mystery) and r.preset and not (self.mystery and not self.solved):
+        if (self.presets or self.mystery) and r.preset and not (self.mystery and self.guess is None):
             out.append({"label": "preset", "value": PRESETS[r.preset][0]})
         return out
 
@@ -133,8 +147,8 @@ class CapstoneTrainer(Widget):
         if self.mystery:
             out.append({"kind": "button", "id": "mystery", "label": "Train a mystery run"})
             if self.secret:
-                out += [{"kind": "button", "id": f"diagnose_{k}", "label": f"It is: {label}"}
-                        for k, (label, _) in PRESETS.items()]
+                out += [{"kind": "button", "id": f"diagnose_{k}", "label": f"It is: {label}",
+                         "disabled": not self.can_guess()} for k, (label, _) in PRESETS.items()]
         else:
             out.append({"kind": "button", "id": "start", "label": "Restart" if self.run else "Start training"})
         out.append({"kind": "button", "id": "pause", "label": "Resume" if s.paused else "Pause", "disabled": not running})

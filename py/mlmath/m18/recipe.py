@@ -25,14 +25,18 @@ class Options:
 
 
 NORMAL = Options()
-# Six ways to break training, each with a curve you learn to recognise.
+# Six ways to break training, each with a curve you learn to recognise. The rates are set so
+# the symptom shows at both sizes and any length from 100 iterations (tools/m18_record_presets.py
+# records them; py/mlmath/m18/preset_runs.py holds the numbers and the lesson quotes them).
 PRESETS = {
-    "lr_high": ("learning rate too high", replace(NORMAL, lr=3e-2)),
+    "lr_high": ("learning rate too high", replace(NORMAL, lr=1.0)),
     "lr_low": ("learning rate too low", replace(NORMAL, lr=1e-5)),
-    "no_warmup": ("no warmup, large rate", replace(NORMAL, lr=1e-2, warmup=0)),
-    "no_clip": ("no gradient clipping", replace(NORMAL, lr=1e-2, warmup=0, max_norm=math.inf)),
+    "no_warmup": ("no warmup, large rate", replace(NORMAL, lr=0.1, warmup=0)),
+    "no_clip": ("no gradient clipping, large rate", replace(NORMAL, lr=0.1, max_norm=math.inf)),
     "bad_init": ("broken initialisation", replace(NORMAL, init_scale=50.0)),
-    "no_mask": ("causal mask left off", replace(NORMAL, causal=False)),
+    # At the recipe's rate the model takes thousands of iterations to find the leak; ten
+    # times the rate finds it within a demo run.
+    "no_mask": ("causal mask left off", replace(NORMAL, lr=1e-2, causal=False)),
 }
 
 
