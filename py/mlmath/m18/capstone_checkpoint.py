@@ -118,7 +118,7 @@ class CapstoneCheckpoint(Widget):
             blob = base64.b64decode((value or {}).get("base64", ""), validate=True)
             await self.s.load_checkpoint(blob)
         except (CheckpointError, ValueError) as e:
-            self.message = f"Not loaded: {e}. The model on the GPU is unchanged."
+            self.message = f"Not loaded: {e}." + (" The model on the GPU is unchanged." if self.s.engine else "")
         except Exception as e:  # noqa: BLE001 - no GPU, for one
             self.message = f"Not loaded: {type(e).__name__}: {e}"
         else:

@@ -79,3 +79,9 @@ def test_every_sampler_follows_the_model_and_a_finished_run_says_done():
     assert first.startswith("your model") and second.startswith("your model")
     assert status.startswith("Done: 6 iterations")
     assert next(c for c in controls if c["id"] == "pause")["disabled"]
+
+
+def test_a_refused_file_says_unchanged_only_when_there_is_a_model():
+    w = create("capstone_checkpoint", {"mode": "file"})
+    asyncio.run(w.load({"name": "x.safetensors", "base64": "anVuaw=="}))  # b"junk"
+    assert w.message == "Not loaded: not a safetensors file: shorter than its 8-byte header length."
