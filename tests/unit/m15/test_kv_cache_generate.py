@@ -99,15 +99,15 @@ def test_closed_forms():
 
 def test_numbers_the_lesson_states():
     text = LESSON.read_text()
-    assert simulate(12)[:2] == (364, 78) and "$364$ dot products without the cache, $78$ with it" in text
-    assert "$364/78 = 14/3 \\approx 4.67$" in text and f"{364 / 78:.2f}" == "4.67"
-    assert (28 + 2) / 3 == 10 and "at $T = 28$ in the widget it's $10$" in text
+    assert simulate(12)[:2] == (364, 78) and "the counts are the widget's: 364 without the cache, 78 with it" in text
+    assert "$364/78 \\approx 4.67$" in text and f"{364 / 78:.2f}" == "4.67"
+    assert (28 + 2) / 3 == 10 and "10 at $T = 28$ in the widget" in text
     assert (4000 + 2) // 3 == 1334 and (4000 + 2) % 3 == 0 and "answer = 1334" in text
     assert dots_with_cache(10000) - dots_with_cache(9999) == 1000 * (dots_with_cache(10) - dots_with_cache(9))
     cfg = Config()
     floats = cfg.n_layer * 2 * cfg.n_embd * cfg.block_size
     assert floats == 32768 and floats * 4 == 128 * 1024
-    assert "$4 \\times 2 \\times 64 \\times 64 = 32{,}768$ numbers, $128$ KiB" in text
+    assert "$4 \\times 2 \\times 64 \\times 64 = 32{,}768$ numbers, 128 KiB" in text
     assert (cfg.block_size, cfg.n_embd // cfg.n_head) == (64, 16)
 
 
