@@ -5,7 +5,6 @@ import math
 
 import pytest
 
-from lesson_kernel import lesson_part
 from mlmath import widgets
 from mlmath.m14.rnn_memory_gap import trace
 

@@ -6,7 +6,6 @@ import math
 
 import pytest
 
-from lesson_kernel import lesson_part
 from mlmath import widgets
 from mlmath.m14.rnn_unroll import forward
 from scene_checks import readout
