@@ -9,7 +9,8 @@ seeded weights are wired two ways:
 
 (LN has no gain or bias here: at initialisation they are 1 and 0 anyway.) The lesson's cells
 use it as `m`; ln_depth_gradients plots layer_grad_norms, and ln_warmup_runs plays back
-runs of `train` recorded in l02_runs.py.
+runs of `train` recorded in l02_runs.py; branch_shares measures how much of each
+block's output its sub-layer writes.
 """
 
 import math
@@ -199,10 +200,25 @@ def layer_grad_norms(L, wiring, seed=0, batch=BATCH):
     return [math.sqrt(v) for v in tot]
 
 
-def train(L, wiring, lr, warmup, steps, seed=0, n=16):
+def branch_shares(blocks, wiring, n=16):
+    """Per block, the size of what its sub-layer adds over the size of the stream it is added
+    to, ||F|| / ||x||, averaged over make_data(n): how much of each block's output is new."""
+    xs, _ = make_data(n)
+    shares = [0.0] * len(blocks)
+    for x in xs:
+        for l, (W1, W2) in enumerate(blocks):
+            f = sublayer(W1, W2, layer_norm(x)[0] if wiring == "pre" else x)[0]
+            shares[l] += norm(f) / norm(x) / n
+            x = [p + q for p, q in zip(x, f)]
+            if wiring == "post":
+                x = layer_norm(x)[0]
+    return shares
+
+
+def train(L, wiring, lr, warmup, steps, seed=0, n=16, probe=None):
     """Full-batch Adam (beta1 0.9, beta2 0.999) on make_data(n); the learning rate ramps
     linearly from lr/warmup to lr over the first `warmup` steps (0: no warmup).
-    Returns the loss before each step."""
+    Returns the loss before each step; probe(t, blocks), if given, is called before step t."""
     blocks, head = init_weights(L, seed)
     xs, ys = make_data(n)
     params = [M for b in blocks for M in b] + [head]
@@ -210,6 +226,8 @@ def train(L, wiring, lr, warmup, steps, seed=0, n=16):
     m2 = [[[0.0] * len(r) for r in M] for M in params]
     losses = []
     for t in range(1, steps + 1):
+        if probe:
+            probe(t, blocks)
         loss, grads = batch_gradients(blocks, head, xs, ys, wiring)
         losses.append(loss)
         rate = lr * min(1.0, t / warmup) if warmup else lr

@@ -75,8 +75,10 @@ class LnDepthGradients(Widget):
         # the depth knob, on the x axis at layer L; the dots come after it, as many as layers
         x = PLOT.x(self.L)
         out.append(S.line(x, top, x, bottom, "muted"))
-        out.append(S.handle(S.circle(x, bottom, 8, ""), "L", "depth L: drag along the axis or use the arrow keys",
-                            f"{self.L} layers"))
+        knob = S.handle(S.circle(x, bottom, 8, ""), "L", "depth L: drag along the axis or use the arrow keys",
+                        f"{self.L} layers")
+        knob["focus"] = True        # it keeps keyboard focus while its keys redraw the picture
+        out.append(knob)
         out += [PLOT.point(i, v, cls, r=3.5) for points, (_, cls) in zip(layers, CURVES) for i, v in points]
         return out
 

@@ -77,19 +77,32 @@ def test_the_goal_starts_unmet_and_depth_is_set_as_L():
 
 
 def test_prose_claims_about_the_profile():
-    """What the lesson says about the first widget."""
-    ratios = {L: create(NAME, {"depth": L}).values() for L in range(1, m.MAX_DEPTH + 1)}
+    """What m16-l02 says about the first widget, at every depth it offers."""
+    v = {L: create(NAME, {"depth": L}).values() for L in range(1, m.MAX_DEPTH + 1)}
     # pre-LN: layer 1 gets at least as much as layer L, at every depth
-    assert all(v["pre_ratio"] >= 1 - 1e-12 for v in ratios.values())
-    # post-LN at 24: layer 1 below a tenth of layer 24 (the goal), "more than a factor of ten"
-    assert ratios[24]["post_ratio"] < 0.1
-    assert all(v["post_ratio"] >= 0.1 for L, v in ratios.items() if L <= 16)
-    # "at 12 layers post-LN's first layer gets about a third of its last layer's gradient"
-    assert 0.28 < ratios[12]["post_ratio"] < 0.36
-    # the goal is not met at the start (depth 2) and first met at 17
-    assert min(L for L, v in ratios.items() if v["post_ratio"] < 0.1) == 17
-    # pre-LN smallest at the top: its last layer's gradient shrinks as depth grows
-    assert ratios[24]["pre_last"] < ratios[1]["pre_last"] / 2
+    assert all(x["pre_ratio"] >= 1 - 1e-12 for x in v.values())
+    # post-LN's fade is not steady: a twentieth at 17, a third at 19, a thirtieth at 22, about a third at 12
+    assert round(v[17]["post_ratio"], 3) == 0.055 and round(v[19]["post_ratio"], 2) == 0.34
+    assert round(v[22]["post_ratio"], 3) == 0.032 and 0.3 < v[12]["post_ratio"] < 0.36
+    assert v[18]["post_ratio"] > v[17]["post_ratio"] and v[19]["post_ratio"] > v[18]["post_ratio"]
+    # "from 8 layers up, post-LN's layer 1 gets less than its layer L" (at 7 it gets more)
+    assert all(v[L]["post_ratio"] < 1 for L in range(8, m.MAX_DEPTH + 1)) and v[7]["post_ratio"] > 1
+    # the goal (below a tenth) is not met at the start (depth 2); 17, 22 and 24 meet it
+    assert v[2]["post_ratio"] >= 0.1 and all(v[L]["post_ratio"] < 0.1 for L in (17, 22, 24))
+    # post-LN's top layer gets more than pre-LN's at every depth from 2 to 24: 1.4 to 6.7 times
+    top = [v[L]["post_last"] / v[L]["pre_last"] for L in range(2, m.MAX_DEPTH + 1)]
+    assert round(min(top), 1) == 1.4 and round(max(top), 1) == 6.7
+
+
+def test_depth_knob_keeps_keyboard_focus():
+    """The knob is the same handle, at the same index, flagged to keep focus, at every depth."""
+    w = create(NAME, {"depth": 1})
+    places = set()
+    for _ in range(m.MAX_DEPTH):
+        shapes = w.shapes()
+        places |= {(i, s["t"], s.get("focus")) for i, s in enumerate(shapes) if s.get("handle") == "L"}
+        w.handle({"type": "key", "handle": "L", "key": "ArrowRight"})
+    assert len(places) == 1 and next(iter(places))[2] is True
 
 
 def test_lesson_cells_print_what_the_prose_says():
@@ -98,15 +111,31 @@ def test_lesson_cells_print_what_the_prose_says():
     assert len(rows) == 6 and all(r.endswith("1.00") for r in rows)   # post-LN stream stays at std 1
     pre = [float(r.split()[7]) for r in rows]
     assert pre == sorted(pre) and pre[-1] > pre[0]                    # pre-LN stream grows
+    # the Going deeper cell: the stream gradient, printed as x_24, x_16, x_8, x_0
     lines = printed["cell-3"].strip().splitlines()
     nums = {ln.split()[0]: [float(t) for t in ln.split() if t[0].isdigit()] for ln in lines}
     pre, post = nums["pre-LN"], nums["post-LN"]
-    # printed as x_24, x_16, x_8, x_0
     assert pre[3] > pre[0], "pre-LN's stream gradient ends up larger at the input than at the top"
     assert post[3] < post[0] / 10, "post-LN's ends up at a small fraction of where it started"
-    # the same numbers from the lesson code's own backward
     xs, ys = m.make_data(8)
     for wiring, got in (("pre", pre), ("post", post)):
         blocks, head = m.init_weights(24, 0)
         st = m.backward(blocks, head, xs[0], ys[0], wiring)[3]
         assert [round(st[i], 4) for i in (24, 16, 8, 0)] == got
+    # branch shares: post-LN near 1 at every depth, pre-LN falling as you stack
+    shares = [[float(t) for t in ln.split()[3::2]] for ln in printed["cell-4"].strip().splitlines()]
+    assert [round(p, 2) for p, q in shares] == [0.92, 0.60, 0.46, 0.37]
+    assert all(0.85 < q < 1.05 for p, q in shares)
+
+
+def test_branch_shares_in_training():
+    """The 12-layer run at 0.03: post-LN's mean share 0.98 at step 1, 1.71 at step 38 (where its
+    loss turned), past 2 after the jump; below 1.25 at 0.01; pre-LN near 0.5."""
+    def shares(wiring, lr, steps):
+        seen = {}
+        m.train(12, wiring, lr, 0, steps, probe=lambda t, b: seen.__setitem__(t, sum(m.branch_shares(b, wiring)) / 12))
+        return seen
+    post = shares("post", 0.03, 48)
+    assert round(post[1], 2) == 0.98 and round(post[38], 2) == 1.71 and post[48] > 2
+    assert max(shares("post", 0.01, 48).values()) < 1.25
+    assert all(0.4 < v < 0.55 for v in shares("pre", 0.03, 48).values())
