@@ -29,22 +29,19 @@ def test_a_lesson_of_fifteen_minutes_or_more_has_two_exercises(path):
     assert sum(1 for _ in lesson.parts("exercise")) >= wanted
 
 
-def test_the_longest_option_is_right_no_more_often_than_chance():
-    """Over every multiple-choice quiz: how often a right option is the (strictly) longest,
-    against what picking options at random would give."""
-    hits, chance, quizzes = 0, 0.0, []
-    for path in LESSONS:
-        for quiz in parse_lesson(path).parts("quiz"):
-            options = quiz.data.get("option")
-            if not options:
-                continue
+def test_the_length_of_an_option_says_nothing_about_whether_it_is_right():
+    """Over every multiple-choice quiz, a right option is the (strictly) longest about as often
+    as picking at random would make it, and likewise the shortest: a learner who always picks
+    the longest, or never picks it, or always the shortest, does no better than chance."""
+    quizzes = [q.data["option"] for path in LESSONS for q in parse_lesson(path).parts("quiz") if "option" in q.data]
+    chance = sum(sum(bool(o.get("correct")) for o in options) / len(options) for options in quizzes) / len(quizzes)
+    for extreme in (max, min):
+        hits = []
+        for options in quizzes:
             lengths = [len(o["text"]) for o in options]
-            longest = [i for i, n in enumerate(lengths) if n == max(lengths)]
-            right = [i for i, o in enumerate(options) if o.get("correct")]
-            if len(longest) == 1 and longest[0] in right:
-                hits += 1
-                quizzes.append(f"{path.stem}/{quiz.id}")
-            chance += len(right) / len(options)
-    total = sum(1 for p in LESSONS for q in parse_lesson(p).parts("quiz") if q.data.get("option"))
-    assert hits / total <= chance / total + 0.1, (
-        f"a right option is the longest in {hits} of {total} quizzes (chance: {chance:.0f}): {quizzes}")
+            at = [i for i, n in enumerate(lengths) if n == extreme(lengths)]
+            hits.append(len(at) == 1 and bool(options[at[0]].get("correct")))
+        share = sum(hits) / len(quizzes)
+        assert abs(share - chance) <= 0.1, (
+            f"the {'longest' if extreme is max else 'shortest'} option is right in {sum(hits)} of "
+            f"{len(quizzes)} quizzes ({share:.0%}); chance is {chance:.0%}")
