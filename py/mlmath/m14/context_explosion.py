@@ -14,22 +14,19 @@ table has no row to predict from).
     n = 1                  # starting context length, 1 to 6
     ```
 
-Counting is lazy and cached per n (one pass of string slices into a set), so each slider
-move costs at most one pass over the slice.
+values() for goals: n, rows, seen, filled (seen / rows), unseen (the held-out share with
+no row), unseen_prev (the same at n - 1). Counting is lazy and cached per n, so each
+slider move costs at most one pass over the slice.
 """
 
-import math
-
 from ..widgets import register
-from ..show import commas
+from ..show import commas, power, sci
+from ..widgets import shapes as S
 from ..widgets.base import Widget, whole
+from ..widgets.controls import Slider
+from ..widgets.plot import Plot
 
 MAX_N = 6
-
-
-def _corpus():
-    from mlmath.data import shakespeare
-    return shakespeare()
 
 
 def pct(x):
@@ -42,12 +39,9 @@ def pct(x):
     return f"{x * 100:.1f}%"
 
 
-def sci(n):
-    """A big whole number as 7.5 × 10^10 (exact with commas below a million)."""
-    if n < 1_000_000:
-        return commas(n)
-    e = int(math.floor(math.log10(n)))
-    return f"{n / 10 ** e:.1f} \u00d7 10^{e}"
+def big(n):
+    """A row count: exact below a million, then 7.5×10¹⁰."""
+    return commas(n) if n < 1_000_000 else sci(n)
 
 
 def contexts(text, n):
@@ -59,29 +53,33 @@ def contexts(text, n):
 class ContextExplosion(Widget):
     name = "context_explosion"
     width, height = 640, 300
+    # column n is centred at n - 0.5; 65^6 = 7.5 x 10^10 fits under 10^11
+    plot = Plot(x=(0, MAX_N), y=(1, 1e11), box=(58, 34, 400, 244), ylog=True, yfmt=power)
 
     def configure(self, config):
         self.chars = whole(self.name, "chars", config.pop("chars", 50000), 1000, 200000)
         self.heldout = whole(self.name, "heldout", config.pop("heldout", 5000), 500, 50000)
         n = whole(self.name, "n", config.pop("n", 1), 1, MAX_N)
         super().configure(config)
-        corpus = _corpus()
+        from mlmath.data import shakespeare
+        corpus = shakespeare()
         self.V = len(set(corpus))
         self.train = corpus[:self.chars]
         self.test = corpus[self.chars:self.chars + self.heldout]
-        self._seen = {}       # n -> number of distinct contexts in the training slice
-        self._unseen = {}     # n -> held-out positions whose context never occurs in training
-        self.n = n
-        self._count(n)
+        self._counts = {}     # n -> (distinct contexts in training, held-out positions with none)
+        self.knobs = {"n": Slider("n", "context length n", 1, MAX_N, 1, n)}
+
+    @property
+    def n(self):
+        return self.knobs["n"].value
 
     # Counting ------------------------------------------------------------------------
     def _count(self, n):
-        if n not in self._seen:
+        if n not in self._counts:
             seen = contexts(self.train, n)
             test = self.test
-            self._seen[n] = len(seen)
-            self._unseen[n] = sum(test[i:i + n] not in seen for i in range(len(test) - n))
-        return self._seen[n], self._unseen[n]
+            self._counts[n] = len(seen), sum(test[i:i + n] not in seen for i in range(len(test) - n))
+        return self._counts[n]
 
     def rows(self, n=None):
         return self.V ** (self.n if n is None else n)
@@ -93,121 +91,73 @@ class ContextExplosion(Widget):
         n = self.n if n is None else n
         return self._count(n)[1] / self.held_positions(n)
 
-    # Goal values ----------------------------------------------------------------------
     def values(self):
         seen, unseen = self._count(self.n)
         prev = self.unseen_fraction(self.n - 1) if self.n > 1 else 0.0
         return {"n": self.n, "rows": self.rows(), "seen": seen, "filled": seen / self.rows(),
                 "unseen": unseen / self.held_positions(), "unseen_prev": prev}
 
-    def set_values(self, values):
-        """n sets the context length; the counts follow from it and must agree."""
-        values = dict(values)
-        if "n" in values:
-            self._set_n(whole(self.name, "n", values.pop("n"), 1, MAX_N))
-        if values:                  # values() counts n - 1 too: only check when there is something to check
-            super().set_values(values)
-
-    def _set_n(self, n):
-        self.n = min(max(int(n), 1), MAX_N)
-        self._count(self.n)
-
-    # Events --------------------------------------------------------------------------
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input" and event.get("id") == "n":
-            self._set_n(event.get("value", self.n))
-        elif kind in ("drag", "key"):
-            h = str(event.get("handle", ""))
-            if not h.startswith("n:") or not h[2:].isdigit():
-                return
-            if kind == "drag" or event.get("key") in ("Enter", " "):
-                self._set_n(int(h[2:]))
-            elif event.get("key") in ("ArrowRight", "ArrowUp"):
-                self._set_n(self.n + 1)
-            elif event.get("key") in ("ArrowLeft", "ArrowDown"):
-                self._set_n(self.n - 1)
+        """The n = k buttons under the chart: a click or Enter picks k, other keys step n."""
+        h = str(event.get("handle", ""))
+        if h.startswith("n:") and h[2:].isdigit() and event.get("type") in ("drag", "key"):
+            if event["type"] == "drag" or event.get("key") in ("Enter", " "):
+                self.knobs["n"].set(int(h[2:]))
+            else:
+                self.knobs["n"].key(event.get("key"))
+        elif event.get("type") == "input":
+            super().handle(event)
 
     # Drawing -------------------------------------------------------------------------
-    x0, x1, y0, y1 = 58, 400, 34, 244      # the log-scale chart
-    top_exp = 11                           # 10^11 at the top: 65^6 is 7.5 x 10^10
-
-    def _y(self, count):
-        e = math.log10(count) if count > 0 else 0.0
-        return self.y1 - (self.y1 - self.y0) * min(e, self.top_exp) / self.top_exp
-
-    def _col(self, n):
-        return self.x0 + (self.x1 - self.x0) * (n - 0.5) / MAX_N
-
     def shapes(self):
-        out = [{"t": "text", "x": (self.x0 + self.x1) / 2, "y": 16, "cls": "small muted",
-                "s": "rows needed vs contexts that occur (log scale)"}]
-        for e in range(0, self.top_exp + 1, 2):
-            y = self._y(10 ** e)
-            out.append({"t": "line", "x1": self.x0, "y1": y, "x2": self.x1, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": self.x0 - 6, "y": y + 4, "anchor": "end", "cls": "small muted",
-                        "s": "1" if e == 0 else "10" if e == 1 else f"10^{e}"})
-        out.append({"t": "line", "x1": self.x0, "y1": self.y1, "x2": self.x1, "y2": self.y1, "cls": "axis"})
+        plot = self.plot
+        left, top, right, bottom = plot.box
+        self._count(self.n)
+        out = [S.text((left + right) / 2, 16, "rows needed vs contexts that occur (log scale)", "small muted")]
+        out += plot.frame(xticks=[], yticks=[10.0 ** e for e in range(0, 12, 2)])
         # how many positions the slice has: no more contexts than this can ever occur
-        yp = self._y(len(self.train))
-        out.append({"t": "path", "d": f"M {self.x0} {yp:.1f} H {self.x1}", "cls": "accent3"})
-        out.append({"t": "text", "x": self.x0 + 4, "y": yp - 5, "anchor": "start", "cls": "small accent3",
-                    "s": f"the slice: {commas(len(self.train))} characters"})
-        half = (self.x1 - self.x0) / MAX_N * 0.36
+        yp = plot.y(len(self.train))
+        out.append(S.line(left, yp, right, yp, "accent3"))
+        out.append(S.text(left + 4, yp - 5, f"the slice: {commas(len(self.train))} characters", "small accent3",
+                          "start"))
+        half = (right - left) / MAX_N * 0.36
         for n in range(1, MAX_N + 1):
-            cx = self._col(n)
-            sel = n == self.n
-            yr = self._y(self.rows(n))
-            out.append({"t": "rect", "x": round(cx - half, 1), "y": round(yr, 1), "w": round(half - 1, 1),
-                        "h": round(self.y1 - yr, 1), "cls": "accent2",
-                        "opacity": 0.9 if sel else 0.35})
-            if n in self._seen:
-                ys = self._y(self._seen[n])
-                out.append({"t": "rect", "x": round(cx + 1, 1), "y": round(ys, 1), "w": round(half - 1, 1),
-                            "h": round(self.y1 - ys, 1), "cls": "accent", "opacity": 0.9 if sel else 0.35})
+            cx, sel = plot.x(n - 0.5), n == self.n
+            opacity = 0.9 if sel else 0.35
+            yr = plot.y(self.rows(n))
+            out.append(S.rect(cx - half, yr, half - 1, bottom - yr, "accent2", opacity=opacity))
+            if n in self._counts:
+                ys = plot.y(max(self._counts[n][0], 1))
+                out.append(S.rect(cx + 1, ys, half - 1, bottom - ys, "accent", opacity=opacity))
             else:
-                out.append({"t": "text", "x": round(cx + half / 2, 1), "y": self.y1 - 6, "cls": "small muted",
-                            "s": "?"})
-            out.append({"t": "rect", "x": round(cx - half - 4, 1), "y": self.y1 + 6, "w": round(2 * half + 8, 1),
-                        "h": 22, "rx": 4, "cls": "node selected" if sel else "node", "handle": f"n:{n}",
-                        "label": f"context length {n}", "value": "selected" if sel else "not selected"})
-            out.append({"t": "text", "x": round(cx, 1), "y": self.y1 + 21, "cls": "label", "s": f"n={n}"})
-        ly = self.y1 + 46
-        out.append({"t": "rect", "x": self.x0, "y": ly - 9, "w": 10, "h": 10, "cls": "accent2"})
-        out.append({"t": "text", "x": self.x0 + 14, "y": ly, "anchor": "start", "cls": "small",
-                    "s": f"rows a table needs, {self.V}^n"})
-        out.append({"t": "rect", "x": self.x0 + 178, "y": ly - 9, "w": 10, "h": 10, "cls": "accent"})
-        out.append({"t": "text", "x": self.x0 + 192, "y": ly, "anchor": "start", "cls": "small",
-                    "s": "contexts that occur (? = not counted yet)"})
-        out += self._heldout_panel(430)
-        return out
+                out.append(S.text(cx + half / 2, bottom - 6, "?", "small muted"))
+            out.append(S.handle(S.rect(cx - half - 4, bottom + 6, 2 * half + 8, 22, "node selected" if sel else "node",
+                                       rx=4), f"n:{n}", f"context length {n}", "selected" if sel else "not selected"))
+            out.append(S.text(cx, bottom + 21, f"n={n}", "label"))
+        ly = bottom + 46
+        out += [S.rect(left, ly - 9, 10, 10, "accent2"),
+                S.text(left + 14, ly, f"rows a table needs, {self.V}^n", "small", "start"),
+                S.rect(left + 178, ly - 9, 10, 10, "accent"),
+                S.text(left + 192, ly, "contexts that occur (? = not counted yet)", "small", "start")]
+        return out + self._heldout_panel(430)
 
     def _heldout_panel(self, x0):
         w, top = self.width - x0 - 14, 60
         seen, unseen = self._count(self.n)
-        total = self.held_positions()
-        frac = unseen / total
-        out = [{"t": "text", "x": x0, "y": 16, "anchor": "start", "cls": "small muted",
-                "s": f"next {commas(len(self.test))} characters, held out"},
-               {"t": "text", "x": x0, "y": 34, "anchor": "start", "cls": "small muted",
-                "s": f"does its context have a row? (n = {self.n})"}]
-        hit = w * (1 - frac)
-        out.append({"t": "rect", "x": x0, "y": top, "w": round(hit, 1), "h": 26, "cls": "accent3"})
-        if frac > 0:
-            out.append({"t": "rect", "x": round(x0 + hit, 1), "y": top, "w": round(max(w * frac, 1.5), 1),
-                        "h": 26, "cls": "accent2"})
-        out.append({"t": "text", "x": x0, "y": top + 44, "anchor": "start", "cls": "small accent3",
-                    "s": f"seen in training: {pct(1 - frac)}"})
-        out.append({"t": "text", "x": x0, "y": top + 62, "anchor": "start", "cls": "small accent2",
-                    "s": f"no row at all: {pct(frac)}"})
+        frac = unseen / self.held_positions()
         filled = seen / self.rows()
-        out.append({"t": "text", "x": x0, "y": top + 100, "anchor": "start", "cls": "small muted",
-                    "s": "rows with any data"})
-        out.append({"t": "rect", "x": x0, "y": top + 108, "w": w, "h": 16, "cls": "node"})
-        out.append({"t": "rect", "x": x0, "y": top + 108, "w": round(max(w * filled, 1), 1), "h": 16,
-                    "cls": "accent"})
-        out.append({"t": "text", "x": x0, "y": top + 142, "anchor": "start", "cls": "small",
-                    "s": f"{commas(seen)} of {sci(self.rows())}: {pct(filled)}"})
+        hit = w * (1 - frac)
+        out = [S.text(x0, 16, f"next {commas(len(self.test))} characters, held out", "small muted", "start"),
+               S.text(x0, 34, f"does its context have a row? (n = {self.n})", "small muted", "start"),
+               S.rect(x0, top, hit, 26, "accent3")]
+        if frac > 0:
+            out.append(S.rect(x0 + hit, top, max(w * frac, 1.5), 26, "accent2"))
+        out += [S.text(x0, top + 44, f"seen in training: {pct(1 - frac)}", "small accent3", "start"),
+                S.text(x0, top + 62, f"no row at all: {pct(frac)}", "small accent2", "start"),
+                S.text(x0, top + 100, "rows with any data", "small muted", "start"),
+                S.rect(x0, top + 108, w, 16, "node"),
+                S.rect(x0, top + 108, max(w * filled, 1), 16, "accent"),
+                S.text(x0, top + 142, f"{commas(seen)} of {big(self.rows())}: {pct(filled)}", "small", "start")]
         return out
 
     def readouts(self):
@@ -223,8 +173,7 @@ class ContextExplosion(Widget):
         ]
 
     def controls(self):
-        return [{"kind": "range", "id": "n", "label": "context length n", "min": 1, "max": MAX_N, "step": 1,
-                 "value": self.n, "display": str(self.n)}]
+        return [self.knobs["n"].control()]
 
     def __repr__(self):
         return f"<context_explosion n={self.n}>"
