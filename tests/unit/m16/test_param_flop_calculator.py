@@ -170,7 +170,7 @@ def test_numbers_the_lesson_states():
     g = param_parts(12, 768, 1024, 50257)
     gt = sum(g.values())
     assert gt == n_params(Config(vocab_size=50257, block_size=1024, n_layer=12, n_head=12, n_embd=768))
-    assert round(100 * g["embeddings"] / gt, 1) == 31.6 and "embedding tables hold 31.6%" in text
+    assert round(100 * g["embeddings"] / gt, 1) == 31.6 and "embedding tables 31.6% of the model" in text
     assert round(100 * g["MLP"] / gt, 1) == 45.5 and "MLPs hold 45.5%" in text
     assert g["MLP"] == max(g.values())
     # the linear layer's FLOPs
@@ -184,9 +184,9 @@ def test_numbers_the_lesson_states():
     assert f"{Ft / total:.2f}" == "2.24" and "about $2.24$ FLOPs per parameter" in text
     # heads
     assert sum(flop_parts(4, 64, 1, 64, 65).values()) - sum(flop_parts(4, 64, 16, 64, 65).values()) == 3840
-    assert "answer = 3840" in text
+    assert "16 heads instead of 1 save 3,840 forward FLOPs per token" in text
     # scores overtake the MLP near T = 4C
-    assert "when $T < 4C$" in text
+    assert "while $T < 4C$" in text
     g2 = flop_parts(12, 768, 12, 1024, 50257)
     assert 1024 < 4 * 768 and g2["MLP"] == max(g2.values()) and F["MLP"] == max(F.values())
     assert "For the short contexts of the capstone and GPT-2 small, the MLP stays the biggest single part" in text
@@ -201,7 +201,7 @@ def test_numbers_the_lesson_states():
     assert round(6 * total * D / 1e9, 2) == 2.56 and "answer = 2.56" in text
     assert round(3 * Ft * D / 1e9, 2) == 2.86 and "2.86 GFLOP by the full count" in text
     assert round(3 * Ft * D / 1e9, 1) == 2.9 and "about 2.9 GFLOP per step" in text
-    assert round(6 * total * D * steps / 1e12, 2) == 7.68 and "about 7.68 TFLOP" in text
+    assert round(6 * total * D * steps / 1e12, 2) == 7.68 and "is about 7.68 TFLOP" in text
 
 
 def test_what_the_lesson_cells_print():
