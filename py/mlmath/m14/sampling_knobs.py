@@ -45,8 +45,11 @@ from collections import Counter
 
 from ..widgets import register
 from ..numeric import softmax
-from ..show import MINUS, char as show_char, fixed
+from ..show import MINUS, char as show_char, fixed, num
+from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
+from ..widgets.controls import Button, Choice, Slider
+from ..widgets.plot import Plot
 
 INF = "\u221e"
 NAME_CHAR = {" ": "\u2423 (space)", "\n": "\u21b5 (newline)"}
@@ -129,19 +132,27 @@ class SamplingKnobs(Widget):
                 raise ValueError(f"sampling_knobs: nothing ever follows {c!r} in tiny-shakespeare")
         self.fns = None
         self.start = (context, t, k, target)
+        self.plot = Plot(x=(0, 1), y=(0, pmax), box=(LEFT, TOP, RIGHT, BASE), yfmt=lambda v: num(v, 3))
+        self.knobs = {"context": Choice("context", "character before", self.contexts, context, fmt=name_char),
+                      "T": Choice("T", "temperature T", TEMPS, t, fmt=fmt_t),
+                      "draw": Button("draw", f"Draw {DRAWS} next characters", self._press)}
         self._reset(context, t, k, target)
 
+    def _press(self):
+        self.presses += 1
+
     def _reset(self, context, t, k, target):
+        self.knobs["context"].assign(context)
         self._load(context)
-        self.t = t
+        self.knobs["T"].assign(t)
         if k is not None:
             if "topk" not in self.show:
                 raise ValueError("sampling_knobs: k needs show 'topk'")
-            self.k = whole(self.name, "k", k, 1, self.n)
+            self.knobs["k"].assign(whole(self.name, "k", k, 1, self.n))
         if target is not None:
             if target not in self.chars:
                 raise ValueError(f"sampling_knobs: {target!r} never follows {context!r}; pick one of {self.chars!r}")
-            self.target = target
+            self.knobs["target"].assign(target)
         self.presses = 0
 
     def _load(self, context):
@@ -152,8 +163,21 @@ class SamplingKnobs(Widget):
         self.n = len(self.chars)
         self.total = sum(self.n_of.values())
         self.z = [math.log(self.n_of[c]) for c in self.chars]
-        self.k = self.n
-        self.target = self.chars[0]
+        self.knobs["k"] = Slider("k", "top-k: bars kept", 1, self.n, 1, self.n,
+                                 fmt=lambda k: f"{k}" + (" (all)" if k == self.n else f" of {self.n}"))
+        self.knobs["target"] = Choice("target", "next character to score", self.chars, self.chars[0])
+
+    @property
+    def t(self):
+        return self.knobs["T"].value
+
+    @property
+    def k(self):
+        return self.knobs["k"].value
+
+    @property
+    def target(self):
+        return self.knobs["target"].value
 
     # The arithmetic --------------------------------------------------------------------------
     @property
@@ -205,36 +229,21 @@ class SamplingKnobs(Widget):
 
     # State -----------------------------------------------------------------------------------
     def values(self):
-        out = {"context": self.context, "target": self.target, "T": self.t, "k": self.k, "n": self.n,
-               "draws": self.presses}
+        out = {**super().values(), "n": self.n, "draws": self.presses}
         out.update(self._stats())
         return out
 
     def set_values(self, values):
-        """context, T, k, target and draws set the row; the rest follow and must agree."""
+        """context first (it loads a row, resetting k and target), then the knobs and draws."""
         values = dict(values)
-        computed = {}
         if "context" in values:
             c = values.pop("context")
-            if c not in self.contexts:
+            if not self.knobs["context"].assign(c):
                 raise KeyError(f"sampling_knobs: context {c!r} is not one of {self.contexts!r}")
             self._load(c)
-        for key, value in values.items():
-            if key == "T":
-                self.t = one_of(self.name, "T", value, TEMPS)
-            elif key == "k":
-                if not 1 <= int(value) <= self.n:
-                    raise ValueError(f"sampling_knobs: k must be from 1 to {self.n}")
-                self.k = int(value)
-            elif key == "target":
-                if value not in self.chars:
-                    raise ValueError(f"sampling_knobs: {value!r} never follows {self.context!r}")
-                self.target = value
-            elif key == "draws":
-                self.presses = int(value)
-            else:
-                computed[key] = value
-        super().set_values(computed)
+        if "draws" in values:
+            self.presses = int(values.pop("draws"))
+        super().set_values(values)
 
     def slot(self):
         return (RIGHT - LEFT) / self.n
@@ -244,43 +253,14 @@ class SamplingKnobs(Widget):
         return LEFT + (i + 0.5) * self.slot()
 
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            cid, value = event.get("id"), event.get("value")
-            try:
-                if cid == "context":
-                    i = int(value)
-                    if 0 <= i < len(self.contexts) and self.contexts[i] != self.context:
-                        self._load(self.contexts[i])
-                elif cid == "T":
-                    self.t = TEMPS[min(max(int(value), 0), len(TEMPS) - 1)]
-                elif cid == "k":
-                    self.k = min(max(int(value), 1), self.n)
-                elif cid == "draw":
-                    self.presses += 1
-            except (TypeError, ValueError):
-                pass
-            return
-        if event.get("handle") != "target":
-            return
-        i = self.chars.index(self.target)
-        if kind == "drag":
-            try:
-                x = float(event["x"])
-            except (KeyError, TypeError, ValueError):
-                return
-            i = int((x - LEFT) // self.slot())
-        elif kind == "key":
-            key = event.get("key")
-            step = {"ArrowRight": 1, "ArrowUp": 1, "ArrowLeft": -1, "ArrowDown": -1,
-                    "PageUp": 5, "PageDown": -5}.get(key)
-            if key == "Home":
-                i = 0
-            elif key == "End":
-                i = self.n - 1
-            elif step:
-                i += step
-        self.target = self.chars[min(max(i, 0), self.n - 1)]
+        context = self.context
+        super().handle(event)
+        if self.knobs["context"].value != context:
+            self._load(self.knobs["context"].value)
+
+    def drag(self, handle, x, y):
+        if handle == "target":
+            self.knobs["target"].index = min(max(int((x - LEFT) // self.slot()), 0), self.n - 1)
 
     def use(self, softmax_t=None, top_k=None):
         """Check the learner's softmax_t(z, T) and top_k(p, k) against the bars. use() with no
@@ -291,6 +271,7 @@ class SamplingKnobs(Widget):
         self.fns = (softmax_t, top_k) if (softmax_t or top_k) else None
 
     def reset(self):
+        self.knobs["context"].assign(self.start[0])
         self._reset(*self.start)
 
     def counts(self, context=None):
@@ -349,62 +330,47 @@ class SamplingKnobs(Widget):
         return BASE - min(p, self.pmax) / self.pmax * (BASE - TOP)
 
     def shapes(self):
-        out = []
-        for j in range(5):
-            p = self.pmax * j / 4
-            y = round(self.y_of(p), 1)
-            out.append({"t": "line", "x1": LEFT, "y1": y, "x2": RIGHT, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": LEFT - 6, "y": y + 4, "s": fmt_t(round(p, 3)), "anchor": "end",
-                        "cls": "small muted"})
-        out.append({"t": "text", "x": LEFT - 6, "y": TOP - 14, "s": "p", "anchor": "end", "cls": "small"})
+        plot = self.plot
+        out = plot.frame(xticks=[], yticks=[self.pmax * j / 4 for j in range(5)])
+        out.append(S.text(LEFT - 6, TOP - 14, "p", "small", "end"))
         stats = self._stats()
         q, base = self.probs, self.base
         reshaped = self.t != 1 or self.k < self.n
         slot = self.slot()
         w = max(slot * 0.72, 1.5)
-        stagger = self.stagger
         ti = self.chars.index(self.target)
         top = self.chars.index(stats["top"])
         for i, c in enumerate(self.chars):
-            x = self.x_of(i)
-            cut = i >= self.k
+            x, cut = self.x_of(i), i >= self.k
             if reshaped:        # the row as counted, for comparison
-                out.append({"t": "rect", "x": round(x - w / 2, 1), "y": round(self.y_of(base[i]), 1), "w": round(w, 1),
-                            "h": round(BASE - self.y_of(base[i]), 1), "cls": "muted nofill"})
+                out.append(S.rect(x - w / 2, plot.y(base[i]), w, BASE - plot.y(base[i]), "muted nofill"))
             if not cut:
-                h = BASE - self.y_of(q[i])
-                out.append({"t": "rect", "x": round(x - w / 2, 1), "y": round(BASE - h, 1), "w": round(w, 1),
-                            "h": round(h, 1), "cls": "accent3" if i == ti else "accent"})
-            ly = BASE + 14 + (11 if stagger and i % 2 else 0)
-            cls = "small accent3" if i == ti else ("small muted" if cut else "small")
-            out.append({"t": "text", "x": round(x, 1), "y": ly, "s": show_char(c), "cls": cls})
+                y = plot.y(min(q[i], self.pmax))
+                out.append(S.rect(x - w / 2, y, w, BASE - y, "accent3" if i == ti else "accent"))
+            ly = BASE + 14 + (11 if self.stagger and i % 2 else 0)
+            out.append(S.text(x, ly, show_char(c), "small accent3" if i == ti else ("small muted" if cut else "small")))
         if self.k < self.n:
-            xc = round(LEFT + self.k * slot, 1)
-            out.append({"t": "line", "x1": xc, "y1": TOP - 4, "x2": xc, "y2": BASE + 4, "cls": "bad"})
-            out.append({"t": "text", "x": xc + 4, "y": TOP + 8, "s": f"top-k cut: {self.n - self.k} bars dropped",
-                        "anchor": "start", "cls": "small bad"})
+            xc = LEFT + self.k * slot
+            out.append(S.line(xc, TOP - 4, xc, BASE + 4, "bad"))
+            out.append(S.text(xc + 4, TOP + 8, f"top-k cut: {self.n - self.k} bars dropped", "small bad", "start"))
         # the most likely character, marked above its bar
-        xt = round(self.x_of(top), 1)
-        yt = round(self.y_of(max(q[top], base[top] if reshaped else 0)), 1)
-        out.append({"t": "poly", "pts": [[xt - 5, yt - 13], [xt + 5, yt - 13], [xt, yt - 5], [xt - 5, yt - 13]],
-                    "cls": "accent2"})
+        xt = self.x_of(top)
+        yt = plot.y(min(max(q[top], base[top] if reshaped else 0), self.pmax))
+        out.append(S.poly([(xt - 5, yt - 13), (xt + 5, yt - 13), (xt, yt - 5), (xt - 5, yt - 13)], "accent2"))
         anchor = "start" if top < self.n / 2 else "end"
-        out.append({"t": "text", "x": xt + (9 if anchor == "start" else -9), "y": max(yt - 8, 12),
-                    "s": f"most likely: {show_char(stats['top'])}", "anchor": anchor, "cls": "small accent2"})
+        out.append(S.text(xt + (9 if anchor == "start" else -9), max(yt - 8, 12),
+                          f"most likely: {show_char(stats['top'])}", "small accent2", anchor))
         # the target: its probability above its bar, a caret under its label
-        xg = round(self.x_of(ti), 1)
-        yc = self.caret_y
-        out.append({"t": "poly", "pts": [[xg - 5, yc + 8], [xg + 5, yc + 8], [xg, yc + 1], [xg - 5, yc + 8]],
-                    "cls": "accent3"})
+        xg, yc = self.x_of(ti), self.caret_y
+        out.append(S.poly([(xg - 5, yc + 8), (xg + 5, yc + 8), (xg, yc + 1), (xg - 5, yc + 8)], "accent3"))
         anchor = "start" if ti < self.n * 0.7 else "end"
-        out.append({"t": "text", "x": xg + (8 if anchor == "start" else -8), "y": yc + 19,
-                    "s": f"target {show_char(self.target)}: p = {fmt_p(stats['p'])}", "anchor": anchor,
-                    "cls": "small accent3"})
+        out.append(S.text(xg + (8 if anchor == "start" else -8), yc + 19,
+                          f"target {show_char(self.target)}: p = {fmt_p(stats['p'])}", "small accent3", anchor))
         # one focusable layer over the chart picks the target
-        out.append({"t": "rect", "x": LEFT, "y": TOP - 6, "w": RIGHT - LEFT, "h": self.caret_y + 26 - (TOP - 6), "cls": "grid",
-                    "opacity": 0, "handle": "target",
-                    "label": f"next character to score, after {name_char(self.context)}; arrow keys move between bars",
-                    "value": f"{name_char(self.target)}, p = {fmt_p(stats['p'])}"})
+        out.append(S.handle(S.rect(LEFT, TOP - 6, RIGHT - LEFT, self.caret_y + 26 - (TOP - 6), "grid", opacity=0),
+                            "target", f"next character to score, after {name_char(self.context)}; "
+                                      "arrow keys move between bars",
+                            f"{name_char(self.target)}, p = {fmt_p(stats['p'])}"))
         return out
 
     def readouts(self):
@@ -430,17 +396,6 @@ class SamplingKnobs(Widget):
         return out + self._verdicts()
 
     def controls(self):
-        out = []
-        if len(self.contexts) > 1:
-            out.append({"kind": "range", "id": "context", "label": "character before", "min": 0,
-                        "max": len(self.contexts) - 1, "step": 1, "value": self.contexts.index(self.context),
-                        "display": name_char(self.context)})
-        if "temperature" in self.show:
-            out.append({"kind": "range", "id": "T", "label": "temperature T", "min": 0, "max": len(TEMPS) - 1,
-                        "step": 1, "value": TEMPS.index(self.t), "display": fmt_t(self.t)})
-        if "topk" in self.show:
-            out.append({"kind": "range", "id": "k", "label": "top-k: bars kept", "min": 1, "max": self.n, "step": 1,
-                        "value": self.k, "display": f"{self.k}" + (" (all)" if self.k == self.n else f" of {self.n}")})
-        if "draws" in self.show:
-            out.append({"kind": "button", "id": "draw", "label": f"Draw {DRAWS} next characters"})
-        return out
+        shown = [("context", len(self.contexts) > 1), ("T", "temperature" in self.show),
+                 ("k", "topk" in self.show), ("draw", "draws" in self.show)]
+        return [self.knobs[key].control() for key, on in shown if on]
