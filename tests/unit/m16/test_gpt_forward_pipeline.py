@@ -118,7 +118,7 @@ def test_numbers_the_lesson_states():
     C = 7
     assert 2 * C + 3 * C * C + 3 * C + C * C + C + 2 * C + 4 * C * C + 4 * C + 4 * C * C + C == 12 * C * C + 13 * C
     # the capstone's total, the untied total, GPT-2 small
-    assert n_params(cfg) == 208320 and "## The capstone's 208,320" in text
+    assert n_params(cfg) == 208320 and "## Going deeper: the capstone's 208,320" in text
     assert round(n_params(cfg), -3) == 208000 and math.ceil(n_params(cfg) / 1000) == 209  # "~209k", rounded up
     assert 65 * 64 == 4160 and "$65 \\times 64 = 4{,}160$" in text
     assert round(100 * 4160 / n_params(cfg)) == 2 and "a 2% saving here" in text
@@ -126,9 +126,8 @@ def test_numbers_the_lesson_states():
     assert gpt2 == 124439808 and "about 124 million" in text
     assert 50257 * 768 == 38597376 and "over 38 million" in text
     assert 0.30 < 50257 * 768 / gpt2 < 1 / 3 and "almost a third" in text
-    # the block share quiz
-    share = 100 * 4 * block_params(64) / n_params(cfg)
-    assert abs(share - 95.98) < 0.005 and "answer = 95.98" in text
+    # one block's cost at the capstone's width
+    assert block_params(64) == 49984 and "$49{,}984$ at $C = 64$" in text
 
 
 def test_what_the_lesson_cells_print():
@@ -144,5 +143,5 @@ def test_what_the_lesson_cells_print():
     assert abs(after - 1) < 0.02 and "RMS of about 1" in text
     out = printed["cell-4"]
     assert "4 blocks             199,936" in out and "total                208,320" in out
-    assert "your count_params: 208,320" in out and "untied, it would be 212,480" in out
+    assert "the formula: 208,320" in out and "untied, it would be 212,480" in out
     assert out.rstrip().endswith("124,439,808")
