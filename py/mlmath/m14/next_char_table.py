@@ -28,8 +28,10 @@ import random
 from collections import Counter
 
 from ..widgets import register
-from ..show import CHARS, commas
-from ..widgets.base import Widget, arrow_step, one_of, whole
+from ..show import CHARS, commas, fixed
+from ..widgets import shapes as S
+from ..widgets.base import Widget, flag, number, one_of, whole
+from ..widgets.controls import Button, Choice, Slider, Text, Toggle
 
 OTHER = "\x00"                  # the bucket for characters outside the kept alphabet
 SHOW_CHAR = {**CHARS, "\t": "\u21e5", "\r": "\u240d", OTHER: "\u2022"}
@@ -62,18 +64,14 @@ def fmt_p(p):
     return f"{p:.3f}".rstrip("0").rstrip(".") if p not in (0, 1) else str(int(p))
 
 
-def _corpus():
-    from mlmath.data import shakespeare
-    return shakespeare()
-
-
 _RANKED = {}
 
 
 def ranked_corpus_chars():
     """tiny-shakespeare's characters, most frequent first (computed once)."""
     if "all" not in _RANKED:
-        counts = Counter(_corpus())
+        from mlmath.data import shakespeare
+        counts = Counter(shakespeare())
         _RANKED["all"] = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return _RANKED["all"]
 
@@ -115,9 +113,9 @@ class NextCharTable(Widget):
             raise ValueError(f"next_char_table: text must be a string of at most {MAX_TYPED} characters")
         self.top_n = whole(self.name, "top", config.pop("top", 15), 2, 19)
         chars = one_of(self.name, "chars", config.pop("chars", 10000), SLICES)
-        self.slider = bool(config.pop("slider", False))
-        self.toggle = bool(config.pop("toggle", False))
-        self.scale = one_of(self.name, "scale", config.pop("scale", "count"), ("count", "row"))
+        self.slider = flag(self.name, "slider", config.pop("slider", False))
+        self.toggle = flag(self.name, "toggle", config.pop("toggle", False))
+        scale = one_of(self.name, "scale", config.pop("scale", "count"), ("count", "row"))
         show = config.pop("show", [])
         show = [show] if isinstance(show, str) else show
         if not isinstance(show, list) or any(s not in SHOWS for s in show):
@@ -125,27 +123,49 @@ class NextCharTable(Widget):
         self.show = list(show)
         if "generate" in self.show and "stick" not in self.show:
             self.show.append("stick")
-        self.seed = whole(self.name, "seed", config.pop("seed", 0), 0, 99)
-        self.u = config.pop("u", 0.5)
-        if isinstance(self.u, bool) or not isinstance(self.u, (int, float)) or not 0 <= self.u < 1:
-            raise ValueError("next_char_table: u must be a number in [0, 1)")
+        seed = whole(self.name, "seed", config.pop("seed", 0), 0, 99)
+        u = number(self.name, "u", config.pop("u", 0.5), 0, 0.999)
         row = config.pop("row", None)
         if self.source == "typed" and self.slider:
             raise ValueError("next_char_table: slider only applies to source = 'shakespeare'")
         super().configure(config)
-
-        self.text = text
-        self.n = chars
+        self.knobs = {
+            "text": Text("text", "Text", text, limit=MAX_TYPED),
+            "slice": Choice("slice", "characters counted", SLICES, chars, fmt=commas),
+            "scale": Toggle("scale", "Show row probabilities", "Show counts", scale == "row"),
+            "seed": Slider("seed", "seed", 0, 99, 1, seed),
+            "next": Button("next", "Sample next character", self._draw),
+            "more": Button("more", "Sample 20 more", self._more),
+            "reset": Button("reset", "Start over", self._start_over),
+            "u": Slider("u", "u", 0, 0.999, 0.001, u, fine=0.01, coarse=0.1)}
         self._cache = {}
         self.fn = None
         self.fn_note = ""
-        self._recount()
+        self._recount(None)
         self.row = self._char_of(row) if row is not None else self.alphabet[0]
         if self.row not in self.alphabet:
             raise ValueError(f"next_char_table: row {row!r} is not in this table's alphabet")
-        self.start = {"text": self.text, "n": self.n, "row": self.row, "u": self.u, "scale": self.scale,
-                      "seed": self.seed}
         self._restart()
+
+    @property
+    def text(self):
+        return self.knobs["text"].text
+
+    @property
+    def n(self):
+        return self.knobs["slice"].value
+
+    @property
+    def scale(self):
+        return "row" if self.knobs["scale"].value else "count"
+
+    @property
+    def seed(self):
+        return self.knobs["seed"].value
+
+    @property
+    def u(self):
+        return self.knobs["u"].value
 
     # Counting ------------------------------------------------------------------------
     def _char_of(self, name):
@@ -156,34 +176,30 @@ class NextCharTable(Widget):
             raise ValueError(f"next_char_table: a row is one character or 'other', not {name!r}")
         return name if name in self.alphabet else OTHER if OTHER in self.alphabet else name
 
-    def _recount(self):
+    def _recount(self, row):
+        """Count the table again; `row` stays selected if the new alphabet has it."""
         if self.source == "shakespeare":
-            key = self.n
-            if key not in self._cache:
+            if self.n not in self._cache:
                 ranked = ranked_corpus_chars()
-                alphabet = ranked[:self.top_n]
-                if len(ranked) > self.top_n:
-                    alphabet = alphabet + [OTHER]
-                text = bucket(_corpus()[:self.n], set(alphabet))
-                self._cache = {key: (alphabet, count_pairs(text))}   # keep one: memory stays small
-            self.alphabet, self.pairs = self._cache[key]
+                alphabet = ranked[:self.top_n] + ([OTHER] if len(ranked) > self.top_n else [])
+                from mlmath.data import shakespeare
+                text = bucket(shakespeare()[:self.n], set(alphabet))
+                self._cache = {self.n: (alphabet, count_pairs(text))}   # keep one: memory stays small
+            self.alphabet, self.pairs = self._cache[self.n]
         else:
             freq = Counter(self.text)
-            distinct = sorted(freq)
-            if len(distinct) > TYPED_KEEP + 1:
-                kept = sorted(sorted(freq, key=lambda c: (-freq[c], c))[:TYPED_KEEP])
-                alphabet = kept + [OTHER]
-            else:
-                alphabet = distinct
+            alphabet = sorted(freq)
+            if len(alphabet) > TYPED_KEEP + 1:
+                alphabet = sorted(sorted(freq, key=lambda c: (-freq[c], c))[:TYPED_KEEP]) + [OTHER]
             self.alphabet = alphabet
             self.pairs = count_pairs(bucket(self.text, set(alphabet)))
-        self.rows = {a: {} for a in self.alphabet}
-        for (a, b), n in self.pairs.items():
-            self.rows[a][b] = n
         order = {c: i for i, c in enumerate(self.alphabet)}
-        for a in self.rows:
-            self.rows[a] = dict(sorted(self.rows[a].items(), key=lambda kv: order[kv[0]]))
+        self.rows = {a: {} for a in self.alphabet}
+        for (a, b), n in sorted(self.pairs.items(), key=lambda kv: order[kv[0][1]]):
+            self.rows[a][b] = n
         self.max_count = max(self.pairs.values(), default=0)
+        if row is not None:
+            self.row = row if row in self.alphabet else self.alphabet[0] if self.alphabet else OTHER
 
     def row_counts(self, ch=None):
         return self.rows.get(self.row if ch is None else ch, {})
@@ -226,10 +242,20 @@ class NextCharTable(Widget):
                 else:
                     self.fn_note = (f"{self._fn_name()} picked {got!r}, but u = {u:.3f} lands on "
                                     f"{quoted(chosen)} \u2717")
-        self.row, self.u = current, u
+        self.row = current
+        self.knobs["u"].set(u)
         self.generated += chosen
         self.last = (current, u, chosen)
         return True
+
+    def _more(self):
+        for _ in range(20):
+            if not self._draw():
+                break
+
+    def _start_over(self):
+        self.row = self.gen_start
+        self._restart()
 
     def _fn_name(self):
         return f"{getattr(self.fn, '__name__', 'your sampler')}(row, rng)"
@@ -247,11 +273,7 @@ class NextCharTable(Widget):
         row = self.row_counts()
         total = sum(row.values())
         top = max(row, key=lambda c: row[c]) if row else None
-        best = 0.0
-        for r in self.rows.values():
-            t = sum(r.values())
-            if t:
-                best = max(best, max(r.values()) / t)
+        best = max((max(r.values()) / sum(r.values()) for r in self.rows.values() if r), default=0.0)
         return {
             "text": self.text, "n": self.n, "row": name_char(self.row), "row_total": total,
             "distinct": len(row), "top": None if top is None else name_char(top),
@@ -264,44 +286,51 @@ class NextCharTable(Widget):
     def set_values(self, values):
         """text, n, row, u, scale, seed and steps set the table; the rest follow and must agree."""
         values = dict(values)
-        computed = {k: values.pop(k) for k in list(values)
-                    if k not in ("text", "n", "row", "u", "scale", "seed", "steps")}
-        if "text" in values:
-            self._set_text(values["text"])
-        if "n" in values:
-            if values["n"] not in SLICES:
-                raise ValueError(f"n must be one of {SLICES}")
-            self.n = values["n"]
-            self._recount()
+        settable = {"text": "text", "n": "slice", "u": "u", "seed": "seed"}
+        for key, knob in settable.items():
+            if key in values and not self.knobs[knob].assign(values[key]):
+                raise ValueError(f"next_char_table: {key} cannot be set to {values[key]!r}")
+        if "text" in values or "n" in values:
+            self._recount(self.row)
         if "scale" in values:
-            self.scale = values["scale"]
+            self.knobs["scale"].assign(one_of(self.name, "scale", values.pop("scale"), ("count", "row")) == "row")
         if "row" in values:
-            self.row = self._char_of(values["row"])
-        if "u" in values:
-            self.u = min(max(float(values["u"]), 0.0), 0.999)
-        if "seed" in values:
-            self.seed = int(values["seed"])
-        if "seed" in values or "row" in values:
-            if "row" not in values:
-                self.row = self.gen_start
+            self.row = self._char_of(values.pop("row"))
             self._restart()
-        for _ in range(values.get("steps", 0)):
+        elif "seed" in values or "text" in values and "generate" in self.show:
+            self._start_over()
+        for _ in range(values.pop("steps", 0)):
             if not self._draw():
                 break
-        super().set_values(computed)
-
-    def _set_text(self, text):
-        self.text = str(text)[:MAX_TYPED]
-        self._recount()
-        if self.row not in self.alphabet:
-            self.row = self.alphabet[0] if self.alphabet else OTHER
-        if "generate" in self.show:
-            self._restart()
+        super().set_values({k: v for k, v in values.items() if k not in settable})
 
     # Events --------------------------------------------------------------------------
-    def _row_at(self, y):
-        i = int((y - TOP) // CELL)
-        return self.alphabet[min(max(i, 0), len(self.alphabet) - 1)]
+    def handle(self, event):
+        """Row labels pick a row (a drag along them, Enter, or Up/Down in the list); the rest
+        goes to the knobs, after which a new text or slice recounts and a new seed restarts."""
+        h, kind = str(event.get("handle", "")), event.get("type")
+        if h.startswith("row:") and kind in ("drag", "key") and self.alphabet:
+            i = self.alphabet.index(self.row) if self.row in self.alphabet else 0
+            if kind == "drag":
+                i = int((float(event.get("y", 0)) - TOP) // CELL)
+            else:
+                key = event.get("key")
+                i = int(h[4:]) if key == "Enter" else {"Home": 0, "End": len(self.alphabet) - 1}.get(
+                    key, i + {"ArrowUp": -1, "ArrowLeft": -1, "ArrowDown": 1, "ArrowRight": 1}.get(key, 0))
+            self._new_row(self.alphabet[min(max(i, 0), len(self.alphabet) - 1)])
+            return
+        before = self.text, self.n, self.seed
+        super().handle(event)
+        if (self.text, self.n) != before[:2]:
+            self._recount(self.row)
+            if "generate" in self.show:
+                self._restart()
+        if self.seed != before[2]:
+            self._start_over()
+
+    def drag(self, handle, x, y):
+        if handle == "u":
+            self.knobs["u"].set(min(max((x - LEFT) / self._stick_w, 0.0), 0.999))
 
     def _new_row(self, ch):
         if ch != self.row:
@@ -309,201 +338,105 @@ class NextCharTable(Widget):
             if "generate" in self.show:
                 self._restart()
 
-    def handle(self, event):
-        kind, h = event.get("type"), event.get("handle")
-        if kind == "drag" and isinstance(h, str) and h.startswith("row:") and self.alphabet:
-            self._new_row(self._row_at(event.get("y", 0)))
-        elif kind == "drag" and h == "u":
-            self.u = round(min(max((event.get("x", 0) - LEFT) / self._stick_w, 0.0), 0.999), 3)
-        elif kind == "key" and isinstance(h, str) and h.startswith("row:") and self.alphabet:
-            key = event.get("key")
-            i = self.alphabet.index(self.row) if self.row in self.alphabet else 0
-            if key in ("ArrowUp", "ArrowLeft"):
-                i -= 1
-            elif key in ("ArrowDown", "ArrowRight"):
-                i += 1
-            elif key == "Home":
-                i = 0
-            elif key == "End":
-                i = len(self.alphabet) - 1
-            elif key == "Enter":
-                i = int(h.split(":", 1)[1])
-            self._new_row(self.alphabet[min(max(i, 0), len(self.alphabet) - 1)])
-        elif kind == "key" and h == "u":
-            key = event.get("key")
-            if key == "Home":
-                self.u = 0.0
-            elif key == "End":
-                self.u = 0.999
-            else:
-                self.u = round(min(max(self.u + arrow_step(key, 0.01, 0.1), 0.0), 0.999), 3)
-        elif kind == "input":
-            cid, value = event.get("id"), event.get("value")
-            if cid == "text":
-                self._set_text(value or "")
-            elif cid == "slice":
-                i = min(max(int(value), 0), len(SLICES) - 1)
-                self.n = SLICES[i]
-                self._recount()
-                if self.row not in self.alphabet:
-                    self.row = self.alphabet[0]
-            elif cid == "scale":
-                self.scale = "row" if self.scale == "count" else "count"
-            elif cid == "seed":
-                self.seed = min(max(int(value), 0), 99)
-                self.row = self.gen_start
-                self._restart()
-            elif cid == "next":
-                self._draw()
-            elif cid == "more":
-                for _ in range(20):
-                    if not self._draw():
-                        break
-            elif cid == "reset":
-                self.row = self.gen_start
-                self._restart()
-
     # Geometry --------------------------------------------------------------------------
-    @property
-    def _k(self):
-        return len(self.alphabet)
-
-    @property
-    def _grid_h(self):
-        return max(self._k, 1) * CELL
+    _stick_w = width - LEFT - 30
 
     @property
     def _stick_y(self):
-        return TOP + self._grid_h + 34
-
-    @property
-    def _stick_w(self):
-        return self.width - LEFT - 30
+        return TOP + max(len(self.alphabet), 1) * CELL + 34
 
     @property
     def height(self):
-        h = TOP + max(self._grid_h, 60) + 16
-        if "stick" in self.show:
-            h = self._stick_y + 74
-        return h
+        return self._stick_y + 74 if "stick" in self.show else TOP + max(len(self.alphabet) * CELL, 60) + 16
 
     # The scene -------------------------------------------------------------------------
     def shapes(self):
-        out = []
-        k = self._k
-        if self.source == "typed" and sum(self.pairs.values()) == 0:
-            return [{"t": "text", "x": self.width / 2, "y": TOP + 40,
-                     "s": "Type at least two characters: every neighbouring pair adds one count.",
-                     "cls": "label muted"}]
+        if self.source == "typed" and not self.pairs:
+            return [S.text(self.width / 2, TOP + 40,
+                           "Type at least two characters: every neighbouring pair adds one count.", "label muted")]
+        k = len(self.alphabet)
         gw = k * CELL
-        out.append({"t": "text", "x": LEFT + gw / 2, "y": 14, "s": "next character \u2192", "cls": "small muted"})
-        out.append({"t": "text", "x": 4, "y": 14, "s": "before \u2193", "cls": "small muted", "anchor": "start"})
-        # grid
+        out = [S.text(LEFT + gw / 2, 14, "next character \u2192", "small muted"),
+               S.text(4, 14, "before \u2193", "small muted", "start")]
         for i in range(k + 1):
-            out.append({"t": "line", "x1": LEFT, "y1": TOP + i * CELL, "x2": LEFT + gw, "y2": TOP + i * CELL,
-                        "cls": "grid"})
-            out.append({"t": "line", "x1": LEFT + i * CELL, "y1": TOP, "x2": LEFT + i * CELL, "y2": TOP + gw,
-                        "cls": "grid"})
-        # column labels
-        for j, b in enumerate(self.alphabet):
-            out.append({"t": "text", "x": LEFT + j * CELL + CELL / 2, "y": TOP - 8, "s": show_char(b),
-                        "cls": "small" if b != OTHER else "small muted"})
-        # row labels: the handles
-        for i, a in enumerate(self.alphabet):
-            total = sum(self.rows[a].values())
+            out.append(S.line(LEFT, TOP + i * CELL, LEFT + gw, TOP + i * CELL, "grid"))
+            out.append(S.line(LEFT + i * CELL, TOP, LEFT + i * CELL, TOP + gw, "grid"))
+        out += [S.text(LEFT + j * CELL + CELL / 2, TOP - 8, show_char(b), "small muted" if b == OTHER else "small")
+                for j, b in enumerate(self.alphabet)]
+        for i, a in enumerate(self.alphabet):          # the row labels are the handles
             sel = a == self.row
-            out.append({"t": "rect", "x": 6, "y": TOP + i * CELL + 2, "w": LEFT - 10, "h": CELL - 4, "rx": 4,
-                        "cls": "node selected" if sel else "node", "handle": f"row:{i}",
-                        "label": f"row {quoted(a)}: {total} pairs start with it. Enter selects, arrows move.",
-                        "value": f"row {show_char(a)}{' (selected)' if sel else ''}"})
+            out.append(S.handle(S.rect(6, TOP + i * CELL + 2, LEFT - 10, CELL - 4, "node selected" if sel else "node",
+                                       rx=4), f"row:{i}",
+                                f"row {quoted(a)}: {sum(self.rows[a].values())} pairs start with it. "
+                                "Enter selects, arrows move.", f"row {show_char(a)}{' (selected)' if sel else ''}"))
             lift = 3 if a == " " else 0      # the ␣ glyph sits low; raise it inside its box
-            out.append({"t": "text", "x": 6 + (LEFT - 10) / 2, "y": TOP + i * CELL + CELL / 2 + 5 - lift,
-                        "s": show_char(a), "cls": "label accent2" if sel else "label"})
+            out.append(S.text(6 + (LEFT - 10) / 2, TOP + i * CELL + CELL / 2 + 5 - lift, show_char(a),
+                              "label accent2" if sel else "label"))
         if "stick" in self.show:         # here, so it keeps its place as the squares and pieces change
             out.append(self._u_handle())
         # the squares: area proportional to count (or to probability within the row)
-        inner = CELL - 4
         picked = self.last if self.last and self.last[2] is not None else None
         for i, a in enumerate(self.alphabet):
             row = self.rows[a]
             total = sum(row.values())
             for j, b in enumerate(self.alphabet):
-                n = row.get(b, 0)
-                if not n:
+                if b not in row:
                     continue
-                share = n / self.max_count if self.scale == "count" else n / total
-                side = max(inner * math.sqrt(share), 3.0)
-                cls = "accent2" if a == self.row else "accent"
-                if picked and a == picked[0] and b == picked[2]:
-                    cls = "accent3"
-                out.append({"t": "rect", "x": round(LEFT + j * CELL + (CELL - side) / 2, 1),
-                            "y": round(TOP + i * CELL + (CELL - side) / 2, 1),
-                            "w": round(side, 1), "h": round(side, 1), "cls": cls})
-        # outline the selected row (a path: no fill, so it hides nothing)
-        if self.row in self.alphabet:
-            i = self.alphabet.index(self.row)
-            y0, y1 = TOP + i * CELL, TOP + (i + 1) * CELL
-            out.append({"t": "path", "d": f"M {LEFT} {y0} H {LEFT + gw} V {y1} H {LEFT} Z", "cls": "accent2"})
+                share = row[b] / (self.max_count if self.scale == "count" else total)
+                side = max((CELL - 4) * math.sqrt(share), 3.0)
+                lit = picked and (a, b) == (picked[0], picked[2])
+                out.append(S.rect(LEFT + j * CELL + (CELL - side) / 2, TOP + i * CELL + (CELL - side) / 2, side, side,
+                                  "accent3" if lit else "accent2" if a == self.row else "accent"))
+        if self.row in self.alphabet:     # outline the selected row, hiding nothing
+            y = TOP + self.alphabet.index(self.row) * CELL
+            out.append(S.rect(LEFT, y, gw, CELL, "accent2 nofill"))
         out += self._row_panel(LEFT + gw + 26)
         if "stick" in self.show:
             out += self._stick()
         return out
 
     def _row_panel(self, x0):
-        out = []
         row = self.row_counts()
         total = sum(row.values())
-        out.append({"t": "text", "x": x0, "y": 14, "anchor": "start", "cls": "label accent2",
-                    "s": f"after {quoted(self.row)}:" if self.row != OTHER else "after • (any other):"})
+        out = [S.text(x0, 14, f"after {quoted(self.row)}:" if self.row != OTHER else "after \u2022 (any other):",
+                      "label accent2", "start")]
         if not total:
-            out.append({"t": "text", "x": x0, "y": TOP + 10, "anchor": "start", "cls": "small muted",
-                        "s": "nothing ever follows it here"})
-            return out
+            return out + [S.text(x0, TOP + 10, "nothing ever follows it here", "small muted", "start")]
         bar_max = self.width - x0 - 110
         top_p = max(row.values()) / total
         for r, (b, n) in enumerate(row.items()):
-            y = TOP - 14 + r * 18
-            p = n / total
-            out.append({"t": "text", "x": x0 + 8, "y": y + 12, "s": show_char(b), "cls": "small"})
-            out.append({"t": "rect", "x": x0 + 18, "y": y + 2, "w": round(max(bar_max * p / top_p, 1.5), 1),
-                        "h": 12, "cls": "accent2"})
-            out.append({"t": "text", "x": self.width - 6, "y": y + 12, "anchor": "end", "cls": "small",
-                        "s": f"{n} \u00b7 {fmt_p(p)}"})
+            y, p = TOP - 14 + r * 18, n / total
+            out += [S.text(x0 + 8, y + 12, show_char(b), "small"),
+                    S.rect(x0 + 18, y + 2, max(bar_max * p / top_p, 1.5), 12, "accent2"),
+                    S.text(self.width - 6, y + 12, f"{n} \u00b7 {fmt_p(p)}", "small", "end")]
         return out
 
     def _stick(self):
-        out = []
         row = self.row_counts()
         total = sum(row.values())
         y, w = self._stick_y, self._stick_w
-        out.append({"t": "text", "x": LEFT, "y": y - 10, "anchor": "start", "cls": "small muted",
-                    "s": f"row {show_char(self.row)} laid end to end from 0 to 1: each piece is as wide as its probability"})
+        out = [S.text(LEFT, y - 10, f"row {show_char(self.row)} laid end to end from 0 to 1: "
+                                    "each piece is as wide as its probability", "small muted", "start")]
         if not total:
             return out
         chosen = pick(row, self.u)
         run = 0
         for b, n in row.items():
-            x = LEFT + w * run / total
-            pw = w * n / total
-            out.append({"t": "rect", "x": round(x, 1), "y": y, "w": round(pw, 1), "h": 24,
-                        "cls": "accent3" if b == chosen else "node"})
+            x, pw = LEFT + w * run / total, w * n / total
+            out.append(S.rect(x, y, pw, 24, "accent3" if b == chosen else "node"))
             if pw >= 11:
-                out.append({"t": "text", "x": round(x + pw / 2, 1), "y": y + 17, "s": show_char(b),
-                            "cls": "small" if b != chosen else "small label"})
+                out.append(S.text(x + pw / 2, y + 17, show_char(b), "small label" if b == chosen else "small"))
             run += n
         ux = LEFT + w * self.u
-        out.append({"t": "text", "x": LEFT, "y": y + 40, "s": "0", "cls": "small muted"})
-        out.append({"t": "text", "x": LEFT + w, "y": y + 40, "s": "1", "cls": "small muted"})
-        out.append({"t": "line", "x1": round(ux, 1), "y1": y - 2, "x2": round(ux, 1), "y2": y + 44, "cls": "accent2"})
-        return out
+        return out + [S.text(LEFT, y + 40, "0", "small muted"), S.text(LEFT + w, y + 40, "1", "small muted"),
+                      S.line(ux, y - 2, ux, y + 44, "accent2")]
 
     def _u_handle(self):
         row = self.row_counts()
         chosen = pick(row, self.u) if row else None
-        return {"t": "circle", "cx": round(LEFT + self._stick_w * self.u, 1), "cy": self._stick_y + 52, "r": 9,
-                "cls": "accent2", "handle": "u",
-                "label": "u, a uniform random number in [0, 1): drag it or use the arrow keys",
-                "value": f"u = {self.u:.3f}, picks {quoted(chosen)}"}
+        return S.handle(S.circle(LEFT + self._stick_w * self.u, self._stick_y + 52, 9, "accent2"), "u",
+                        "u, a uniform random number in [0, 1): drag it or use the arrow keys",
+                        f"u = {fixed(self.u, 3)}, picks {quoted(chosen)}")
 
     def readouts(self):
         out = []
@@ -539,23 +472,9 @@ class NextCharTable(Widget):
         return out
 
     def controls(self):
-        out = []
-        if self.source == "typed":
-            out.append({"kind": "text", "id": "text", "label": "Text", "value": self.text})
-        if self.slider:
-            i = SLICES.index(self.n)
-            out.append({"kind": "range", "id": "slice", "label": "characters counted", "min": 0,
-                        "max": len(SLICES) - 1, "step": 1, "value": i, "display": commas(self.n)})
-        if self.toggle:
-            out.append({"kind": "button", "id": "scale",
-                        "label": "Show row probabilities" if self.scale == "count" else "Show counts"})
-        if "generate" in self.show:
-            out.append({"kind": "range", "id": "seed", "label": "seed", "min": 0, "max": 99, "step": 1,
-                        "value": self.seed, "display": str(self.seed)})
-            out.append({"kind": "button", "id": "next", "label": "Sample next character"})
-            out.append({"kind": "button", "id": "more", "label": "Sample 20 more"})
-            out.append({"kind": "button", "id": "reset", "label": "Start over"})
-        return out
+        shown = [("text", self.source == "typed"), ("slice", self.slider), ("scale", self.toggle)]
+        shown += [(key, "generate" in self.show) for key in ("seed", "next", "more", "reset")]
+        return [self.knobs[key].control() for key, on in shown if on]
 
     def __repr__(self):
         return f"<next_char_table {self.source} row {quoted(self.row)}>"
