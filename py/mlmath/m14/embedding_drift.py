@@ -34,8 +34,11 @@ from operator import mul
 
 from ..widgets import register
 from ..numeric import softmax
-from ..show import char as shown, fixed
-from ..widgets.base import Widget, whole
+from ..show import char as shown, commas, fixed
+from ..widgets import shapes as S
+from ..widgets.base import Widget, number, whole
+from ..widgets.controls import Button, Choice
+from ..widgets.plot import Plot
 from .l04_bengio import OTHER, SYMBOLS, encode, squash, windows
 
 VOWELS = "aeiou"
@@ -62,9 +65,7 @@ class EmbeddingDrift(Widget):
                 "hidden": (8, 2, 16), "batch": (16, 1, 64), "per_click": (30, 1, 100), "seed": (0, 0, 99)}
         for key, (default, lo, hi) in opts.items():
             setattr(self, key, whole(self.name, key, config.pop(key, default), lo, hi))
-        self.lr = config.pop("lr", 0.5)
-        if isinstance(self.lr, bool) or not isinstance(self.lr, (int, float)) or not 0 < self.lr <= 5:
-            raise ValueError("embedding_drift: lr must be a number in (0, 5]")
+        self.lr = number(self.name, "lr", config.pop("lr", 0.5), 0.001, 5)
         super().configure(config)
         from mlmath.data import shakespeare
         corpus = shakespeare()
@@ -78,8 +79,15 @@ class EmbeddingDrift(Widget):
         self.n_seen = sum(map(sum, (r.values() for r in self.held_seen.values())))
         self.n_unseen = sum(map(sum, (r.values() for r in self.held_unseen.values())))
         self.contexts_seen = len(seen)
-        self.selected = SYMBOLS.index("a")
+        self.knobs = {"selected": Choice("selected", "symbol", SYMBOLS, "a", fmt=shown),
+                      "step": Button("step", "Step", lambda: self.train(1)),
+                      "train": Button("train", f"Train {self.per_click} steps", lambda: self.train(self.per_click)),
+                      "reset": Button("reset", "Reset", self.reset)}
         self.reset()
+
+    @property
+    def selected(self):
+        return self.knobs["selected"].index
 
     # The model ------------------------------------------------------------------------
     def reset(self):
@@ -203,7 +211,8 @@ class EmbeddingDrift(Widget):
                 "selected": SYMBOLS[self.selected], "nearest": self.nearest(self.selected, 1)[0][0]}
 
     def set_values(self, values):
-        """steps trains from the start; selected picks a symbol; the rest follow and must agree."""
+        """steps trains from the start; selected picks a symbol ("sp" names the space, "other"
+        the bucket); the rest follow and must agree."""
         values = dict(values)
         if "steps" in values:
             steps = whole(self.name, "steps", values.pop("steps"), 0, 5000)
@@ -212,36 +221,23 @@ class EmbeddingDrift(Widget):
                 self.train(min(self.per_click, steps - self.steps))
         if "selected" in values:
             name = values.pop("selected")
-            s = " " if name in ("sp", "\u2423") else OTHER if name == "other" else name
-            if s not in SYMBOLS:
+            if not self.knobs["selected"].assign({"sp": " ", "other": OTHER}.get(name, name)):
                 raise KeyError(f"embedding_drift has no symbol {name!r}")
-            self.selected = SYMBOLS.index(s)
         super().set_values(values)
 
-    # Events --------------------------------------------------------------------------
     def handle(self, event):
-        kind = event.get("type")
-        if kind == "input":
-            cid = event.get("id")
-            if cid == "step":
-                self.train(1)
-            elif cid == "train":
-                self.train(self.per_click)
-            elif cid == "reset":
-                self.reset()
-            return
+        """A symbol's dot: a click or Enter selects it, arrows step through the symbols."""
         h = str(event.get("handle", ""))
-        if not h.startswith("sym:") or not h[4:].isdigit() or int(h[4:]) >= self.V:
-            return
-        if kind == "drag" or event.get("key") in ("Enter", " "):
-            self.selected = int(h[4:])
-        elif kind == "key" and event.get("key") in ("ArrowRight", "ArrowDown"):
-            self.selected = (self.selected + 1) % self.V
-        elif kind == "key" and event.get("key") in ("ArrowLeft", "ArrowUp"):
-            self.selected = (self.selected - 1) % self.V
+        if h.startswith("sym:") and h[4:].isdigit() and int(h[4:]) < self.V:
+            if event.get("type") == "drag" or event.get("key") in ("Enter", " "):
+                self.knobs["selected"].index = int(h[4:])
+            else:
+                self.knobs["selected"].key(event.get("key"))
+        elif event.get("type") == "input":
+            super().handle(event)
 
     # Drawing -------------------------------------------------------------------------
-    px0, py0, side = 16, 30, 290          # the embedding plot: a square
+    box = (16, 30, 306, 320)          # the embedding plot: a square
 
     def _scale(self):
         big = max(max(abs(v) for p in pts for v in p) for pts in self.trail[-4:] + [self.C])
@@ -250,85 +246,55 @@ class EmbeddingDrift(Widget):
                 return r
         return big * 1.1
 
-    def _xy(self, p, r):
-        half = self.side / 2
-        return (round(self.px0 + half + half * p[0] / r, 1), round(self.py0 + half - half * p[1] / r, 1))
-
     @staticmethod
     def _cls(sym):
         return "accent" if sym in VOWELS else "accent2" if sym in CONSONANTS else "muted"
 
     def shapes(self):
         r = self._scale()
-        x0, y0, s = self.px0, self.py0, self.side
-        cx, cy = x0 + s / 2, y0 + s / 2
-        out = [{"t": "text", "x": cx, "y": 16, "cls": "small muted",
-                "s": f"embeddings C[c], one point per symbol (axes \u00b1{r:g})"},
-               {"t": "rect", "x": x0, "y": y0, "w": s, "h": s, "cls": "grid nofill"},
-               {"t": "line", "x1": x0, "y1": cy, "x2": x0 + s, "y2": cy, "cls": "grid"},
-               {"t": "line", "x1": cx, "y1": y0, "x2": cx, "y2": y0 + s, "cls": "grid"}]
+        plot = Plot(x=(-r, r), y=(-r, r), box=self.box)
+        left, top, right, bottom = self.box
+        cx, cy = plot.at(0, 0)
+        out = [S.text(cx, 16, f"embeddings C[c], one point per symbol (axes \u00b1{r:g})", "small muted"),
+               S.rect(left, top, right - left, bottom - top, "grid nofill"),
+               S.line(left, cy, right, cy, "grid"), S.line(cx, top, cx, bottom, "grid")]
         for i, sym in enumerate(SYMBOLS):
-            pts = [self._xy(frame[i], r) for frame in self.trail] + [self._xy(self.C[i], r)]
-            if len(pts) > 1:
-                d = " ".join(f"{'M' if k == 0 else 'L'} {x} {y}" for k, (x, y) in enumerate(pts))
-                out.append({"t": "path", "d": d, "cls": self._cls(sym), "opacity": 0.5})
-        for letters, cls in ((VOWELS, "accent"), (CONSONANTS, "accent2")):
-            x, y = self._xy(self.centroid(letters), r)
-            out.append({"t": "path", "d": f"M {x - 6} {y} H {x + 6} M {x} {y - 6} V {y + 6}", "cls": cls})
+            out.append(plot.polyline([frame[i] for frame in self.trail] + [self.C[i]], self._cls(sym)))
+            out[-1]["opacity"] = 0.5
+        for letters, cls in ((VOWELS, "accent"), (CONSONANTS, "accent2")):      # the centres, as +
+            x, y = plot.at(*self.centroid(letters))
+            out += [S.line(x - 6, y, x + 6, y, cls), S.line(x, y - 6, x, y + 6, cls)]
         for i, sym in enumerate(SYMBOLS):
-            x, y = self._xy(self.C[i], r)
+            x, y = plot.at(*self.C[i])
             sel = i == self.selected
-            near = ", ".join(f"{shown(c)}" for c, _ in self.nearest(i, 2))
-            out.append({"t": "circle", "cx": x, "cy": y, "r": 12 if sel else 10,
-                        "cls": f"{self._cls(sym)} selected" if sel else self._cls(sym), "opacity": 0.35,
-                        "handle": f"sym:{i}", "label": f"embedding of {shown(sym)}",
-                        "value": f"at ({fixed(self.C[i][0], 2)}, {fixed(self.C[i][1], 2)}), nearest {near}"})
-            out.append({"t": "text", "x": x, "y": y + 5, "s": shown(sym), "cls": "label"})
-        out += self._curve()
-        return out
+            near = ", ".join(shown(c) for c, _ in self.nearest(i, 2))
+            dot = S.circle(x, y, 12 if sel else 10, f"{self._cls(sym)} selected" if sel else self._cls(sym),
+                           opacity=0.35)
+            out.append(S.handle(dot, f"sym:{i}", f"embedding of {shown(sym)}",
+                                f"at ({fixed(self.C[i][0], 2)}, {fixed(self.C[i][1], 2)}), nearest {near}"))
+            out.append(S.text(x, y + 5, shown(sym), "label"))
+        return out + self._curve()
 
     def _curve(self):
-        x0, x1, y0, y1 = 356, 624, 44, 244
-        hi, lo = math.log(self.V), 1.6
+        lo, hi = 1.6, math.log(self.V)
         span = max(300, self.steps)
-
-        def px(t):
-            return round(x0 + (x1 - x0) * t / span, 1)
-
-        def py(v):
-            return round(y1 - (y1 - y0) * (min(max(v, lo), hi) - lo) / (hi - lo), 1)
-
-        out = [{"t": "text", "x": (x0 + x1) / 2, "y": 16, "cls": "small muted", "s": "held-out loss (NLL per symbol)"},
-               {"t": "line", "x1": x0, "y1": y1, "x2": x1, "y2": y1, "cls": "axis"},
-               {"t": "line", "x1": x0, "y1": y0, "x2": x0, "y2": y1, "cls": "axis"},
-               {"t": "text", "x": x0, "y": y1 + 16, "s": "0", "cls": "small muted"},
-               {"t": "text", "x": x1, "y": y1 + 16, "s": f"{span} steps", "anchor": "end", "cls": "small muted"}]
-        for v in (2.0, 2.4):
-            out.append({"t": "text", "x": x0 - 4, "y": py(v) + 4, "s": f"{v:.1f}", "anchor": "end",
-                        "cls": "small muted"})
-            out.append({"t": "line", "x1": x0, "y1": py(v), "x2": x1, "y2": py(v), "cls": "grid"})
-        yu = py(math.log(self.V))
-        out.append({"t": "text", "x": x1, "y": yu + 14, "s": f"uniform guess: ln {self.V} = {math.log(self.V):.3f}",
-                    "anchor": "end", "cls": "small muted"})
-        for idx, cls, name in ((1, "accent3", "contexts seen in training"),
-                               (2, "accent", "contexts never seen in training")):
-            d = " ".join(f"{'M' if k == 0 else 'L'} {px(h[0])} {py(h[idx])}" for k, h in enumerate(self.history))
-            out.append({"t": "path", "d": d if len(self.history) > 1 else d + f" L {px(0) + 1} {py(self.history[0][idx])}",
-                        "cls": cls})
-            last = self.history[-1]
-            out.append({"t": "circle", "cx": px(last[0]), "cy": py(last[idx]), "r": 3.5, "cls": cls})
-        ly = y1 + 40
-        out.append({"t": "rect", "x": x0, "y": ly - 9, "w": 10, "h": 10, "cls": "accent3"})
-        out.append({"t": "text", "x": x0 + 14, "y": ly, "anchor": "start", "cls": "small",
-                    "s": f"context seen in training ({self.n_seen:,} positions)"})
-        out.append({"t": "rect", "x": x0, "y": ly + 9, "w": 10, "h": 10, "cls": "accent"})
-        out.append({"t": "text", "x": x0 + 14, "y": ly + 18, "anchor": "start", "cls": "small",
-                    "s": f"context never seen ({self.n_unseen:,} positions)"})
-        out.append({"t": "text", "x": x0, "y": ly + 40, "anchor": "start", "cls": "small accent",
-                    "s": "\u25cf vowels a e i o u"})
-        out.append({"t": "text", "x": x0 + 130, "y": ly + 40, "anchor": "start", "cls": "small accent2",
-                    "s": "\u25cf consonants t n s r h"})
-        return out
+        plot = Plot(x=(0, span), y=(lo, hi), box=(356, 44, 624, 244), yfmt=lambda v: fixed(v, 1))
+        left, top, right, bottom = plot.box
+        out = [S.text((left + right) / 2, 16, "held-out loss (NLL per symbol)", "small muted")]
+        out += plot.frame(xticks=[0], yticks=[2.0, 2.4])
+        out.append(S.text(right, bottom + 16, f"{span} steps", "small", "end"))
+        out.append(plot.text(span, hi, f"uniform guess: ln {self.V} = {fixed(hi, 3)}", "small muted", "end", dy=14))
+        for idx, cls in ((1, "accent3"), (2, "accent")):      # losses above ln V drawn at its line
+            points = [(h[0], min(max(h[idx], lo), hi)) for h in self.history]
+            out += [plot.polyline(points, cls), plot.point(*points[-1], cls, r=3.5)]
+        ly = bottom + 40
+        return out + [
+            S.rect(left, ly - 9, 10, 10, "accent3"),
+            S.text(left + 14, ly, f"context seen in training ({commas(self.n_seen)} positions)", "small", "start"),
+            S.rect(left, ly + 9, 10, 10, "accent"),
+            S.text(left + 14, ly + 18, f"context never seen ({commas(self.n_unseen)} positions)", "small", "start"),
+            S.text(left, ly + 40, "\u25cf vowels a e i o u", "small accent", "start"),
+            S.text(left + 130, ly + 40, "\u25cf consonants t n s r h", "small accent2", "start")]
 
     def readouts(self):
         _, seen, unseen = self.scores()
@@ -344,9 +310,7 @@ class EmbeddingDrift(Widget):
         ]
 
     def controls(self):
-        return [{"kind": "button", "id": "step", "label": "Step"},
-                {"kind": "button", "id": "train", "label": f"Train {self.per_click} steps"},
-                {"kind": "button", "id": "reset", "label": "Reset"}]
+        return [self.knobs[key].control() for key in ("step", "train", "reset")]
 
     def __repr__(self):
         return f"<embedding_drift step {self.steps}>"
