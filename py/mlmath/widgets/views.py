@@ -62,20 +62,23 @@ def matrix(values, x, y, cell_w, cell_h, rows=None, cols=None, fmt=fixed, signed
     return out
 
 
-def bars(values, box, labels=(), top=None, cls="accent", highlight=None, fmt=None, handles=None):
+def bars(values, box, labels=(), top=None, cls="accent", highlight=None, fmt=None, handles=None,
+         width=0.72, shift=0.0):
     """A bar chart of non-negative values in box = (left, top, right, bottom): bars from
     the bottom up to value / top of the height (top defaults to the largest value), the
     label under each bar and, with fmt, the value above it. `highlight` is an index drawn
-    in accent2; `handles` = (name prefix, screen-reader label) makes each bar's top a handle."""
+    in accent2; `handles` = (name prefix, screen-reader label) makes each bar's top a handle.
+    `width` is a bar's share of its slot and `shift` moves the bars by a share of the slot,
+    so that two or three series can stand side by side, one call each."""
     left, top_px, right, bottom = box
     top = top or max(values) or 1.0
     n = len(values)
     slot = (right - left) / n
-    width = slot * 0.72
+    width = slot * width
     out = []
     for i, v in enumerate(values):
         h = (bottom - top_px) * min(max(v, 0.0) / top, 1.0)
-        bx = left + i * slot + (slot - width) / 2
+        bx = left + (i + shift) * slot + (slot - width) / 2
         bar = S.rect(bx, bottom - h, width, h, ("accent2" if i == highlight else cls) + " nostroke")
         if handles:
             name, what = handles
