@@ -25,8 +25,10 @@ import math
 from ..widgets import register
 from ..numeric import softmax
 from ..show import char as shown
-from ..widgets.base import Widget, arrow_step, flag, number, whole
-from ..widgets.controls import Button
+from ..widgets import shapes as S, views
+from ..widgets.base import Widget, flag, number, whole
+from ..widgets.controls import Button, Slider
+from ..widgets.plot import Plot
 from .bigrams import (avg_nll, check_alphabet, context_buttons, context_event, context_index, count_probs,
                       count_table, encode, fmt, key_name, load_text, symbols)
 
@@ -145,100 +147,73 @@ class BigramDescent(Widget):
             self.context = context_event(event, self.V, self.context)
         elif handle.startswith("w:") and handle[2:].isdigit() and int(handle[2:]) < self.V:
             j, row = int(handle[2:]), self.W[self.context]
+            # a logit moves like a slider: clamped to the axis, 0.05 a key, 0.5 a page
+            knob = Slider(handle, "", self.LO, self.HI, 0.01, row[j], fine=0.05, coarse=0.5)
             if event.get("type") == "drag":
-                row[j] = (self.zero_y - float(event["y"])) / self.scale
+                knob.set(self.logits().y.value(float(event["y"])))
             else:
-                row[j] = {"Home": 0.0, "End": row[j]}.get(event.get("key"),
-                                                          row[j] + arrow_step(event.get("key"), 0.05, 0.5))
-            row[j] = round(min(max(row[j], self.LO), self.HI), 2)
+                knob.key(event.get("key"))
+            row[j] = knob.value
             self.history[-1] = self.loss()
 
     # Geometry ----------------------------------------------------------------------
-    zero_y, scale = 92, 7.0          # logit panel: y = zero_y - w * scale, for w in [-8, 8]
-    bar_base, bar_h = 290, 120       # probability panel
     col0, col_w = 112, 40            # first column centre and column spacing
+    bar_base, bar_h = 290, 120       # probability panel
 
-    def col_x(self, j):
-        return self.col0 + j * self.col_w
+    def logits(self):
+        """The logit panel: column j centred at x = j, logits -8..8."""
+        return Plot(x=(-0.6, self.V - 0.4), y=(self.LO, self.HI),
+                    box=(self.col0 - 24, 36, self.col0 + self.col_w * (self.V - 1) + 24, 148))
 
     def shapes(self):
         V = self.V
         row = softmax(self.W[self.context])
         ctx = self.syms[self.context]
         out = context_buttons(self.syms, self.context, "x (one-hot)", "context")
-        # logits of the chosen row
-        left, right = self.col0 - 24, self.col_x(V - 1) + 24
-        out.append({"t": "text", "x": (left + right) / 2, "y": 18,
-                    "s": f"logits: row {shown(ctx)} of W (drag)", "cls": "small muted"})
-        for v in (-8, -4, 4, 8):
-            y = self.zero_y - v * self.scale
-            out.append({"t": "line", "x1": left, "y1": y, "x2": right, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": left - 4, "y": y + 4, "s": fmt(v, 0), "anchor": "end", "cls": "small muted"})
-        out.append({"t": "line", "x1": left, "y1": self.zero_y, "x2": right, "y2": self.zero_y, "cls": "axis"})
-        out.append({"t": "text", "x": left - 4, "y": self.zero_y + 4, "s": "0", "anchor": "end", "cls": "small muted"})
+        plot = self.logits()
+        left, _, right, _ = plot.box
+        out.append(S.text((left + right) / 2, 18, f"logits: row {shown(ctx)} of W (drag)", "small muted"))
+        out += plot.frame(xticks=[], yticks=[-8, -4, 0, 4, 8], edges=True)
+        out.append(plot.segment(-0.6, 0, V - 0.4, 0, "axis"))
         for j, s in enumerate(self.syms):
             w = self.W[self.context][j]
-            x, y = self.col_x(j), self.zero_y - max(self.LO, min(self.HI, w)) * self.scale
-            out.append({"t": "line", "x1": x, "y1": self.zero_y, "x2": x, "y2": y, "cls": "accent"})
-            out.append({"t": "circle", "cx": x, "cy": round(y, 1), "r": 7, "cls": "accent",
-                        "handle": f"w:{j}", "label": f"logit for {shown(s)} after {shown(ctx)}", "value": fmt(w, 2)})
+            out.append(plot.segment(j, 0, j, w))
+            out.append(plot.handle(f"w:{j}", j, w, f"logit for {shown(s)} after {shown(ctx)}", fmt(w, 2), r=7))
         # probabilities: counted beside learned
-        top = self.bar_base - self.bar_h
-        out.append({"t": "text", "x": (left + right) / 2, "y": top - 8,
-                    "s": f"P(next | {shown(ctx)}): counted vs network", "cls": "small muted"})
-        out.append({"t": "line", "x1": left, "y1": self.bar_base, "x2": right, "y2": self.bar_base, "cls": "axis"})
-        for j, s in enumerate(self.syms):
-            x = self.col_x(j)
-            pc, pn = self.counted[self.context][j], row[j]
-            hc, hn = pc * self.bar_h, pn * self.bar_h
-            out.append({"t": "rect", "x": x - 15, "y": round(self.bar_base - hc, 1), "w": 14, "h": round(hc, 1),
-                        "cls": "accent2"})
-            out.append({"t": "rect", "x": x + 1, "y": round(self.bar_base - hn, 1), "w": 14, "h": round(hn, 1),
-                        "cls": "accent"})
-            out.append({"t": "text", "x": x + 8, "y": round(self.bar_base - hn - 4, 1), "s": fmt(pn, 2)[1:] if pn < 1 else "1",
-                        "cls": "small accent"})
-            out.append({"t": "text", "x": x, "y": self.bar_base + 18, "s": shown(s), "cls": "label"})
-        out.append({"t": "rect", "x": left, "y": self.bar_base + 26, "w": 10, "h": 10, "cls": "accent2"})
-        out.append({"t": "text", "x": left + 14, "y": self.bar_base + 35, "s": "counted", "anchor": "start", "cls": "small"})
-        out.append({"t": "rect", "x": left + 80, "y": self.bar_base + 26, "w": 10, "h": 10, "cls": "accent"})
-        out.append({"t": "text", "x": left + 94, "y": self.bar_base + 35, "s": "network", "anchor": "start", "cls": "small"})
+        box = (self.col0 - self.col_w / 2, self.bar_base - self.bar_h, self.col0 + self.col_w * (V - 0.5), self.bar_base)
+        out.append(S.text((left + right) / 2, box[1] - 8, f"P(next | {shown(ctx)}): counted vs network", "small muted"))
+        out += views.bars(self.counted[self.context], box, top=1, cls="accent2", width=0.35, shift=-0.2)
+        out += views.bars(row, box, top=1, width=0.35, shift=0.2, fmt=lambda p: fmt(p, 2)[1:] if p < 1 else "1")
+        out += [S.text(self.col_x(j), self.bar_base + 18, shown(s), "label") for j, s in enumerate(self.syms)]
+        out += [S.rect(left, self.bar_base + 26, 10, 10, "accent2"),
+                S.text(left + 14, self.bar_base + 35, "counted", "small", "start"),
+                S.rect(left + 80, self.bar_base + 26, 10, 10, "accent"),
+                S.text(left + 94, self.bar_base + 35, "network", "small", "start")]
         if self.train:
             out += self._curve()
         return out
 
+    def col_x(self, j):
+        return self.col0 + j * self.col_w
+
     def _curve(self):
-        x0, x1, y0, y1 = 440, 628, 40, 290
-        hi, lo = math.log(self.V) + 0.05, self.best - 0.03
+        lo, hi = self.best - 0.03, math.log(self.V) + 0.05
         span = max(100, self.steps)
-
-        def px(i):
-            return x0 + (x1 - x0) * i / span
-
-        def py(v):
-            return y1 - (y1 - y0) * (min(max(v, lo), hi) - lo) / (hi - lo)
-
-        out = [{"t": "text", "x": (x0 + x1) / 2, "y": 18, "s": "average NLL on the text", "cls": "small muted"},
-               {"t": "line", "x1": x0, "y1": y1, "x2": x1, "y2": y1, "cls": "axis"},
-               {"t": "line", "x1": x0, "y1": y0, "x2": x0, "y2": y1, "cls": "axis"},
-               {"t": "text", "x": x0, "y": y1 + 16, "s": "0", "cls": "small muted"},
-               {"t": "text", "x": x1, "y": y1 + 16, "s": f"{span} steps", "anchor": "end", "cls": "small muted"}]
-        yb = py(self.best)
-        out.append({"t": "path", "d": f"M {x0} {yb:.1f} H {x1}", "cls": "accent2"})
-        out.append({"t": "text", "x": x1, "y": yb - 6, "s": f"counting: {fmt(self.best)}", "anchor": "end",
-                    "cls": "small accent2"})
-        yu = py(math.log(self.V))
-        out.append({"t": "text", "x": x1, "y": yu - 6, "s": f"uniform: ln {self.V} = {fmt(math.log(self.V))}",
-                    "anchor": "end", "cls": "small muted"})
+        plot = Plot(x=(0, span), y=(lo, hi), box=(440, 40, 628, 290))
+        left, top, right, bottom = plot.box
+        out = [S.text((left + right) / 2, 18, "average NLL on the text", "small muted")]
+        out += plot.frame(xticks=[0], yticks=[], grid=False)
+        out.append(S.text(right, bottom + 16, f"{span} steps", "small", "end"))
+        out.append(plot.segment(0, self.best, span, self.best, "accent2"))
+        out.append(plot.text(span, self.best, f"counting: {fmt(self.best)}", "small accent2", "end", dy=-6))
+        out.append(plot.text(span, math.log(self.V), f"uniform: ln {self.V} = {fmt(math.log(self.V))}",
+                             "small muted", "end", dy=-6))
         start = self.steps - (len(self.history) - 1)
         stride = max(1, len(self.history) // 200)
         pts = [(start + i, v) for i, v in enumerate(self.history)][::stride]
         if pts[-1][0] != self.steps:
             pts.append((self.steps, self.history[-1]))
-        d = " ".join(f"{'M' if k == 0 else 'L'} {px(i):.1f} {py(v):.1f}" for k, (i, v) in enumerate(pts))
-        out.append({"t": "path", "d": d, "cls": "accent"})
-        out.append({"t": "circle", "cx": round(px(self.steps), 1), "cy": round(py(self.history[-1]), 1), "r": 4,
-                    "cls": "accent"})
-        return out
+        return out + [plot.polyline(pts), plot.point(self.steps, self.history[-1])]
 
     def readouts(self):
         out = []

@@ -121,17 +121,17 @@ def test_click_and_keys_choose_the_context():
 def test_dragging_a_logit_sets_it_in_the_chosen_row():
     w = net(context="t")
     j = w.syms.index("h")
-    w.handle({"type": "drag", "handle": f"w:{j}", "x": 0, "y": w.zero_y - 0.7 * w.scale})
+    w.handle({"type": "drag", "handle": f"w:{j}", "x": 0, "y": w.logits().y(0.7)})
     assert w.W[2][j] == pytest.approx(0.7)
     assert w.values()["w_h"] == pytest.approx(0.7)
     assert w.values()["p_h"] / w.values()["p_e"] == pytest.approx(math.exp(0.7))
     w.handle({"type": "drag", "handle": f"w:{j}", "x": 0, "y": -500})
     assert w.W[2][j] == 8.0
     w.handle({"type": "key", "handle": f"w:{j}", "key": "Home"})
-    assert w.W[2][j] == 0
+    assert w.W[2][j] == -8
     w.handle({"type": "key", "handle": f"w:{j}", "key": "ArrowUp"})
     w.handle({"type": "key", "handle": f"w:{j}", "key": "PageUp"})
-    assert w.W[2][j] == pytest.approx(0.55)
+    assert w.W[2][j] == pytest.approx(-7.45)
     assert all(v == 0 for a, row in enumerate(w.W) for v in row if a != 2)
 
 
