@@ -191,7 +191,7 @@ def test_quiz_options_show_in_a_seeded_order_that_hides_the_answer():
                    [bool(o.get("correct")) for o in shuffled(part.data["option"], part.id)]
             quizzes += 1
             firsts += shown[0]["correct"]
-    assert quizzes >= 60 and firsts <= quizzes // 2, f"the right answer is shown first in {firsts} of {quizzes} quizzes"
+    assert quizzes >= 40 and firsts <= quizzes // 2, f"the right answer is shown first in {firsts} of {quizzes} quizzes"
 
 
 DEEPER = '''
