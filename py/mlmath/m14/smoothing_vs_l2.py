@@ -17,9 +17,11 @@ import math
 
 from ..widgets import register
 from ..numeric import softmax
-from ..show import char as shown
+from ..show import char as shown, fixed
+from ..widgets import shapes as S, views
 from ..widgets.base import Widget, number, one_of, whole
 from ..widgets.controls import Slider
+from ..widgets.plot import Plot
 from .bigrams import (avg_nll, check_alphabet, context_buttons, context_event, context_index, count_probs,
                       count_table, fmt, key_name, load_text, symbols)
 
@@ -167,41 +169,32 @@ class SmoothingVsL2(Widget):
         ctx = shown(self.syms[self.context])
         out = context_buttons(self.syms, self.context, "row", "row")
         both = self.show == "both"
-        base, top = 250, 40
-        left, col_w = 90, 74
-        right = left + col_w * V
-        scale = (base - top) / 0.8          # bars run from 0 to 0.8
-        out.append({"t": "text", "x": (left + right) / 2, "y": 18,
-                    "s": f"P(next | {ctx}): counts, add-k" + (", L2 network" if both else ""), "cls": "small muted"})
-        for v in (0.2, 0.4, 0.6, 0.8):
-            y = base - v * scale
-            out.append({"t": "line", "x1": left, "y1": y, "x2": right, "y2": y, "cls": "grid"})
-            out.append({"t": "text", "x": left - 4, "y": y + 4, "s": f"{v:.1f}", "anchor": "end", "cls": "small muted"})
-        out.append({"t": "line", "x1": left, "y1": base, "x2": right, "y2": base, "cls": "axis"})
-        yu = base - scale / V
-        out.append({"t": "path", "d": f"M {left} {yu:.1f} H {right}", "cls": "accent3"})
-        out.append({"t": "text", "x": right + 4, "y": yu + 4, "s": f"1/{V}", "anchor": "start", "cls": "small accent3"})
+        left, col_w, base = 90, 74, 250
+        box = (left, 40, left + col_w * V, base)
+        plot = Plot(x=(0, V), y=(0, 0.8), box=box, yfmt=lambda v: fixed(v, 1))     # bars run from 0 to 0.8
+        out.append(S.text((box[0] + box[2]) / 2, 18,
+                          f"P(next | {ctx}): counts, add-k" + (", L2 network" if both else ""), "small muted"))
+        out += plot.frame(xticks=[], yticks=[0.2, 0.4, 0.6, 0.8])
+        out.append(plot.segment(0, 1 / V, V, 1 / V, "accent3"))
+        out.append(plot.text(V, 1 / V, f"1/{V}", "small accent3", "start", dx=4, dy=4))
         series = [("counts", self.counted, "muted"), ("add-k", self.P_k, "accent2")]
         if both:
             series.append(("L2", self.P_l2, "accent"))
-        bw = 16
+        for i, (_, P, cls) in enumerate(series):       # side by side, 16 units apart in a 74-unit column
+            shift = (i - (len(series) - 1) / 2) * 16 / col_w
+            if i == 0:          # the raw counts: grey outlines, so the smoothed bars read as changes to them
+                out += [S.rect(plot.x(j + 0.5 + shift) - 7, plot.y(min(p, 0.8)), 14, base - plot.y(min(p, 0.8)), cls)
+                        for j, p in enumerate(P[self.context])]
+            else:
+                out += views.bars(P[self.context], box, top=0.8, cls=cls, width=14 / col_w, shift=shift)
         for j, s in enumerate(self.syms):
             cx = left + col_w * (j + 0.5)
-            x = cx - bw * len(series) / 2
-            for name, P, cls in series:
-                p = min(P[self.context][j], 0.8)
-                h = p * scale
-                out.append({"t": "rect", "x": round(x, 1), "y": round(base - h, 1), "w": bw - 2, "h": round(h, 1),
-                            "cls": cls})
-                x += bw
-            out.append({"t": "text", "x": round(cx, 1), "y": base + 18, "s": shown(s), "cls": "label"})
+            out.append(S.text(cx, base + 18, shown(s), "label"))
             if self.N[self.context][j] == 0:
-                out.append({"t": "text", "x": round(cx, 1), "y": base + 32, "s": "never seen", "cls": "small bad"})
-        lx = left
-        for name, _, cls in series:
-            out.append({"t": "rect", "x": lx, "y": base + 40, "w": 10, "h": 10, "cls": cls})
-            out.append({"t": "text", "x": lx + 14, "y": base + 49, "s": name, "anchor": "start", "cls": "small"})
-            lx += 90
+                out.append(S.text(cx, base + 32, "never seen", "small bad"))
+        for i, (name, _, cls) in enumerate(series):
+            out += [S.rect(left + 90 * i, base + 40, 10, 10, cls),
+                    S.text(left + 90 * i + 14, base + 49, name, "small", "start")]
         return out
 
     def readouts(self):
