@@ -39,8 +39,10 @@ import math
 
 from ..widgets import register
 from ..show import MINUS, fixed, sub
+from ..widgets import shapes as S
 from ..widgets.base import Widget, number, whole
 from ..widgets.controls import Button, Slider
+from ..widgets.plot import Plot
 
 W_H = "w\u2095"
 STEP = 0.01
@@ -223,101 +225,72 @@ class BpttShares(Widget):
         # The unrolled chain: h_0 -> h_1 -> ... -> h_T -> L, with the same w_h on every arrow.
         for t in range(T + 1):
             cx = self.col(t)
-            x0 = round(cx - BOX_W / 2, 1)
+            x0 = cx - BOX_W / 2
             if t >= 1:
                 px = self.col(t - 1) + BOX_W / 2
-                out.append({"t": "line", "x1": round(px, 1), "y1": CHAIN_Y, "x2": round(x0 - 6, 1), "y2": CHAIN_Y,
-                            "cls": "accent"})
-                out.append({"t": "poly", "pts": [[x0 - 1, CHAIN_Y], [x0 - 8, CHAIN_Y - 4], [x0 - 8, CHAIN_Y + 4]],
-                            "cls": "accent"})
-                out.append({"t": "text", "x": round((px + x0) / 2 - 2, 1), "y": CHAIN_Y - 7, "s": W_H,
-                            "cls": "small accent"})
+                out += S.arrow(px, CHAIN_Y, x0 - 1, CHAIN_Y, "accent", head=7)
+                out.append(S.text((px + x0) / 2 - 2, CHAIN_Y - 7, W_H, "small accent"))
                 # the input x_t feeding h_t from below
-                out.append({"t": "line", "x1": round(cx, 1), "y1": X_Y - 12, "x2": round(cx, 1),
-                            "y2": CHAIN_Y + BOX_H / 2 + 2, "cls": "edge"})
-                out.append({"t": "rect", "x": round(cx - 24, 1), "y": X_Y - 12, "w": 48, "h": 24, "rx": 4,
-                            "cls": "op"})
-                out.append({"t": "text", "x": round(cx, 1), "y": X_Y + 4, "s": f"x{sub(t)}={fmt(self.xs[t - 1], 1)}",
-                            "cls": "small"})
-            cls = "node"
-            if self.selected == t:
-                cls += " selected"
-            box = {"t": "rect", "x": x0, "y": CHAIN_Y - BOX_H / 2, "w": BOX_W, "h": BOX_H, "rx": 6, "cls": cls}
+                out += [S.line(cx, X_Y - 12, cx, CHAIN_Y + BOX_H / 2 + 2, "edge"),
+                        S.rect(cx - 24, X_Y - 12, 48, 24, "op", rx=4),
+                        S.text(cx, X_Y + 4, f"x{sub(t)}={fmt(self.xs[t - 1], 1)}", "small")]
+            box = S.rect(x0, CHAIN_Y - BOX_H / 2, BOX_W, BOX_H, "node selected" if self.selected == t else "node", rx=6)
             if t >= 1:
-                box.update({"handle": f"t{t}", "label": f"time step {t}: h{sub(t)} = {fmt(hs[t])}"})
-            out.append(box)
-            out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y - 4, "s": f"h{sub(t)}", "cls": "label"})
-            out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y + 12, "s": fmt(hs[t]), "cls": "small"})
-            if t >= 1 and self.walked and t >= T - self.walked:   # delta_t is known once step t+1 sent it back
-                out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y - BOX_H / 2 - 22,
-                            "s": f"\u03b4{sub(t)} =", "cls": "small accent2"})
-                out.append({"t": "text", "x": round(cx, 1), "y": CHAIN_Y - BOX_H / 2 - 8,
-                            "s": fmt_small(deltas[t]), "cls": "small accent2"})
+                box.update(handle=f"t{t}", label=f"time step {t}: h{sub(t)} = {fmt(hs[t])}")
+            out += [box, S.text(cx, CHAIN_Y - 4, f"h{sub(t)}", "label"), S.text(cx, CHAIN_Y + 12, fmt(hs[t]), "small")]
+            if t >= 1 and self.walked and t >= T - self.walked:     # delta_t is known once step t+1 sent it back
+                out += [S.text(cx, CHAIN_Y - BOX_H / 2 - 22, f"\u03b4{sub(t)} =", "small accent2"),
+                        S.text(cx, CHAIN_Y - BOX_H / 2 - 8, fmt_small(deltas[t]), "small accent2")]
         # The loss at the end of the chain.
-        lx = self.col(T) + BOX_W / 2
-        out.append({"t": "line", "x1": round(lx, 1), "y1": CHAIN_Y, "x2": SUM_X - 30, "y2": CHAIN_Y, "cls": "edge"})
-        out.append({"t": "rect", "x": SUM_X - 30, "y": CHAIN_Y - BOX_H / 2, "w": 60, "h": BOX_H, "rx": 6,
-                    "cls": "op"})
-        out.append({"t": "text", "x": SUM_X, "y": CHAIN_Y - 4, "s": "L", "cls": "label"})
-        out.append({"t": "text", "x": SUM_X, "y": CHAIN_Y + 12, "s": fmt(0.5 * (hs[T] - self.y) ** 2, 4),
-                    "cls": "small"})
-        out.append({"t": "text", "x": SUM_X, "y": CHAIN_Y + BOX_H / 2 + 14, "s": f"y = {fmt(self.y, 2)}",
-                    "cls": "small muted"})
-        # The shares, one bar per step, and the waterfall that adds them up.
+        out += [S.line(self.col(T) + BOX_W / 2, CHAIN_Y, SUM_X - 30, CHAIN_Y, "edge"),
+                S.rect(SUM_X - 30, CHAIN_Y - BOX_H / 2, 60, BOX_H, "op", rx=6),
+                S.text(SUM_X, CHAIN_Y - 4, "L", "label"),
+                S.text(SUM_X, CHAIN_Y + 12, fmt(0.5 * (hs[T] - self.y) ** 2, 4), "small"),
+                S.text(SUM_X, CHAIN_Y + BOX_H / 2 + 14, f"y = {fmt(self.y, 2)}", "small muted")]
+        # The shares, one bar per step, and the waterfall that adds them up, on one scale.
         learner, _ = self.learner_shares()
         shown = [abs(shares[t - 1]) for t in done] + [abs(sum(shares[t - 1] for t in done))]
-        if learner:
-            shown += [abs(v) for v in learner]
-        scale = nice_scale(max(shown + [0.0]))
-        zero = (BAR_TOP + BAR_BOT) / 2
-        half = (BAR_BOT - BAR_TOP) / 2
+        scale = nice_scale(max(shown + [abs(v) for v in learner or []]))
+        plot = Plot(x=(0, 1), y=(-scale, scale), box=(14, BAR_TOP, 626, BAR_BOT))
+        zero = plot.y(0)
 
-        def ypix(v):
-            return zero - max(min(v / scale, 1.05), -1.05) * half
+        def span(a, b):
+            """The pixel rows from a to b, a bar's top and bottom, at least one unit apart (past the
+            scale by 5% at most: a bar that runs off says so by touching the edge)."""
+            y1, y2 = sorted(plot.y(max(min(v, 1.05 * scale), -1.05 * scale)) for v in (a, b))
+            return y1, max(y2 - y1, 1)
 
-        out.append({"t": "line", "x1": 14, "y1": BAR_TOP, "x2": 626, "y2": BAR_TOP, "cls": "grid"})
-        out.append({"t": "line", "x1": 14, "y1": BAR_BOT, "x2": 626, "y2": BAR_BOT, "cls": "grid"})
-        out.append({"t": "line", "x1": 14, "y1": zero, "x2": 626, "y2": zero, "cls": "axis"})
-        out.append({"t": "text", "x": 16, "y": BAR_TOP - 4, "s": fmt(scale, 2), "cls": "small muted", "anchor": "start"})
-        out.append({"t": "text", "x": 16, "y": BAR_BOT + 13, "s": fmt(-scale, 2), "cls": "small muted",
-                    "anchor": "start"})
-        out.append({"t": "text", "x": 16, "y": zero - 5, "s": "0", "cls": "small muted", "anchor": "start"})
+        out += [S.line(14, BAR_TOP, 626, BAR_TOP, "grid"), S.line(14, BAR_BOT, 626, BAR_BOT, "grid"),
+                S.line(14, zero, 626, zero, "axis"),
+                S.text(16, BAR_TOP - 4, fmt(scale, 2), "small muted", "start"),
+                S.text(16, BAR_BOT + 13, fmt(-scale, 2), "small muted", "start"),
+                S.text(16, zero - 5, "0", "small muted", "start")]
         for t in range(1, T + 1):
             cx = self.col(t)
             if t in done:
                 v = shares[t - 1]
-                y1, y2 = sorted((ypix(v), zero))
-                out.append({"t": "rect", "x": round(cx - 13, 1), "y": round(y1, 1), "w": 26,
-                            "h": round(max(y2 - y1, 1), 1), "cls": "accent" if v >= 0 else "accent2"})
-                out.append({"t": "text", "x": round(cx, 1), "y": round(y1 - 4 if v >= 0 else y2 + 13, 1),
-                            "s": fmt(v), "cls": "small"})
+                y, h = span(v, 0)
+                out += [S.rect(cx - 13, y, 26, h, "accent" if v >= 0 else "accent2"),
+                        S.text(cx, y - 4 if v >= 0 else y + h + 13, fmt(v), "small")]
             else:
-                out.append({"t": "text", "x": round(cx, 1), "y": zero - 5, "s": "?", "cls": "small muted"})
+                out.append(S.text(cx, zero - 5, "?", "small muted"))
             if learner:
-                v = learner[t - 1]
-                y1, y2 = sorted((ypix(v), zero))
-                out.append({"t": "rect", "x": round(cx - 17, 1), "y": round(y1, 1), "w": 34,
-                            "h": round(max(y2 - y1, 1), 1), "cls": "good nofill"})
-            out.append({"t": "text", "x": round(cx, 1), "y": BAR_BOT + 13, "s": f"c{sub(t)}", "cls": "small"})
+                y, h = span(learner[t - 1], 0)
+                out.append(S.rect(cx - 17, y, 34, h, "good nofill"))
+            out.append(S.text(cx, BAR_BOT + 13, f"c{sub(t)}", "small"))
         # Waterfall: the walked shares end to end, latest step first.
         run = 0.0
         steps = self.walked_steps()
         width = 44 / max(len(steps), 1)
-        left = SUM_X - 22
         for i, t in enumerate(steps):
             v = shares[t - 1]
-            y1, y2 = sorted((ypix(run), ypix(run + v)))
-            out.append({"t": "rect", "x": round(left + i * width, 1), "y": round(y1, 1), "w": round(width, 1),
-                        "h": round(max(y2 - y1, 1), 1), "cls": "accent" if v >= 0 else "accent2"})
+            y, h = span(run, run + v)
+            out.append(S.rect(SUM_X - 22 + i * width, y, width, h, "accent" if v >= 0 else "accent2"))
             run += v
         if steps:
-            ty = ypix(run)
-            out.append({"t": "line", "x1": SUM_X - 28, "y1": round(ty, 1), "x2": SUM_X + 30, "y2": round(ty, 1),
-                        "cls": "zero"})
-            out.append({"t": "text", "x": SUM_X + 34, "y": round(ty + 4, 1), "s": fmt(run), "cls": "small",
-                        "anchor": "start"})
-        out.append({"t": "text", "x": SUM_X, "y": BAR_BOT + 13, "s": "\u03a3 = \u2202L/\u2202" + W_H,
-                    "cls": "small"})
+            ty = span(run, run)[0]
+            out += [S.line(SUM_X - 28, ty, SUM_X + 30, ty, "zero"), S.text(SUM_X + 34, ty + 4, fmt(run), "small", "start")]
+        out.append(S.text(SUM_X, BAR_BOT + 13, "\u03a3 = \u2202L/\u2202" + W_H, "small"))
         return out
 
     def readouts(self):
