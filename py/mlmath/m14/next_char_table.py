@@ -243,7 +243,7 @@ class NextCharTable(Widget):
                     self.fn_note = (f"{self._fn_name()} picked {got!r}, but u = {u:.3f} lands on "
                                     f"{quoted(chosen)} \u2717")
         self.row = current
-        self.knobs["u"].set(u)
+        self.knobs["u"].value = u         # exact, not snapped to the slider: the stick shows what picked
         self.generated += chosen
         self.last = (current, u, chosen)
         return True

@@ -229,7 +229,8 @@ class SamplingKnobs(Widget):
 
     # State -----------------------------------------------------------------------------------
     def values(self):
-        out = {**super().values(), "n": self.n, "draws": self.presses}
+        out = {"context": self.context, "target": self.target, "T": self.t, "k": self.k, "n": self.n,
+               "draws": self.presses}
         out.update(self._stats())
         return out
 
