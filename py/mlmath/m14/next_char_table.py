@@ -297,7 +297,7 @@ class NextCharTable(Widget):
         if "row" in values:
             self.row = self._char_of(values.pop("row"))
             self._restart()
-        elif "seed" in values or "text" in values and "generate" in self.show:
+        elif "seed" in values or ("text" in values and "generate" in self.show):
             self._start_over()
         for _ in range(values.pop("steps", 0)):
             if not self._draw():
