@@ -4,6 +4,7 @@ Order matters only in one place: lessons are validated before anything is writte
 for them, so a broken lesson stops the build with its problems listed.
 """
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -96,4 +97,19 @@ def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons", only=Non
                                    "description": module.description, "lessons": entries})
     (out / "catalog.json").write_text(json.dumps(catalog, indent=1), encoding="utf-8")
     (out / "index.html").write_text(pages.catalog_page(catalog), encoding="utf-8")
+    write_manifest(out)
     return catalog
+
+
+def write_manifest(out):
+    """sw-manifest.json: every file's SHA-256 and the build version they make, which the
+    service worker (static/coi.js) caches by; version.json: the version alone, which each
+    page load fetches to learn of a new build."""
+    out = Path(out)
+    skip = {"sw-manifest.json", "version.json"}
+    files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in sorted(out.rglob("*")) if p.is_file() and p.name not in skip}
+    version = hashlib.sha256("".join(f"{k} {v}\n" for k, v in files.items()).encode()).hexdigest()[:16]
+    (out / "sw-manifest.json").write_text(json.dumps({"version": version, "files": files}, indent=0), encoding="utf-8")
+    (out / "version.json").write_text(json.dumps({"version": version}), encoding="utf-8")
+    return version

@@ -29,14 +29,31 @@ async function boot({ root, pyodideVersion, packages, widgets, interrupt }) {
   return performance.now() - started;
 }
 
-async function loadImports(code) {
+// The packages a cell imports that Pyodide's collection has (numpy, ...) and this page has not loaded.
+function missing(code) {
   try {
-    await self.pyodide.loadPackagesFromImports(code);
+    const known = self.pyodide._api?._import_name_to_package_name;
+    return self.pyodide.pyodide_py.code.find_imports(code).toJs()
+      .filter((name) => !known || known.has(name))
+      .filter((name) => !((known?.get(name) ?? name) in self.pyodide.loadedPackages));
   } catch (err) {
-    return `Could not load a package this cell imports (${err.message}). ` +
-      "The site carries only the standard library and mlmath; other packages need Pyodide's CDN, so you must be online.";
+    return [];
   }
-  return null;
+}
+
+async function loadImports(code) {
+  const failed = [];
+  if (navigator.onLine === false && missing(code).length) failed.push("offline");
+  else try {
+    await self.pyodide.loadPackagesFromImports(code, { errorCallback: (m) => failed.push(m), messageCallback: () => {} });
+  } catch (err) {
+    failed.push(String(err.message));
+  }
+  if (!failed.length) return null;
+  const names = missing(code).join(", ") || "a package this cell imports";
+  return navigator.onLine === false
+    ? `You are offline, and ${names} is not part of this site: it comes from Pyodide's CDN, so run this cell again when you are online.`
+    : `Could not load ${names} from Pyodide's CDN (${failed[0].split("\n")[0]}); the site itself carries only the standard library and mlmath.`;
 }
 
 async function run({ id, cell, code, check }) {
