@@ -188,3 +188,25 @@ def test_a_corrupted_entry_is_refetched_not_served(browser, served):
     assert served_text == (served.dir / "js" / "cells.js").read_text()
     assert not any("corrupted" in e for e in watched.errors), watched.errors
     context.close()
+
+
+def test_the_next_lesson_is_fetched_while_reading(browser, served):
+    """At idle time the next lesson's page (and the Python packages, part of the runtime) are
+    cached, so "Next" opens from the cache: here with the server gone."""
+    context = browser.new_context()
+    watched = Watched(context, served.url)
+    page = watched.page
+    page.goto(served.url + f"lessons/{LESSON}.html")
+    wait_for_python(page)
+    nxt = page.locator("a[rel=next]").get_attribute("href")
+    status = wait_cached(page, f"lessons/{nxt}")
+    assert all(f"py/{name}.zip" in status["cached"] for name in
+               json.loads(page.locator("#lesson-data").text_content())["packages"])
+    served.stop()
+    context.set_offline(True)
+    page.locator("a[rel=next]").click()
+    page.wait_for_url(f"**/lessons/{nxt}")
+    wait_for_python(page)
+    assert page.locator(".kernel").inner_text() == "Python ready"
+    assert watched.foreign == []
+    context.close()
