@@ -26,8 +26,8 @@ class Options:
 
 NORMAL = Options()
 # Six ways to break training, each with a curve you learn to recognise. The rates are set so
-# the symptom shows at both sizes and any length from 100 iterations (tools/m18_record_presets.py
-# records them; py/mlmath/m18/preset_runs.py holds the numbers and the lesson quotes them).
+# the symptom shows within a demo run: tools/m18_record_presets.py records them into
+# preset_runs.py, which m18-l02 quotes and tests/unit/m18/test_preset_runs.py checks.
 PRESETS = {
     "lr_high": ("learning rate too high", replace(NORMAL, lr=1.0)),
     "lr_low": ("learning rate too low", replace(NORMAL, lr=1e-5)),
