@@ -36,7 +36,8 @@ def run_cell(page, cell_id, code=None):
 
 
 def open_everything(page, data):
-    """Mark every gate passed so every step is open (to test cells anywhere in a lesson)."""
+    """Mark every gate passed so every step is open, and open every Going deeper section
+    (to test cells anywhere in a lesson)."""
     gates = {g: True for step in data["steps"] for g in step}
     page.evaluate("""([key, gates]) => {
         const r = JSON.parse(localStorage.getItem('mlmath.progress'));
@@ -45,6 +46,11 @@ def open_everything(page, data):
     }""", [data["key"], gates])
     page.reload()
     wait_for_python(page)
+    open_deeper(page)
+
+
+def open_deeper(page):
+    page.evaluate("document.querySelectorAll('details.deeper').forEach(d => { d.open = true; })")
 
 
 @pytest.mark.parametrize("key", SHIPPED)
@@ -248,6 +254,7 @@ def test_running_a_cell_first_runs_the_cells_above_it(watched, site_url):
     page.locator(f'.cell[data-cell="{first}"] textarea').fill("marker_above = 7")
     page.reload()   # a fresh Python: nothing has run yet
     wait_for_python(page)
+    open_deeper(page)
     cell = run_cell(page, last, "marker_above * 6")
     assert cell.locator(".out").inner_text().strip() == "42"
     assert page.locator(f'.cell[data-cell="{first}"] .cell-status').inner_text().startswith("Done")
