@@ -28,6 +28,20 @@ def _head(title, root, extra=""):
 """
 
 
+# Python starts before the page is parsed: the worker loads Pyodide and this lesson's
+# packages while the browser lays out the prose; kernel.js adopts the worker.
+EARLY_BOOT = """<script>
+if (self.mlmathEarly !== false) try {
+  const worker = new Worker("../js/py-worker.js", { type: "module" });
+  const interrupt = self.crossOriginIsolated && typeof SharedArrayBuffer === "function" ? new SharedArrayBuffer(1) : null;
+  self.mlmathEarly = { worker, interrupt };
+  worker.onerror = (e) => { if (self.mlmathEarly) self.mlmathEarly.error = e.message || "the Python worker failed to start"; };
+  worker.postMessage({ ...BOOT, root: new URL("../", location.href).href, interrupt });
+} catch (err) { self.mlmathEarly = null; }
+</script>
+"""
+
+
 def lesson_page(module, lesson, body, data, nav, lock):
     prev, nxt = nav
     data |= {"title": lesson.title, "module": module.number, "root": "../",
@@ -39,8 +53,10 @@ def lesson_page(module, lesson, body, data, nav, lock):
         return (f'<a class="pager-{rel}" rel="{rel}" href="{entry.key}.html">'
                 f'<small>{label}</small>{escape(entry.title)}</a>')
 
+    boot = {"op": "boot", "pyodideVersion": data["pyodideVersion"], "packages": data["packages"]}
     head = _head(f"{lesson.title} · ml-math", "../",
-                 '<link rel="modulepreload" href="../js/lesson.js">\n<script type="module" src="../js/lesson.js"></script>\n')
+                 '<link rel="modulepreload" href="../js/lesson.js">\n<script type="module" src="../js/lesson.js"></script>\n'
+                 + EARLY_BOOT.replace("BOOT", page_data_json(boot)))
     return head + f"""<body class="lesson-page">
 <a class="skip" href="#main">Skip to the lesson</a>
 <header class="lesson-head">

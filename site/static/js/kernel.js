@@ -6,6 +6,10 @@
 // one replays the cells that had run, so the namespace comes back.
 
 const STOP_GRACE_MS = 1500;
+const SNAPSHOT_AFTER_MS = 3000;
+// A page the service worker already controlled at load belongs to a returning learner:
+// only then is a memory snapshot worth making (py-snapshot.js).
+const returning = Boolean(self.navigator?.serviceWorker?.controller);
 
 export class Kernel extends EventTarget {
   constructor({ root, pyodideVersion, packages, widgets }) {
@@ -20,18 +24,43 @@ export class Kernel extends EventTarget {
   }
 
   start() {
-    this.worker = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
-    this.interrupt = this.canInterrupt ? new SharedArrayBuffer(1) : null;
+    // The page's <head> may have started the worker already (self.mlmathEarly), so that
+    // Pyodide loads while the page is parsed; the first start adopts it.
+    const early = self.mlmathEarly;
+    self.mlmathEarly = null;
+    if (early && early.worker) {
+      this.worker = early.worker;
+      this.interrupt = this.canInterrupt ? early.interrupt : null;
+    } else {
+      this.worker = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
+      this.interrupt = this.canInterrupt ? new SharedArrayBuffer(1) : null;
+    }
     this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
     this.ready.catch(() => {});
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (e) => this.rejectReady(new Error(e.message || "the Python worker failed to start"));
+    if (early?.error) this.rejectReady(new Error(early.error));
     this.worker.postMessage({ op: "init", ...this.options, interrupt: this.interrupt });
+  }
+
+  // Once the page is idle, in a worker of its own: the next page load restores Python from it.
+  makeSnapshot() {
+    this.snapshotting = new Promise((resolve) => setTimeout(() => {
+      const idle = self.requestIdleCallback || ((f) => setTimeout(f, 0));
+      idle(() => {
+        const maker = new Worker(new URL("./py-snapshot.js?make", import.meta.url), { type: "module" });
+        maker.onmessage = ({ data }) => { maker.terminate(); resolve(data); };
+        maker.onerror = (e) => { maker.terminate(); resolve({ failed: e.message }); };
+        maker.postMessage({ root: this.options.root, pyodideVersion: this.options.pyodideVersion });
+      }, { timeout: 10_000 });
+    }, SNAPSHOT_AFTER_MS));
   }
 
   receive(data) {
     if ("ready" in data) {
       this.bootMs = data.ready;
+      this.bootPhases = data.phases;
+      if (returning && !data.phases?.snapshot && !this.snapshotting) this.makeSnapshot();
       this.resolveReady();
       this.dispatchEvent(new CustomEvent("ready", { detail: data.ready }));
     } else if ("fatal" in data) {

@@ -2,31 +2,77 @@
 // Runs are queued in order (cells share one namespace, like a notebook); widget events
 // are answered between runs, or while a run awaits.
 import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
+import { LIB, SNAPSHOT_CACHE, sha256, snapshotKey } from "./py-snapshot.js";
 
 let kernel;
+let booting;
 let ready;
 let runs = Promise.resolve();
 
-async function boot({ root, pyodideVersion, packages, widgets, interrupt }) {
+// Pyodide, the course's packages and the kernel class. The page starts this from its
+// <head> ("boot"), before it is parsed; the kernel itself waits for the widgets ("init").
+async function boot({ root, pyodideVersion, packages, interrupt }) {
   const started = performance.now();
-  const py = await loadPyodide({
-    indexURL: new URL("../vendor/pyodide/", import.meta.url).href,
-    // Only packages the site does not carry (numpy, ...) come from Pyodide's own CDN.
-    packageBaseUrl: `https://cdn.jsdelivr.net/pyodide/v${pyodideVersion}/full/`,
-  });
-  if (interrupt) py.setInterruptBuffer(new Uint8Array(interrupt));
-  // The course's Python comes in parts: core (kernel, widget kit) and the packages this lesson uses.
-  const zips = await Promise.all(packages.map(async (name) => {
+  const phases = {};
+  const mark = (name) => { phases[name] = Math.round(performance.now() - started); };
+  // The course's Python comes in parts: core (kernel, widget kit) and the packages this
+  // lesson uses; fetched while Pyodide loads.
+  const each = packages.map(async (name) => {
     const zip = await fetch(new URL(`py/${name}.zip`, root));
     if (!zip.ok) throw new Error(`could not fetch the course's ${name} package (${zip.status})`);
     return zip.arrayBuffer();
-  }));
-  for (const zip of zips) py.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/lib" });
-  py.runPython("import sys; sys.path.insert(0, '/home/pyodide/lib')");
+  });
+  const zips = Promise.all(each);
+  zips.catch(() => {});
+  const indexURL = new URL("../vendor/pyodide/", import.meta.url).href;
+  // Only packages the site does not carry (numpy, ...) come from Pyodide's own CDN.
+  const packageBaseUrl = `https://cdn.jsdelivr.net/pyodide/v${pyodideVersion}/full/`;
+  let py = null;
+  const snapshot = await findSnapshot(root, pyodideVersion, await each[0]).catch(() => null);
+  if (snapshot) {
+    try {
+      py = await loadPyodide({ indexURL, packageBaseUrl, _loadSnapshot: snapshot.bytes });
+      phases.snapshot = true;
+    } catch (err) {   // a snapshot this Pyodide cannot restore: drop it, boot the long way
+      await caches.open(SNAPSHOT_CACHE).then((c) => c.delete(snapshot.key)).catch(() => {});
+      py = null;
+    }
+  }
+  py ??= await loadPyodide({ indexURL, packageBaseUrl });
+  mark("pyodide");
+  if (interrupt) py.setInterruptBuffer(new Uint8Array(interrupt));
+  // Unpacked even after a snapshot: its imported modules live in memory, but the files
+  // (for later imports and tracebacks' source lines) do not.
+  for (const zip of await zips) py.unpackArchive(zip, "zip", { extractDir: LIB });
+  mark("packages");
+  py.runPython(`import sys\nif "${LIB}" not in sys.path: sys.path.insert(0, "${LIB}")`);
   const { Kernel } = py.pyimport("mlmath.kernel");
-  kernel = Kernel(JSON.stringify(widgets), (widget, scene) => postMessage({ widget, scene }));
+  mark("kernel");
   self.pyodide = py;
-  return performance.now() - started;
+  return { Kernel, started, phases };
+}
+
+// The snapshot py-snapshot.js made for this Pyodide and core package, if its bytes
+// hash to what was recorded; a mismatch is deleted, never restored.
+async function findSnapshot(root, pyodideVersion, coreZip) {
+  if (typeof caches === "undefined") return null;
+  const key = await snapshotKey(root, pyodideVersion, coreZip);
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  const hit = await cache.match(key);
+  if (!hit) return null;
+  const bytes = await hit.arrayBuffer();
+  if ((await sha256(bytes)) !== hit.headers.get("x-mlmath-sha256")) {
+    await cache.delete(key);
+    return null;
+  }
+  return { key, bytes: new Uint8Array(bytes) };
+}
+
+async function init(data) {
+  booting ??= boot(data);
+  const { Kernel, started, phases } = await booting;
+  kernel = Kernel(JSON.stringify(data.widgets), (widget, scene) => postMessage({ widget, scene }));
+  return { ms: performance.now() - started, phases };
 }
 
 // The packages a cell imports that Pyodide's collection has (numpy, ...) and this page has not loaded.
@@ -68,10 +114,16 @@ async function run({ id, cell, code, check }) {
 }
 
 self.onmessage = async ({ data }) => {
+  if (data.op === "boot") {
+    booting ??= boot(data);
+    booting.catch(() => {});
+    return;
+  }
   if (data.op === "init") {
-    ready = boot(data);
+    ready = init(data);
     try {
-      postMessage({ ready: await ready });
+      const { ms, phases } = await ready;
+      postMessage({ ready: ms, phases });
     } catch (err) {
       postMessage({ fatal: String(err && err.message || err) });
     }
