@@ -211,3 +211,40 @@ def test_the_next_lesson_is_fetched_while_reading(browser, served):
     assert page.locator(".kernel").inner_text() == "Python ready"
     assert watched.foreign == []
     context.close()
+
+
+def test_a_memory_snapshot_is_restored_and_a_corrupted_one_is_not(browser, served):
+    """A returning visit saves a Pyodide memory snapshot; the next load restores it and
+    cells run as before. A snapshot whose bytes do not match its hash is dropped."""
+    context = browser.new_context()
+    watched = Watched(context, served.url)
+    page = watched.page
+    page.goto(served.url + f"lessons/{LESSON}.html")
+    wait_for_python(page)
+    open_all_steps(page)
+    page.reload()   # controlled by the service worker now: a returning visit
+    wait_for_python(page)
+    assert page.evaluate("window.mlmath.kernel.snapshotting") == {"done": "made"}
+    page.reload()
+    wait_for_python(page)
+    assert page.evaluate("window.mlmath.kernel.bootPhases.snapshot") is True
+    assert run_cell(page, "x = 6 * 7\nx").strip() == "42"
+    out = run_cell(page, "import fractions\nprint(fractions.Fraction(1, 3))\n1 / 0")
+    assert out.startswith("1/3") and "ZeroDivisionError" in out and "mlmath" not in out, out
+    assert page.evaluate("""async () => {
+        const cache = await caches.open("mlmath-snapshot");
+        const [key] = await cache.keys();
+        const good = await cache.match(key);
+        const bytes = new Uint8Array(await good.arrayBuffer());
+        bytes[bytes.length >> 1] ^= 0xff;
+        await cache.put(key, new Response(bytes, { headers: good.headers }));
+        return true;
+    }""")
+    page.add_init_script("navigator.serviceWorker && Object.defineProperty(navigator.serviceWorker, 'controller', {get: () => null})")
+    page.reload()
+    wait_for_python(page)
+    assert not page.evaluate("window.mlmath.kernel.bootPhases.snapshot")
+    assert page.evaluate("caches.open('mlmath-snapshot').then(c => c.keys()).then(k => k.length)") == 0
+    assert run_cell(page, "y = 2\ny + 1").strip() == "3"
+    assert watched.errors == [] and watched.foreign == [], (watched.errors, watched.foreign)
+    context.close()
