@@ -33,13 +33,23 @@ def site_url():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """One Playwright for the whole run: its sync API cannot be started twice in a process."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or None, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield p
+
+
+def launch(playwright, args=CHROMIUM_ARGS):
+    return playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM") or None, args=args)
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = launch(playwright)
+    yield browser
+    browser.close()
 
 
 class Watched:

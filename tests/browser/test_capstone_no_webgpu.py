@@ -5,11 +5,9 @@ the other browser tests pass): navigator.gpu is there, but requestAdapter() reso
 null, the case Pyodide hands Python as jsnull. The test checks that before it relies on it.
 """
 
-import os
-
 import pytest
 
-from conftest import CHROMIUM_ARGS, Watched, wait_for_python
+from conftest import CHROMIUM_ARGS, Watched, launch, wait_for_python
 
 pytestmark = pytest.mark.browser
 
@@ -17,14 +15,10 @@ TRAINING_GATES = {"m18-l01": ["boot"], "m18-l02": ["long", "mystery"], "m18-l03"
 
 
 @pytest.fixture(scope="module")
-def no_webgpu(site_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        args = [a for a in CHROMIUM_ARGS if a != "--enable-unsafe-webgpu"]
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or None, args=args)
-        yield browser
-        browser.close()
+def no_webgpu(playwright):
+    browser = launch(playwright, [a for a in CHROMIUM_ARGS if a != "--enable-unsafe-webgpu"])
+    yield browser
+    browser.close()
 
 
 def gates(page, key):
