@@ -5,11 +5,9 @@ The widgets are driven through the page's kernel, as the page's own controls dri
 """
 
 import ast
-import base64
 import math
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,5 @@
 """mlmath.show: the one way numbers and characters are written in widgets."""
 
-import math
-
 from mlmath.show import char, commas, fixed, num, sci
 
 

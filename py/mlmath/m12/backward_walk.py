@@ -61,8 +61,8 @@ def parse(expr):
     ops, leaves = [], []
     for name, e in statements:
         if name is None or e.op not in ("+", "*") or any(a.op != "var" for a in e.args):
-            raise ValueError(f"backward_walk: each statement is `name = x + y` or `name = x * y` "
-                             f"with names for x and y, like \"c = a*b\"")
+            raise ValueError("backward_walk: each statement is `name = x + y` or `name = x * y` "
+                             "with names for x and y, like \"c = a*b\"")
         left, right = (a.name for a in e.args)
         if name in leaves or any(name == o[0] for o in ops):
             raise ValueError(f"backward_walk: {name!r} is defined twice; give every node its own name")

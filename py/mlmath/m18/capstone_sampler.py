@@ -11,12 +11,11 @@ The prompt box is one line, so a new line is typed as \\n.
 
 import asyncio
 import math
-import sys
 import time
 from collections import Counter
 
 from .session import session
-from ..gpt.sample import softmax, transforms
+from ..gpt.sample import transforms
 from ..show import char, commas, fixed, num
 from ..widgets import register
 from ..widgets import shapes as S

@@ -3,7 +3,7 @@ the n_head slider, goals, and the lesson m15-l05 exercise it illustrates."""
 
 import pytest
 
-from lesson_kernel import lesson_part, lesson_widget
+from lesson_kernel import lesson_part
 from mlmath import widgets
 from mlmath.m15.head_split_merge import CELL, ROW, TOP_Y
 from mlmath.m15.heads import divisors

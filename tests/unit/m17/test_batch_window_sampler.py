@@ -10,7 +10,7 @@ import pytest
 
 from mlmath import widgets
 from mlmath.data import shakespeare
-from mlmath.m17.batch_window_sampler import CELL_Y, X0, bigram_nll
+from mlmath.m17.batch_window_sampler import CELL_Y, X0
 from lesson_kernel import lesson_widget, run_lesson
 from scene_checks import readout
 
