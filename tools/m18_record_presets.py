@@ -25,6 +25,14 @@ LABELLED, MYSTERY = "mlmath", "mlmath/mystery/1"  # the trainer's seed, and its 
 # run, and a short full-size run (lavapipe trains that size at about 2 s an iteration on one
 # core, so its recording stays short, and is evaluated only at its end).
 PLAN = [("tiny", 100, LABELLED), ("tiny", 300, LABELLED), ("tiny", 300, MYSTERY), ("full", 40, LABELLED)]
+
+
+def key(size, steps, name, seed):
+    """A preset that fixes its own length runs that long whatever the plan's length."""
+    fixed = PRESETS[name][1].steps if name in PRESETS else 0
+    return f"{size}/{fixed or steps}/{name}/{seed}"
+
+
 OUT = Path(__file__).resolve().parents[1] / "py" / "mlmath" / "m18" / "preset_runs.py"
 
 
@@ -66,7 +74,8 @@ Made by the page's session trained natively through wgpu on lavapipe:
 
 RUNS["size/iterations/preset/seed"] holds the per-iteration training loss, the evaluations
 (iteration, train, validation: mask on, as the model generates; a full-size run keeps only
-its last) and the last sample (none at full size). Seed
+its last) and the last sample (none at full size); a preset that fixes its own length
+(mask off: 300) is recorded at that length in every plan. Seed
 "mlmath" is the labelled preset buttons'; "mlmath/mystery/1" is the first mystery run's.
 tests/unit/m18/test_preset_runs.py checks that each symptom shows in these numbers and, with
 a GPU adapter, retrains short runs and compares.
@@ -78,11 +87,11 @@ def main():
     ap.add_argument("--only", nargs="+", help="record these keys again, keep the others")
     ap.add_argument("--missing", action="store_true", help="record only the planned keys not yet in the file")
     args = ap.parse_args()
-    planned = [f"{size}/{steps}/{name}/{seed}" for size, steps, seed in PLAN for name in NAMES]
+    planned = list(dict.fromkeys(key(size, steps, name, seed) for size, steps, seed in PLAN for name in NAMES))
     runs = {}
     if args.only or args.missing:
         from mlmath.m18.preset_runs import RUNS
-        runs = dict(RUNS)
+        runs = {k: v for k, v in RUNS.items() if args.only or k in planned}  # --missing drops runs no longer planned
     keys = args.only or [k for k in planned if k not in runs]
 
     async def go():

@@ -156,7 +156,10 @@ class CapstoneTrainer(Widget):
         out.append({"kind": "range", "id": "steps", "label": "iterations", "min": 20, "max": 5000, "step": 20,
                     "value": s.steps, "display": f"{commas(s.steps)} ({SIZE_NAMES[s.size]})"})
         if self.presets:
-            out += [{"kind": "button", "id": f"preset_{k}", "label": label} for k, (label, _) in PRESETS.items()]
+            # a preset that fixes its own length says so on its button
+            out += [{"kind": "button", "id": f"preset_{k}",
+                     "label": f"{label} ({commas(o.steps)} iterations)" if o.steps else label}
+                    for k, (label, o) in PRESETS.items()]
         if s.lost or (s.stored and not s.training):
             out.append({"kind": "button", "id": "resume_stored",
                         "label": f"Resume from the stored model (iteration {s.stored['step']})" if s.stored else

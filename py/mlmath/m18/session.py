@@ -177,7 +177,8 @@ class Session:
         evaluate=False skips the evaluations and samples (a short run that only needs its weights)."""
         previous = self.task if self.training else None
         self.stop()
-        self.run = Run(self.size, self.steps, self.seed, preset, evaluate=evaluate)
+        steps = PRESETS[preset][1].steps if preset else 0
+        self.run = Run(self.size, steps or self.steps, self.seed, preset, evaluate=evaluate)
         self.task = asyncio.ensure_future(self._train(self.run, resume, previous))
         self.changed()
         return self.task
