@@ -3,6 +3,7 @@ widget kit, numerics, formatting, data) on every page, then only the subpackages
 lesson needs: its own module's, the modules of the widgets it mounts, and whatever
 its code and those packages import (`mlmath.gpt`, another module's lesson code)."""
 
+import functools
 import re
 import zipfile
 from pathlib import Path
@@ -34,18 +35,23 @@ def imports(text, root=PY):
     return names & set(subpackages(root))
 
 
+@functools.cache
+def _imports_of(name, root=PY):
+    """The subpackages a package's own files import, read once per build, not once per lesson."""
+    return frozenset(imports("\n".join(p.read_text(encoding="utf-8") for p in _files(name, root)
+                                       if p.suffix == ".py"), root))
+
+
 def needed(lesson_key, widget_files, code, root=PY):
     """The packages a lesson's page loads, core first: its module, its widgets' modules,
     what its code imports, and what those import in turn."""
-    todo = {lesson_key[:3]} & set(subpackages(root))
-    todo |= {f.split(".")[1] for f in widget_files} | imports(code, root)
-    todo |= imports("\n".join(p.read_text(encoding="utf-8") for p in _files(CORE, root) if p.suffix == ".py"), root)
+    pending = {lesson_key[:3]} & set(subpackages(root))
+    pending |= {f.split(".")[1] for f in widget_files} | imports(code, root) | _imports_of(CORE, root)
     seen = set()
-    while todo:
-        name = todo.pop()
+    while pending:
+        name = pending.pop()
         seen.add(name)
-        source = "\n".join(p.read_text(encoding="utf-8") for p in _files(name, root) if p.suffix == ".py")
-        todo |= imports(source, root) - seen
+        pending |= _imports_of(name, root) - seen
     return [CORE] + sorted(seen)
 
 
