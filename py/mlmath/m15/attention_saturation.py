@@ -37,7 +37,7 @@ from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
 from ..widgets.plot import Axis
-from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
+from .score_scale import ScaledScores, c_text, chip_event, chips, scale_knobs
 
 DKS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
 NAMES = "ABCDEF"
@@ -67,7 +67,7 @@ def nice_ceiling(x):
 
 
 @register
-class AttentionSaturation(Widget):
+class AttentionSaturation(ScaledScores, Widget):
     name = "attention_saturation"
     width, height = 600, 420
 
@@ -88,18 +88,6 @@ class AttentionSaturation(Widget):
         self.sel = None          # the key whose gradient the readout works out; None: the top one
 
     # The numbers ------------------------------------------------------------------------------
-    @property
-    def dk(self):
-        return self.knobs["dk"].value
-
-    @property
-    def div(self):
-        return self.knobs["div"].value
-
-    @property
-    def c(self):
-        return divisor(self.div, self.dk)
-
     def scores(self):
         d = self.dk
         return [dot(self.q[:d], k[:d]) / self.c for k in self.keys]

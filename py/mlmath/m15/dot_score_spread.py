@@ -33,7 +33,7 @@ from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of, whole
 from ..widgets.plot import Plot
-from .score_scale import c_text, chip_event, chips, divisor, scale_knobs
+from .score_scale import ScaledScores, c_text, chip_event, chips, scale_knobs
 
 DKS = (2, 4, 8, 16, 32, 64, 128, 256, 512)
 HALF = 64              # the raw axis runs from −HALF to HALF in score units
@@ -58,7 +58,7 @@ def variance(xs):
 
 
 @register
-class DotScoreSpread(Widget):
+class DotScoreSpread(ScaledScores, Widget):
     name = "dot_score_spread"
     width, height = 600, 262
 
@@ -71,18 +71,6 @@ class DotScoreSpread(Widget):
         self._cache = {}
 
     # The numbers -------------------------------------------------------------------------------
-    @property
-    def dk(self):
-        return self.knobs["dk"].value
-
-    @property
-    def div(self):
-        return self.knobs["div"].value
-
-    @property
-    def c(self):
-        return divisor(self.div, self.dk)
-
     def dots(self):
         if self.dk not in self._cache:
             self._cache[self.dk] = sample_dots(self.dk, self.n, self.seed)

@@ -17,6 +17,22 @@ def divisor(div, dk):
     return {"none": 1.0, "sqrt": math.sqrt(dk), "dk": float(dk)}[div]
 
 
+class ScaledScores:
+    """The d_k and divisor knobs read as numbers, for a widget whose knobs come from scale_knobs."""
+
+    @property
+    def dk(self):
+        return self.knobs["dk"].value
+
+    @property
+    def div(self):
+        return self.knobs["div"].value
+
+    @property
+    def c(self):
+        return divisor(self.div, self.dk)
+
+
 def scale_knobs(widget, config, dks, dk):
     """Pop dk, divisor and divisors (show the chips?) from a config: (knobs, chips shown)."""
     dk = one_of(widget, "dk", config.pop("dk", dk), dks)
