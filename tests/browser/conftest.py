@@ -5,6 +5,7 @@ request to a host other than the local server, so tests can assert there are non
 """
 
 import os
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -42,7 +43,9 @@ def playwright():
 
 
 def launch(playwright, args=CHROMIUM_ARGS):
-    return playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM") or None, args=args)
+    """$CHROMIUM (set by run_tests.py), else a system chromium, else Playwright's own build."""
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return playwright.chromium.launch(executable_path=chromium or None, args=args)
 
 
 @pytest.fixture(scope="session")
