@@ -4,9 +4,11 @@ Every page a test opens records console errors, uncaught page errors and any
 request to a host other than the local server, so tests can assert there are none.
 """
 
+import io
 import os
 import shutil
 import sys
+import tarfile
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,6 +20,7 @@ SITE = Path(os.environ.get("MLMATH_SITE", ROOT / "_site"))   # another built sit
 sys.path.insert(0, str(ROOT))
 
 from serve import make_server  # noqa: E402
+from mlbuild.vendor import fetch  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-webgpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -87,3 +90,25 @@ def watched(context, site_url):
 
 def wait_for_python(page, timeout=90_000):
     page.wait_for_selector('.kernel[data-state="ready"]', timeout=timeout)
+
+
+# axe-core, the accessibility checker, from its pinned npm tarball verified by hash, downloaded
+# once into .cache/npm (a test tool: the site does not carry it).
+AXE = {"version": "4.14.1", "tarball": "https://registry.npmjs.org/axe-core/-/axe-core-4.14.1.tgz",
+       "integrity": "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="}
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    blob = fetch("axe-core", AXE, ROOT / ".cache" / "npm")
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        return tar.extractfile("package/axe.min.js").read().decode()
+
+
+def serious_violations(page, axe_source):
+    """axe-core's serious and critical findings on the page as it stands, one line each."""
+    page.add_script_tag(content=axe_source)
+    return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id} (${v.impact}) x${v.nodes.length}: ${v.nodes[0].target.join(' ')} ` +
+                  `${(v.nodes[0].failureSummary || '').split('\\n').slice(0, 2).join(' ')}`)""")

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from conftest import SITE, wait_for_python
+from conftest import SITE, serious_violations, wait_for_python
 
 pytestmark = pytest.mark.browser
 
@@ -53,18 +53,6 @@ def open_deeper(page):
     page.evaluate("document.querySelectorAll('details.deeper').forEach(d => { d.open = true; })")
 
 
-@pytest.mark.parametrize("key", SHIPPED)
-def test_lesson_loads_clean_with_math_and_widgets(watched, site_url, key):
-    page = open_lesson(watched, site_url, key)
-    data = lesson_data(page)
-    assert page.locator("h1").inner_text()
-    assert page.locator(".katex").count() > 0, "LaTeX was not typeset"
-    for wid in data["widgets"]:
-        assert page.locator(f'figure[data-widget="{wid}"] svg.canvas > *').count() > 0, f"widget {wid} drew nothing"
-    assert page.locator("section.step:not([hidden])").count() == 1, "only the first step is open at the start"
-    watched.assert_clean()
-
-
 def answer_wrong_then_right(page, data, gate, step_index):
     """Fail a gate first (feedback shown, next step still locked), then pass it."""
     nxt = page.locator(f'section.step[data-step="{step_index + 1}"]')
@@ -108,9 +96,19 @@ def answer_wrong_then_right(page, data, gate, step_index):
 
 
 @pytest.mark.parametrize("key", SHIPPED)
-def test_walk_every_gate_wrong_then_right(watched, site_url, key):
+def test_a_learner_walks_the_lesson(watched, site_url, axe_source, key):
+    """One page load per lesson (the suite grows with the course): it opens clean, with math
+    typeset, every widget drawn and only the first step open; every gate is failed once and
+    then passed; the lesson ends done and saved; and with every step and Going deeper section
+    open, axe-core finds no serious or critical accessibility violation."""
     page = open_lesson(watched, site_url, key)
     data = lesson_data(page)
+    assert page.locator("h1").inner_text()
+    assert page.locator(".katex").count() > 0, "LaTeX was not typeset"
+    for wid in data["widgets"]:
+        assert page.locator(f'figure[data-widget="{wid}"] svg.canvas > *').count() > 0, f"widget {wid} drew nothing"
+    assert page.locator("section.step:not([hidden])").count() == 1, "only the first step is open at the start"
+
     for i, gates in enumerate(data["steps"]):
         assert page.locator(f'section.step[data-step="{i}"]').is_visible()
         for gate in gates:
@@ -119,6 +117,9 @@ def test_walk_every_gate_wrong_then_right(watched, site_url, key):
     assert page.locator(".progress-text").inner_text() == f"{len(data['steps'])} of {len(data['steps'])} steps"
     saved = json.loads(page.evaluate("localStorage.getItem('mlmath.progress')"))
     assert saved["lessons"][key]["done"] is True
+
+    open_deeper(page)
+    assert serious_violations(page, axe_source) == []
     watched.assert_clean()
 
 
