@@ -1,0 +1,1 @@
+"""Module 7, linear algebra: its widgets and the code its lessons import."""
