@@ -102,3 +102,11 @@ class PointsWidget(Widget):
 
     def moved(self, name):
         """Called after a point moved (a widget may snap it)."""
+
+
+def label(plane, x, y, s, cls="small", dx=0, dy=0, anchor="middle"):
+    """A label near a data point, offset by (dx, dy) pixels but kept inside the plane's box."""
+    from ..widgets import shapes as S
+    left, top, right, bottom = plane.box
+    px, py = plane._pinned(x, y)
+    return S.text(min(max(px + dx, left + 4), right - 4), min(max(py + dy, top + 12), bottom - 2), s, cls, anchor)

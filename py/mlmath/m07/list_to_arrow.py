@@ -23,7 +23,7 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget
 from ..widgets.controls import Text
 from ..widgets.plane import Plane
-from .linalg_common import pair, vec
+from .linalg_common import label, pair, vec
 
 SPAN = 5
 
@@ -38,6 +38,8 @@ def parse(text):
         raise ValueError("write a list of numbers in square brackets, like [3, -2]")
     if any(isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) for v in got):
         raise ValueError("every entry must be a number")
+    if any(abs(v) > 1000 for v in got):
+        raise ValueError("keep every number between -1000 and 1000")
     if len(got) > 12:
         raise ValueError("keep it to 12 numbers or fewer")
     return [float(v) for v in got]
@@ -89,7 +91,7 @@ class ListToArrow(Widget):
             x, y = v["x"], v["y"]
             out += [p.segment(0, 0, x, 0, "accent2"), p.segment(x, 0, x, y, "accent3")]
             out += p.vector([x, y], "accent")
-            out.append(p.text(x, y, f"({num(x)}, {num(y)})", "label accent", dy=-12))
+            out.append(label(p, x, y, f"({num(x)}, {num(y)})", "label accent", dy=-12))
             lines = [("first number", f"{num(x)}: steps along x", "accent2"),
                      ("second number", f"{num(y)}: steps along y", "accent3"),
                      ("length", f"√({num(x)}² + {num(y)}²) = {num(v['length'], 3)}", "label")]

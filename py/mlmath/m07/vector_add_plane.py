@@ -27,7 +27,7 @@ from ..widgets import shapes as S
 from ..widgets.base import number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plane import Plane
-from .linalg_common import PointsWidget, pair, vec
+from .linalg_common import PointsWidget, label, pair, vec
 
 SHOWS = ("sum", "scale", "length")
 
@@ -88,24 +88,24 @@ class VectorAddPlane(PointsWidget):
             out += p.vector(b, "muted", origin=a)          # b again, tail at a's tip
             out += p.vector(a, "muted", origin=b)          # and a from b's tip: both routes meet
             out += p.vector(s, "accent3")
-            out.append(p.text(*s, "a + b", "label accent3", dy=-10))
+            out.append(label(p, *s, "a + b", "label accent3", dy=-10))
             if self.target is not None:
                 tx, ty = p._pinned(*self.target)
                 out += [S.circle(tx, ty, 11, "bad nofill"), S.text(tx, ty + 24, "target", "small bad")]
         if self.show == "scale":
             ca = [v["cx"], v["cy"]]
             out += p.vector(ca, "accent3")
-            out.append(p.text(*ca, f"{num(v['c'])}·a", "label accent3", dy=18))
+            out.append(label(p, *ca, f"{num(v['c'])}·a", "label accent3", dy=18))
         if self.show == "length":
             out += [p.segment(0, 0, a[0], 0, "accent2"), p.segment(a[0], 0, a[0], a[1], "accent3")]
-            out.append(p.text(a[0] / 2, 0, f"{num(abs(a[0]))}", "small accent2", dy=16 if a[1] >= 0 else -8))
-            out.append(p.text(a[0], a[1] / 2, f"{num(abs(a[1]))}", "small accent3", dx=8 if a[0] >= 0 else -8,
+            out.append(label(p, a[0] / 2, 0, f"{num(abs(a[0]))}", "small accent2", dy=16 if a[1] >= 0 else -8))
+            out.append(label(p, a[0], a[1] / 2, f"{num(abs(a[1]))}", "small accent3", dx=8 if a[0] >= 0 else -8,
                               anchor="start" if a[0] >= 0 else "end"))
         out += p.vector(a, "accent")
-        out.append(p.text(*a, "a", "label accent", dx=10, dy=-10))
+        out.append(label(p, *a, "a", "label accent", dx=10, dy=-10))
         if self.show == "sum":
             out += p.vector([v["bx"], v["by"]], "accent2")
-            out.append(p.text(v["bx"], v["by"], "b", "label accent2", dx=10, dy=-10))
+            out.append(label(p, v["bx"], v["by"], "b", "label accent2", dx=10, dy=-10))
         return out + self._panel(v)
 
     def _ticks(self):
