@@ -1,0 +1,1 @@
+"""Module 8, probability and statistics: its widgets and the code its lessons import."""
