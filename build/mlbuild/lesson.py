@@ -3,8 +3,9 @@
 A lesson is Markdown. Each `## ` heading opens a step, except `## Going deeper: ...`,
 which opens an optional, collapsed section of the step before it (no gate, and not
 counted in the lesson's minutes). Fenced blocks whose info
-string names a directive (widget, quiz, exercise, python, callout) become
-interactive parts; their bodies are TOML (Markdown for callouts, Python for cells).
+string names a directive (widget, quiz, exercise, python, callout, pyscript, py-editor)
+become interactive parts; their bodies are TOML (Markdown for callouts, Python for cells
+and for PyScript's own blocks).
 docs/authoring.md is the author's guide to this format.
 """
 
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 FENCE = re.compile(r"^(`{3,}|~{3,})\s*(.*)$")
-DIRECTIVES = {"widget", "quiz", "exercise", "python", "callout"}
+DIRECTIVES = {"widget", "quiz", "exercise", "python", "callout", "pyscript", "py-editor"}
+PYSCRIPT = {"pyscript", "py-editor"}   # run by PyScript, beside the course's own cells
 FILENAME = re.compile(r"^m(\d\d)-l(\d\d)\.md$")
 DEEPER = "Going deeper"
 
@@ -114,6 +116,9 @@ def _parts(text, where, counter):
         elif kind == "python":
             counter[0] += 1
             part.id = f"cell-{counter[0]}"
+        elif kind in PYSCRIPT:
+            counter[1] += 1
+            part.id = f"{kind}-{counter[1]}"
         if kind != "md" or body.strip():
             parts.append(part)
     return parts
@@ -124,7 +129,7 @@ def parse_lesson(path):
     m = FILENAME.match(path.name)
     if not m:
         raise LessonError(f"{path.name}: lesson files are named mMM-lLL.md, e.g. m01-l01.md")
-    counter = [0]
+    counter = [0, 0]   # python cells, PyScript blocks
     intro, steps = None, []
     for title, body in _sections(path.read_text(encoding="utf-8")):
         where = f"{path.name} step {title!r}" if title else f"{path.name} (intro)"

@@ -42,6 +42,12 @@ if (self.mlmathEarly !== false) try {
 """
 
 
+# Only a page with an author's own PyScript block loads PyScript (see render._pyscript).
+PYSCRIPT = """<link rel="stylesheet" href="../vendor/pyscript/core.css">
+<script type="module" src="../vendor/pyscript/core.js"></script>
+"""
+
+
 def lesson_page(module, lesson, body, data, nav, lock):
     prev, nxt = nav
     data |= {"title": lesson.title, "module": module.number, "root": "../",
@@ -54,9 +60,10 @@ def lesson_page(module, lesson, body, data, nav, lock):
                 f'<small>{label}</small>{escape(entry.title)}</a>')
 
     boot = {"op": "boot", "pyodideVersion": data["pyodideVersion"], "packages": data["packages"]}
+    pyscript = PYSCRIPT if data.get("pyscript") else ""
     head = _head(f"{lesson.title} · ml-math", "../",
                  '<link rel="modulepreload" href="../js/lesson.js">\n<script type="module" src="../js/lesson.js"></script>\n'
-                 + EARLY_BOOT.replace("BOOT", page_data_json(boot)))
+                 + EARLY_BOOT.replace("BOOT", page_data_json(boot)) + pyscript)
     return head + f"""<body class="lesson-page">
 <a class="skip" href="#main">Skip to the lesson</a>
 <header class="lesson-head">

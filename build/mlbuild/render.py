@@ -111,6 +111,20 @@ def _widget(part, data, scenes):
             + (f'<figcaption>{inline(part.data["title"])}</figcaption>' if title else "") + '</figure>')
 
 
+def _pyscript(part, data):
+    """An author's own PyScript block: `<script type="py" worker>` runs once when the page
+    loads and shows what it `display()`s; `py-editor` is PyScript's editor with its own
+    Run. Both run in PyScript's workers on the site's Pyodide, with the page's packages
+    unpacked from the config's `files`; the course's cells keep their own kernel."""
+    data["pyscript"] = True
+    kind = 'type="py" worker' if part.kind == "pyscript" else 'type="py-editor" env="lesson"'
+    config = {"interpreter": "../vendor/pyodide/pyodide.mjs",
+              "files": {f"../py/{name}.zip": "./*" for name in data["packages"]}}
+    return (f'<div class="pyscript-block" data-pyscript="{part.id}">'
+            f'<script {kind} config="{escape(json.dumps(config, separators=(",", ":")))}">\n'
+            f'{part.body}</script></div>')
+
+
 def _callout(part):
     kind = part.arg or "note"
     label = {"note": "Note", "tip": "Tip", "warning": "Careful", "ml": "Where this goes in ML"}.get(kind, kind.title())
@@ -125,12 +139,14 @@ def _part(part, data, scenes):
         case "quiz": return _quiz(part, data)
         case "widget": return _widget(part, data, scenes)
         case "callout": return _callout(part)
+        case "pyscript" | "py-editor": return _pyscript(part, data)
     raise ValueError(f"unknown part {part.kind}")
 
 
-def render_lesson_body(lesson, scenes):
-    """Return (HTML of the intro and steps, the page data for the scripts)."""
-    data = {"key": lesson.key, "steps": [], "cells": {}, "quizzes": {}, "widgets": {}}
+def render_lesson_body(lesson, scenes, packages=("core",)):
+    """Return (HTML of the intro and steps, the page data for the scripts); `packages`
+    are the course's Python packages the page loads."""
+    data = {"key": lesson.key, "steps": [], "cells": {}, "quizzes": {}, "widgets": {}, "packages": list(packages)}
     html = ["".join(_part(p, data, scenes) for p in lesson.intro)]
     for i, step in enumerate(lesson.steps):
         data["steps"].append([g.id for g in step.gates])

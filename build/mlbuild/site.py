@@ -80,8 +80,7 @@ def build(out, cache=ROOT / ".cache", lessons_dir=SITE_SRC / "lessons", only=Non
                     "tagline": entry.tagline, "minutes": entry.minutes, "status": "drafting"}
             if entry.key in lessons:
                 lesson, scenes = lessons[entry.key]
-                body, data = render_lesson_body(lesson, scenes)
-                data["packages"] = lesson_packages(lesson)
+                body, data = render_lesson_body(lesson, scenes, lesson_packages(lesson))
                 i = order.index(entry)
                 nav = (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
                 (out / pages.lesson_url(entry)).write_text(

@@ -15,7 +15,7 @@ from io import StringIO
 from mlmath import widgets
 from mlmath.runner import run_cell, run_check
 
-from .lesson import DEEPER
+from .lesson import DEEPER, PYSCRIPT
 
 # The brackets keep this pattern from flagging itself in a plain-text search for placeholders.
 PLACEHOLDER = re.compile(r"lorem[ ]ipsum|coming[ ]soon|\bT[O]DO\b|\bF[I]XME\b|\bT[B]D\b", re.I)
@@ -41,6 +41,18 @@ def _run(source, namespace, cell_id, check=None):
         outcome = asyncio.run(run_cell(source, namespace, cell_id))
         result = asyncio.run(run_check(check, namespace, cell_id)) if check and outcome.ok else None
     return outcome, result
+
+
+def _check_pyscript(part, where):
+    """A PyScript block runs only in the page (it may import `pyscript`), so the build
+    compiles it rather than running it, and keeps it from closing its own <script> tag."""
+    try:
+        compile(part.body, f"<{part.id}>", "exec")
+    except SyntaxError as exc:
+        return [f"{where}: the ```{part.kind} block is not valid Python: {exc.msg} (line {exc.lineno})"]
+    if "</script" in part.body.lower():
+        return [f"{where}: the ```{part.kind} block contains '</script', which would end it early"]
+    return []
 
 
 def _check_quiz(part, where):
@@ -148,6 +160,8 @@ def validate(lesson):
                 problems += found
             elif part.kind == "exercise":
                 problems += _check_exercise(part, where, namespace)
+            elif part.kind in PYSCRIPT:
+                problems += _check_pyscript(part, where)
             elif part.kind == "python":
                 outcome, _ = _run(part.body, namespace, part.id)
                 if not outcome.ok:

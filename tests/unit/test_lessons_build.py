@@ -230,3 +230,36 @@ def test_the_minutes_estimate_counts_the_gated_path_only(tmp_path):
     # 4 quizzes, 1 widget, 1 exercise: 4 + 1 + 4 minutes, plus a few words of prose
     assert 9 < plain < 9.5
     assert estimate(parse_lesson(good_lesson(tmp_path, extra=DEEPER))) == plain
+
+
+PYSCRIPT_BLOCKS = '''
+```pyscript
+from pyscript import display
+display(6 * 7)
+```
+
+```py-editor
+print("hello")
+```
+'''
+
+
+def test_an_authors_pyscript_blocks_render_for_pyscript_on_the_sites_pyodide(tmp_path):
+    lesson = parse_lesson(good_lesson(tmp_path, PYSCRIPT_BLOCKS))
+    assert validate(lesson)[0] == []
+    html, data = render_lesson_body(lesson, {"w": {}}, ["core", "m01"])
+    assert data["pyscript"] is True and data["steps"][3] == ["q4"]   # not gates
+    assert '<script type="py" worker config="' in html and '<script type="py-editor" env="lesson"' in html
+    config = json.loads(html.split('config="')[1].split('"')[0].replace("&quot;", '"'))
+    assert config == {"interpreter": "../vendor/pyodide/pyodide.mjs",
+                      "files": {"../py/core.zip": "./*", "../py/m01.zip": "./*"}}
+    assert "display(6 * 7)\n</script>" in html
+
+
+@pytest.mark.parametrize("body, complaint", [
+    ("```pyscript\ndef f(:\n```\n", "not valid Python"),
+    ('```py-editor\nprint("</script>")\n```\n', "would end it early"),
+])
+def test_a_broken_pyscript_block_fails_the_build(tmp_path, body, complaint):
+    problems, _ = validate(parse_lesson(good_lesson(tmp_path, "\n" + body)))
+    assert any(complaint in p for p in problems), problems
