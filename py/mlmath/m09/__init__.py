@@ -1,0 +1,1 @@
+"""Module 9, information theory basics: its widgets and the code its lessons import."""
