@@ -23,7 +23,7 @@ from ..widgets.plane import Plane
 from .linalg_common import PointsWidget, label, pair, vec
 
 NAME = re.compile(r"^[a-z]{1,10}$")
-COLOURS = ("accent", "accent2", "accent3", "muted", "accent", "accent2")
+COLOURS = ("accent", "accent2", "accent3", "muted", "muted", "muted")
 DEFAULT = {"kitten": [1, 0.5], "lion": [3.5, 2.5], "truck": [3, -2.5], "banana": [-1.5, 2]}
 
 
@@ -78,9 +78,9 @@ class CosineRank(PointsWidget):
         return out + self._table(v)
 
     def _table(self, v):
-        left, top, mid, half = 340, 36, 500, 70
+        left, top, mid, half = 340, 36, 480, 58
         out = [S.text(left, top - 12, "ranked by cosine", "small muted", "start"),
-               S.text(mid, top - 12, "cosine (−1 to 1)", "small muted"),
+               S.text(mid + 20, top - 12, "cosine (−1 to 1)", "small muted"),
                S.text(634, top - 12, "q·word", "small muted", "end")]
         order = sorted(self.words, key=lambda w: -(v["cos_" + w] if v["cos_" + w] is not None else -2))
         colour = {w: COLOURS[i] for i, w in enumerate(self.words)}
@@ -90,9 +90,9 @@ class CosineRank(PointsWidget):
             out.append(S.line(mid, y, mid, y + 18, "axis"))
             if c is not None and abs(c) > 0.002:
                 x0 = mid if c > 0 else mid + half * c
-                out.append(S.rect(x0, y + 2, half * abs(c), 14, f"{colour[w]} nostroke"))
-            out.append(S.text(mid + (half + 6 if c is None or c >= 0 else -half - 6), y + 14,
-                              "—" if c is None else fixed(c, 3), "small", "start" if c is None or c >= 0 else "end"))
+                fill = "muted nofill" if colour[w] == "muted" else f"{colour[w]} nostroke"   # only accents fill a rect
+                out.append(S.rect(x0, y + 2, half * abs(c), 14, fill))
+            out.append(S.text(mid + half + 8, y + 14, "—" if c is None else fixed(c, 3), "small", "start"))
             out.append(S.text(634, y + 14, fixed(v["dot_" + w]), "small", "end"))
         y = top + 10 + 40 * len(order) + 10
         out.append(S.text(left, y, f"top by cosine: {v['top'] or '— (q has no direction)'}", "small", "start"))

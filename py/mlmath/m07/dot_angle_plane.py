@@ -106,10 +106,13 @@ class DotAnglePlane(PointsWidget):
         if self.projection:
             lines.append(("shadow of a on b", "accent3",
                           "a·b / |b| = " + (f"{num(d, 3)} / {num(nb, 3)} = {num(v['shadow'], 3)}" if nb else "none: b is 0")))
-        out = []
-        for i, (name, cls, text) in enumerate(lines):
-            out.append(S.text(x, y + 46 * i, name, "small muted", "start"))
-            out.append(S.text(x, y + 46 * i + 18, text, f"small {cls}", "start"))
+        out, at = [], y - 28
+        for name, cls, text in lines:
+            if name:
+                at += 28
+                out.append(S.text(x, at, name, "small muted", "start"))
+            at += 18
+            out.append(S.text(x, at, text, f"small {cls}", "start"))
         return out
 
     def readouts(self):
