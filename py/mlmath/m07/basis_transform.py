@@ -26,7 +26,7 @@ from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import flag, number, one_of
 from ..widgets.plane import Plane, apply
-from .linalg_common import PointsWidget, det2, label, mat, pair, vec
+from .linalg_common import PointsWidget, letter_at, det2, label, mat, pair, vec
 
 TARGETS = {
     "rot90": ([[0, -1], [1, 0]], "a quarter turn counterclockwise"),
@@ -37,8 +37,6 @@ TARGETS = {
     "swap": ([[0, 1], [1, 0]], "reflect across the line y = x"),
     "double": ([[2, 0], [0, 2]], "double every length"),
 }
-# the letter F: no symmetry, so a rotation and a reflection look different
-LETTER = [(0, 0), (0.3, 0), (0.3, 0.8), (0.8, 0.8), (0.8, 1.1), (0.3, 1.1), (0.3, 1.5), (1, 1.5), (1, 1.8), (0, 1.8)]
 
 
 @register
@@ -88,11 +86,11 @@ class BasisTransform(PointsWidget):
         out += p.grid(M, "muted")
         if self.area:
             out.append(p.unit_square(M, "accent3" if det2(M) >= 0 else "bad", opacity=0.25))
-        out.append(S.poly([p._pinned(*pt) for pt in LETTER], "muted", opacity=0.0))
+        out += letter_at(p, [[1, 0], [0, 1]], "muted")
         if self.target is not None:
             T = TARGETS[self.target][0]
-            out.append(S.poly([p._pinned(*apply(T, pt)) for pt in LETTER], "bad", opacity=0.0))
-        out.append(S.poly([p._pinned(*apply(M, pt)) for pt in LETTER], "accent3 solid", opacity=0.55))
+            out += letter_at(p, T, "bad")
+        out += letter_at(p, M, "accent3", fill=True)
         if self.v is not None:
             x, y = self.v
             xi = (x * i[0], x * i[1])

@@ -15,6 +15,10 @@ from ..widgets.controls import Slider
 
 
 
+# the letter F: no symmetry, so a rotation and a reflection look different
+LETTER = [(0, 0), (0.3, 0), (0.3, 0.8), (0.8, 0.8), (0.8, 1.1), (0.3, 1.1), (0.3, 1.5), (1, 1.5), (1, 1.8), (0, 1.8)]
+
+
 def pair(widget, key, value, extent):
     """A 2-number list from a lesson's config, inside the view."""
     if not (isinstance(value, list) and len(value) == 2):
@@ -110,3 +114,14 @@ def label(plane, x, y, s, cls="small", dx=0, dy=0, anchor="middle"):
     left, top, right, bottom = plane.box
     px, py = plane._pinned(x, y)
     return S.text(min(max(px + dx, left + 4), right - 4), min(max(py + dy, top + 12), bottom - 2), s, cls, anchor)
+
+
+def letter_at(plane, M, cls, fill=False):
+    """The letter F carried through M: its outline clipped to the view, filled (class
+    `cls` solid) only while all of it is in view, so a big map never bends its shape."""
+    from ..widgets import shapes as S
+    pts = [tuple(M[r][0] * x + M[r][1] * y for r in range(2)) for x, y in LETTER]
+    out = [plane.polyline(pts + pts[:1], cls)]
+    if fill and all(plane.inside(*q) for q in pts):
+        out.insert(0, S.poly([plane.at(*q) for q in pts], f"{cls} solid nostroke", opacity=0.5))
+    return out
