@@ -156,7 +156,7 @@ class OptimizerPaths(Widget):
             out += [p.point(x, y, cls, r=2.5) for x, y in pts[1:] if p.inside(x, y)]
         out.append(p.point(*self.start, "muted", r=5))
         out.append(p.point(0, 0, "good", r=4))
-        out += p.legend([(NAMES[m], cls) for m, cls in zip(self.methods, COLOURS)])
+        out += p.legend([(NAMES[m], cls) for m, cls in zip(self.methods, COLOURS)], corner="bottom-right")
         return out
 
     def readouts(self):
@@ -172,7 +172,7 @@ class OptimizerPaths(Widget):
                 where = "diverges"
             else:
                 where = f"not in {self.steps} (f = {sci(fin)})"
-            out.append({"label": f"{NAMES[m]}: f < {sci(self.tol)} after", "value": where})
+            out.append({"label": f"{NAMES[m]}: f < {num(self.tol, 9)} after", "value": where})
         return out
 
     def controls(self):
