@@ -74,7 +74,8 @@ class LabelSmoothingCurve(Widget):
             pl.curve(lambda c: self.loss(c, 1.0), "muted", lo=0.01, hi=C_MAX),
             pl.curve(self.loss, "accent", lo=0.01, hi=C_MAX),
             pl.segment(v["best"], 0, v["best"], v["best_loss"], "accent2"),
-            pl.text(v["best"], 0, "lowest", "small accent2", dy=-6, anchor="end", dx=-4),
+            pl.text(v["best"], 0, "lowest" if v["target"] < C_MAX else "still falling at the edge",
+                    "small accent2", dy=-6, anchor="end", dx=-4),
             *pl.legend([(f"target with ε = {num(v['eps'], 2)}", "accent"), ("one-hot target (ε = 0)", "muted")],
                        "top-right"),
         ]
@@ -83,7 +84,7 @@ class LabelSmoothingCurve(Widget):
         v = self.values()
         return [{"label": "target on the right class", "value": num(v["target"], 3)},
                 {"label": "loss at c", "value": num(v["loss"], 3)},
-                {"label": "lowest loss at c", "value": num(v["best"], 3)},
+                {"label": "lowest loss at c", "value": num(v["best"], 3) if v["target"] < C_MAX else "none: it keeps falling toward 1"},
                 {"label": "logit gap needed", "value": num(v["gap"], 2)}]
 
     def controls(self):
