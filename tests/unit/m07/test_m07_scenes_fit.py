@@ -10,7 +10,8 @@ from scene_checks import assert_scene_fits
 
 CONFIGS = [("vector_add_plane", {"show": "sum", "target": [3, -1]}), ("vector_add_plane", {"show": "scale"}),
            ("vector_add_plane", {"show": "length"}), ("dot_angle_plane", {"projection": True}),
-           ("cosine_rank", {}), ("basis_transform", {"target": "shear", "point": [2, 1], "area": True})]
+           ("cosine_rank", {}), ("basis_transform", {"target": "shear", "point": [2, 1], "area": True}),
+           ("map_composition", {}), ("eigen_direction", {}), ("eigen_direction", {"mode": "power"}), ("svd_ellipse", {})]
 
 
 @pytest.mark.parametrize("name, config", CONFIGS)
