@@ -106,3 +106,15 @@ def test_numbers_stated_in_the_prose():
     assert 12 / 4 == 12 * (1 / 4) == 3
     _, printed, _ = run_lesson("m01-l02")
     assert any("0.6000000000000001" in text for text in printed.values())
+
+
+def test_the_goals_cannot_be_met_by_moving_the_start_instead():
+    w = lesson_widget("m01-l02", "hop")
+    w.set_values({"x": -2, "b": 0})
+    assert not w.goal_met()
+    w = lesson_widget("m01-l02", "stretch")
+    w.set_values({"x": -6, "b": 1})
+    assert not w.goal_met()
+    w = lesson_widget("m01-l02", "stretch-undo")
+    w.set_values({"x": 0})                  # 0 comes back from any stretch: not the idea
+    assert w.values()["back"] == 1 and not w.goal_met()
