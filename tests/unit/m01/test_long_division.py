@@ -1,6 +1,7 @@
 """long_division and l03_decimals: digits come from remainders, a remainder of 0 ends the
 decimal, a remainder seen before starts the repeat; and the numbers m01-l03 states."""
 
+import sys
 from fractions import Fraction
 
 import pytest
@@ -76,7 +77,13 @@ def test_numbers_stated_in_the_prose():
         chain.append((a, b))
         a, b = b, a % b
     assert chain == [(1071, 462), (462, 147), (147, 21)] and a == 21
-    assert (0.1).as_integer_ratio()[1] == 2 ** 55
+    assert (0.1).as_integer_ratio()[1] == 2 ** 55 and sys.float_info.mant_dig == 53
+    for b in range(1, 200):         # in lowest terms, a decimal ends exactly when b is built from 2s and 5s
+        rest = b
+        for p in (2, 5):
+            while rest % p == 0:
+                rest //= p
+        assert (cycle(1, b) == 0) == (rest == 1)
     _, printed, _ = run_lesson("m01-l03")
     text = "\n".join(printed.values())
     assert "0.30000000000000004" in text and "False" in text and "0.10000000000000000555" in text
