@@ -196,7 +196,7 @@ class HopStretch(Widget):
         x = self.values()["x"]
         for t in range(int(self.min), int(self.max) + 1):
             a, b = before * t, before * t * factor
-            if self.inside(a) and self.inside(b) and t % 2 == 0:
+            if self.inside(a) and self.inside(b):
                 out.append(S.line(ax(a), y1 + 5, ax(b), y2 - 5, "muted"))
         a, b = before * x, before * x * factor
         if self.inside(a) and self.inside(b):
