@@ -32,7 +32,7 @@ def test_the_lessons_goals_and_numbers():
     w.set_values({"ix": 1, "iy": 2, "jx": -1, "jy": 1})
     w.v = [3, 2]
     assert (w.values()["vx"], w.values()["vy"]) == (1, 8)
-    for target, M in [("rot90", [[0, -1], [1, 0]]), ("swap", [[0, 1], [1, 0]])]:
+    for target, M in [("rot90", [[0, -1], [1, 0]]), ("swap", [[0, 1], [1, 0]]), ("shear", [[1, 1], [0, 1]])]:
         t = widgets.create("basis_transform", {"target": target})
         assert t.values()["match"] == 0
         t.set_values({"ix": M[0][0], "iy": M[1][0], "jx": M[0][1], "jy": M[1][1]})
