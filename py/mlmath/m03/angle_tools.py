@@ -16,13 +16,13 @@ def unwrap(previous, x, y):
 
 def arc_points(r, start, stop, grow=0.0, samples=None):
     """Points of an arc of radius r from angle `start` to `stop` (either direction).
-    `grow` widens the radius by that fraction per full turn, so a second lap is drawn
-    just outside the first instead of on top of it."""
+    The first lap lies on the circle; after it, `grow` widens the radius by that fraction
+    per further turn, so a second lap is drawn just outside the first, not on top of it."""
     n = samples or max(8, int(abs(stop - start) / TAU * 96) + 2)
     out = []
     for i in range(n + 1):
         t = start + (stop - start) * i / n
-        rho = r * (1 + grow * abs(t - start) / TAU)
+        rho = r * (1 + grow * max(0.0, abs(t - start) - TAU) / TAU)
         out.append((rho * math.cos(t), rho * math.sin(t)))
     return out
 

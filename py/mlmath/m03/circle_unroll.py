@@ -2,7 +2,7 @@
 
 On the left, a point turns round the unit circle by x radians. On the right, its height
 sin x is plotted against x, the distance it has turned: the arc laid out flat along the
-axis. A dashed line carries the point's height across, so the wave is drawn by the circle
+axis. A faint line carries the point's height across, so the wave is drawn by the circle
 as you drag. Past 2π the point goes round again and the wave repeats.
 
     ```widget circle_unroll

@@ -2,8 +2,9 @@
 
 The point starts on the positive x-axis and turns by θ (counterclockwise positive).
 The arc it sweeps has length s = r·θ, so on the unit circle the arc length *is* the
-angle in radians. Dots mark every whole radian of arc along the circle: six fit in a
-turn and a bit is left over, because a full turn is 2π ≈ 6.28. Drag past a full turn
+angle in radians. On the unit circle, dots mark every whole radian of arc: six fit
+in a turn and a bit is left over, because a full turn is 2π ≈ 6.28. The arc is labelled
+with its length s. Drag past a full turn
 and the angle keeps growing (the extra laps are drawn just outside the circle); drag
 clockwise past zero and it goes negative.
 
@@ -88,10 +89,11 @@ class RadianArc(Widget):
         out += p.frame(xticks=[-3, -2, -1, 1, 2, 3] if self.vary_r else [-1, 1],
                        yticks=[-3, -2, -1, 1, 2, 3] if self.vary_r else [-1, 1])
         out.append(p.polyline(arc_points(r, 0, TAU, samples=120), "muted"))
-        # a dot at every whole radian of arc along the first lap, numbered
-        for k in range(1, 7):
-            out.append(p.point(r * math.cos(k), r * math.sin(k), "accent3", r=3))
-            out.append(p.text(r * 1.13 * math.cos(k), r * 1.13 * math.sin(k), str(k), "small accent3", dy=4))
+        # on the unit circle, a dot at every whole unit of arc (every whole radian), numbered
+        if not self.vary_r:
+            for k in range(1, 7):
+                out.append(p.point(math.cos(k), math.sin(k), "accent3", r=3))
+                out.append(p.text(1.13 * math.cos(k), 1.13 * math.sin(k), str(k), "small accent3", dy=4))
         out.append(p.segment(0, 0, r, 0, "muted"))
         out.append(p.segment(0, 0, *tip, "accent"))
         if abs(t) > 1e-9:
@@ -100,6 +102,11 @@ class RadianArc(Widget):
         half = t / 2 if abs(t) <= TAU else math.copysign(math.pi / 4, t)
         out.append(p.text(0.38 * r * math.cos(half), 0.38 * r * math.sin(half), "θ", "label accent", dy=5))
         out.append(p.text(r * 0.5, 0, "r", "small muted", dy=14))
+        if abs(t) > 0.05:
+            mid = t / 2 if abs(t) <= TAU else t - math.copysign(math.pi, t)
+            reach = 1.22 if abs(t) <= TAU else 1.3
+            out.append(p.text(reach * r * math.cos(mid), reach * r * math.sin(mid), f"s = {num(r * t)}",
+                              "small accent2", dy=4))
         return out
 
     def readouts(self):

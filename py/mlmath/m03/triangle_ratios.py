@@ -81,7 +81,7 @@ class TriangleRatios(Widget):
         out.append(p.polyline([(h * c - box, 0), (h * c - box, box), (h * c, box)], "muted"))
         out.append(p.polyline(arc_points(0.45, 0, t, samples=24), "muted"))
         out.append(p.text(0.62 * math.cos(t / 2), 0.62 * math.sin(t / 2), "θ", "small", dy=4))
-        out.append(p.text(h * c / 2, 0, f"adjacent {num(v['adjacent'])}", "small", dy=16))
+        out.append(p.text(h * c / 2 + 0.25, 0, f"adjacent {num(v['adjacent'])}", "small", dy=-6))
         out.append(p.text(h * c, h * s / 2, f"opposite {num(v['opposite'])}", "small", anchor="start", dx=6))
         out.append(p.text(h * c / 2, h * s / 2, f"h = {num(h, 1)}", "small accent", anchor="end", dx=-8, dy=-4))
         out.append(p.text(c, s, "unit triangle", "small accent3", anchor="start", dx=4, dy=-4))

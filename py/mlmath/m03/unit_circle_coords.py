@@ -1,7 +1,7 @@
 """Cosine and sine as the coordinates of a point on the unit circle.
 
 Drag the point round the unit circle (or use the arrow keys): its shadow on the
-x-axis is cos θ and its shadow on the y-axis is sin θ. The dashed drops to the two axes
+x-axis is cos θ and its shadow on the y-axis is sin θ. The drops to the two axes
 and the right triangle under the radius show both at once, and the readouts show
 cos²θ + sin²θ staying at 1 (Pythagoras on that triangle, whose hypotenuse is the radius 1).
 

@@ -2,7 +2,7 @@
 
 A stretches the wave up and down (the amplitude; negative A flips it), ω squeezes it
 along x (the period is 2π/ω), φ slides it sideways (a shift of −φ/ω), and c lifts it.
-With a target, a dashed wave shows what to match, and `gap` is the largest vertical
+With a target, a thick grey wave shows what to match, and `gap` is the largest vertical
 distance between the two over the view: a goal `gap < 0.05` accepts every way of
 writing the same wave (A = −2 with φ + π is the same wave as A = 2).
 
@@ -103,7 +103,7 @@ class WaveMatch(Widget):
         for m, label in zip(pi_marks, ["π", "2π", "3π", "4π"]):
             out.append(p.text(m, -5.5, label, "small muted", dy=-4))
         if self.target:
-            out.append(p.curve(wave(**self.target), "muted"))
+            out.append(p.curve(wave(**self.target), "muted bracket"))
         out.append(p.segment(X[0], v["c"], X[1], v["c"], "accent3"))
         out.append(p.curve(wave(**self.params()), "accent"))
         # one period, marked from the first upward crossing of the midline at or after x = 0
@@ -117,8 +117,8 @@ class WaveMatch(Widget):
             out.append(p.text(start + v["period"] / 2, y, f"period {num(v['period'])}", "small accent2", dy=-6))
         legend = [("your wave", "accent"), ("midline c", "accent3")]
         if self.target:
-            legend.insert(1, ("target", "muted"))
-        out += p.legend(legend, corner="bottom-left")
+            legend.insert(1, ("target", "muted bracket"))
+        out += p.legend(legend, corner="bottom-right")
         return out
 
     def readouts(self):
