@@ -57,7 +57,7 @@ class DensityIntervalArea(Widget):
                       "b": Slider("b", "b", LO, HI, 0.01, b, coarse=0.5, fine=0.05),
                       "sigma": Slider("sigma", "σ (spread)", 0.2, 2, 0.05, sigma)}
         self.left = Plot((LO, HI), (0, 1), box=(40, 20, 300, 250))
-        self.right = Plot((LO, HI), (0, 1), box=(340, 20, 590, 250))
+        self.right = Plot((LO, HI), (0, 1.2), box=(340, 20, 590, 250))
         super().configure(config)
 
     def values(self):
@@ -83,11 +83,11 @@ class DensityIntervalArea(Widget):
         return [
             p.handle("a", a, 0, "left end a of the interval", f"a = {num(a)}"),
             p.handle("b", b, 0, "right end b of the interval", f"b = {num(b)}", cls="accent2"),
-            *p.frame("x", "density f(x)", xticks=4, yticks=4),
+            *p.frame("x", "density f(x)", xticks=4, yticks=4, edges=True),
             p.shade(f, lo, hi, opacity=0.35),
             p.curve(f),
             p.text(0, v["peak"], f"peak {num(v['peak'], 3)}", "small", dy=-6),
-            *q.frame("x", "cdf F(x) = P(X ≤ x)", xticks=4, yticks=4),
+            *q.frame("x", "cdf F(x) = P(X ≤ x)", xticks=4, yticks=[0, 0.2, 0.4, 0.6, 0.8, 1], edges=True),
             q.curve(F),
             q.segment(LO, F(lo), lo, F(lo), "muted"),
             q.segment(LO, F(hi), hi, F(hi), "muted"),

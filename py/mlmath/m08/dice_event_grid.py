@@ -113,9 +113,13 @@ class DiceEventGrid(Widget):
             inside[i + j] += 1
         box = (330, 50, 590, 250)
         labels = [str(s) for s in counts]
-        out += bars([c / 36 for c in counts.values()], box, labels, top=6 / 36, cls="muted")
+        pale = bars([c / 36 for c in counts.values()], box, labels, top=6 / 36)
+        for shape in pale:
+            if shape["t"] == "rect":
+                shape["opacity"] = 0.25
+        out += pale
         out += bars([c / 36 for c in inside.values()], box, labels=(), top=6 / 36, cls="accent")
-        out.append(S.text(460, 40, "P(S = s): sum of the dice, share inside E coloured", "small"))
+        out.append(S.text(460, 40, "P(S = s); the part inside E is solid", "small"))
         out.append(S.text(460, 284, "s", "label"))
         return out
 

@@ -5,7 +5,7 @@ Rows are X (the weather), columns Y (how you get to work); each cell holds a cou
 days, and the joint probability is count / total. Drag a cell's bar up or down (or focus
 it and use the arrow keys) to change its count. Click a row's name (or focus it and press
 Enter) to condition on it: the slice is drawn twice on the right, as it stands in the
-table (its entries add up to P(X = x)) and divided by P(X = x), which is P(Y | X = x).
+table (blue) (its entries add up to P(X = x)) and divided by P(X = x), which is P(Y | X = x) (orange).
 
     ```widget joint_table_slice
     id = "table"
@@ -46,7 +46,7 @@ class JointTableSlice(Widget):
         row = one_of(self.name, "row", config.pop("row", "none"), ["none"] + ROWS)
         self.knobs = {f"n{i}{j}": Slider(f"n{i}{j}", f"days {ROWS[i]} and {COLS[j]}", 0, MAX, 1, counts[i][j])
                       for i in range(3) for j in range(3)}
-        self.knobs["row"] = Choice("row", "condition on X =", ["none"] + ROWS, row)
+        self.knobs["row"] = Choice("row", "condition on the weather", ["none"] + ROWS, row)
         super().configure(config)
 
     def counts(self):
@@ -110,12 +110,15 @@ class JointTableSlice(Widget):
         if v["row"] != "none":
             i = ROWS.index(v["row"])
             out.append(S.rect(LEFT - 2, TOP + i * CH - 2, 3 * CW + 4, CH + 4, "accent2 nofill"))
-            box = (400, 60, 590, 220)
-            out += bars([n[i][j] / total for j in range(3)], box, COLS, top=1, cls="muted", width=0.36, shift=-0.2)
-            out += bars([v[f"c{j}"] for j in range(3)], box, (), top=1, cls="accent2", width=0.36, shift=0.2,
+            box = (400, 84, 590, 220)
+            out += bars([n[i][j] / total for j in range(3)], box, top=1, width=0.36, shift=-0.2, fmt=lambda p: num(p, 2))
+            out += bars([v[f"c{j}"] for j in range(3)], box, top=1, cls="accent2", width=0.36, shift=0.2,
                         fmt=lambda p: num(p, 2))
-            out.append(S.text(495, 40, f"slice X = {v['row']}: grey as it stands,", "small"))
-            out.append(S.text(495, 54, f"orange divided by P(X = {v['row']}) = {num(v['px'], 3)}", "small"))
+            for j, c in enumerate(COLS):
+                out.append(S.text(400 + (j + 0.5) * (190 / 3), 236, c, "small"))
+            out.append(S.text(400, 30, f"the {v['row']} row: blue as it stands,", "small", "start"))
+            out.append(S.text(400, 44, "orange divided by its total", "small", "start"))
+            out.append(S.text(400, 58, f"P(X = {v['row']}) = {num(v['px'], 3)}", "small", "start"))
         else:
             out.append(S.text(495, 130, "Click a row name to condition on it.", "small"))
         out.append(S.text(LEFT + 1.5 * CW, TOP + 3 * CH + 44, f"{total} days in all; each cell: count / {total}", "small"))

@@ -1,8 +1,8 @@
 """Many seeded draws from a categorical: the frequencies converge on the probabilities.
 
 N draws, each a random.Random(seed).random() number landing in the cumulative intervals
-(the same `pick` as categorical_strip). Bars: each token's probability (grey) beside its
-observed frequency (blue). The readouts give the largest gap between the two and the
+(the same `pick` as categorical_strip). Bars: each token's probability (pale) beside its
+observed frequency (solid). The readouts give the largest gap between the two and the
 first draws as letters: the same seed always gives the same run.
 
     ```widget sample_histogram
@@ -84,9 +84,14 @@ class SampleHistogram(Widget):
         freqs = [v[f"f{i}"] for i in range(len(self.probs))]
         box = (60, 20, 580, 200)
         top = max(max(self.probs), max(freqs)) * 1.1
-        out = bars(self.probs, box, self.labels, top=top, cls="muted", width=0.36, shift=-0.2, fmt=lambda p: num(p, 2))
-        out += bars(freqs, box, (), top=top, width=0.36, shift=0.2, fmt=lambda p: num(p, 3))
-        out.append(S.text(320, 236, f"grey: probability · blue: frequency in {commas(v['draws'])} draws (seed {v['seed']})",
+        out = bars(self.probs, box, top=top, width=0.36, shift=-0.2, fmt=lambda p: num(p, 2))
+        for shape in out:
+            if shape["t"] == "rect":
+                shape["opacity"] = 0.3
+        out += bars(freqs, box, top=top, width=0.36, shift=0.2, fmt=lambda p: num(p, 3))
+        slot = (box[2] - box[0]) / len(self.probs)
+        out += [S.text(box[0] + (i + 0.5) * slot, box[3] + 14, label, "small") for i, label in enumerate(self.labels)]
+        out.append(S.text(320, 236, f"pale: probability · solid: frequency in {commas(v['draws'])} draws (seed {v['seed']})",
                           "small"))
         return out
 
