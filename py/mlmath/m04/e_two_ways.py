@@ -16,7 +16,7 @@ values(): lg (log10 n), n, terms, compound, series, digits_compound, digits_seri
 
 import math
 
-from ..show import commas, num, sci
+from ..show import commas, num, power
 from ..widgets import register
 from ..widgets.base import Widget, number, whole
 from ..widgets.controls import Slider
@@ -39,7 +39,7 @@ class ETwoWays(Widget):
     def configure(self, config):
         n = number(self.name, "n", config.pop("n", 10), 1, N_MAX)
         terms = whole(self.name, "terms", config.pop("terms", 3), 1, T_MAX)
-        self.plot = Plot((1, N_MAX), (1e-16, 10), box=(64, 14, 584, 290), xlog=True, ylog=True)
+        self.plot = Plot((1, N_MAX), (1e-16, 10), box=(64, 14, 584, 290), xlog=True, ylog=True, xfmt=power, yfmt=power)
         self.knobs = {"lg": Slider("lg", "compounding steps n", 0, 7, 0.1, math.log10(n),
                                    fmt=lambda lg: commas(round(10 ** lg))),
                       "terms": Slider("terms", "series terms", 1, T_MAX, 1, terms)}

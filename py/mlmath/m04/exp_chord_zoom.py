@@ -87,8 +87,8 @@ class ExpChordZoom(Widget):
                      cls="accent2", r=7),
             *p.frame("x", "eˣ", xticks=[a - h, a, a + h], yticks=[v["height"] - h * v["height"], v["height"],
                                                                   v["height"] + h * v["height"]]),
-            p.curve(math.exp, samples=400),
             p.line(v["slope"], math.exp(a) - v["slope"] * a, "accent2"),
+            p.curve(math.exp, samples=400),
             p.point(a, math.exp(a), "accent", r=5),
             *p.legend([("eˣ", "accent"), ("chord from a to a + h", "accent2")]),
         ]
@@ -97,7 +97,7 @@ class ExpChordZoom(Widget):
         v = self.values()
         return [{"label": "h", "value": sci(v["h"])},
                 {"label": "chord slope", "value": num(v["slope"], 6)},
-                {"label": f"height e^{num(v['a'])}", "value": num(v["height"], 6)},
+                {"label": f"height eᵃ at a = {num(v['a'])}", "value": num(v["height"], 6)},
                 {"label": "largest gap, curve to chord", "value": sci(v["bend"], 2)},
                 {"label": "that gap as a share of the window's height", "value": sci(v["bend"] / (6 * v["h"] * v["height"]), 2)}]
 

@@ -14,7 +14,7 @@ values(): lg (log10 n, the knob), n, term (1/n), total (H_n), doubled (H_2n − 
 
 import math
 
-from ..show import commas, num, sci
+from ..show import commas, num, power, sci
 from ..widgets import register
 from ..widgets.base import Widget, number
 from ..widgets.controls import Slider
@@ -43,7 +43,7 @@ class HarmonicCreep(Widget):
 
     def configure(self, config):
         n = number(self.name, "n", config.pop("n", 10), 1, N_MAX)
-        self.plot = Plot((1, N_MAX), (0, 13), box=(44, 14, 584, 290), xlog=True)
+        self.plot = Plot((1, N_MAX), (0, 13), box=(44, 14, 584, 290), xlog=True, xfmt=power)
         self.knobs = {"lg": Slider("lg", "terms n", 0, 5, 0.01, math.log10(n),
                                    fmt=lambda lg: commas(round(10 ** lg)))}
         super().configure(config)

@@ -41,7 +41,7 @@ CASES = {
     "sinc": (_sinc, "sin(x)/x", 0.0, 1.0, "exists", (0, 1.5)),
     "square": (_square, "x²", 2.0, 4.0, "exists", (0, 8)),
     "cubehole": (_cubehole, "(x³ − 8)/(x − 2)", 2.0, 12.0, "exists", (0, 20)),
-    "step": (_step, "x + 1 for x > 0, x − 1 for x ≤ 0", 0.0, None, "jump", (-2.5, 2.5)),
+    "step": (_step, "s(x)", 0.0, None, "jump", (-2.5, 2.5)),
     "blowup": (_blowup, "1/x²", 0.0, None, "blows up", (0, 50)),
     "wiggle": (_wiggle, "sin(1/x)", 0.0, None, "oscillates", (-1.5, 1.5)),
 }
@@ -70,3 +70,10 @@ def view(name, h, box):
     digits = max(1, math.ceil(-math.log10(h)) + 1)
     return Plot((a - w, a + w), (lo, hi), box=box, xfmt=lambda x: num(x, digits),
                 yfmt=(lambda y: sci(y, 2)) if kind == "blows up" else None)
+
+
+def pieces(plot, f, a, cls="accent", samples=300):
+    """f drawn as two curves, left of a and right of a, never joined across a: a jump shows
+    as a jump, and the point a itself is left to the widget."""
+    eps = (plot.x.hi - plot.x.lo) * 1e-6
+    return [plot.curve(f, cls, hi=a - eps, samples=samples // 2), plot.curve(f, cls, lo=a + eps, samples=samples // 2)]

@@ -19,7 +19,7 @@ from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Choice, Slider
-from .l03_limits import CASES, value, view
+from .l03_limits import CASES, pieces, value, view
 
 VERDICTS = ["undecided", "exists", "jump", "blows up", "oscillates"]
 BOXES = [(40, 30, 286, 150), (344, 30, 590, 150), (40, 200, 286, 320), (344, 200, 590, 320)]
@@ -64,7 +64,7 @@ class LimitFailureGallery(Widget):
             f, label, a, _, _, _ = CASES[name]
             p = view(name, h, box)
             out += p.frame("", "", xticks=[a - h, a, a + h], yticks=3, grid=False, edges=True)
-            out.append(p.curve(f, samples=400))
+            out += pieces(p, f, a, samples=400)
             out.append(S.text(box[0], box[1] - 10, f"{'ABCD'[i]}: f(x) = {label} near x = {num(a)}", "label", "start"))
         return out
 
@@ -79,8 +79,8 @@ class LimitFailureGallery(Widget):
                 cells.append("no value" if y is None else (sci(y, 3) if abs(y) >= 1e4 else num(y, 4)))
             out.append({"label": f"{'ABCD'[i]}: f(a − h), f(a + h)", "value": f"{cells[0]}, {cells[1]}"})
         v = self.values()
-        out.append({"label": "verdicts right", "value": f"{v['right']} of 4" if v["right"] == 4 else
-                    f"{sum(v[f'v{i + 1}'] != 'undecided' for i in range(4))} given"})
+        given = sum(v[f"v{i + 1}"] != "undecided" for i in range(4))
+        out.append({"label": "verdicts", "value": "all 4 right" if v["right"] == 4 else f"{given} of 4 given"})
         return out
 
     def controls(self):

@@ -21,7 +21,7 @@ from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, flag, number, one_of
 from ..widgets.controls import Choice, Slider
-from .l03_limits import CASES, value, view
+from .l03_limits import CASES, pieces, value, view
 
 ROWS = [0.1, 0.01, 0.001, 0.0001, 0.00001]
 
@@ -93,7 +93,7 @@ class LimitZoomTable(Widget):
                p.handle("right", a + h, ry, "right probe at a + h", f"h = {sci(h)}", cls="accent2")]
         out += p.frame("x", f"f(x) = {label}", xticks=[a - h, a, a + h],
                        yticks=4)
-        out.append(p.curve(f, samples=600))
+        out += pieces(p, f, a, samples=600)
         if math.isnan(v["at"]):
             out.append(p.point(a, limit if limit is not None else 0, "muted nofill", r=5))
         else:
@@ -106,7 +106,7 @@ class LimitZoomTable(Widget):
         for i, row in enumerate(ROWS):
             y = y0 + 24 * i
             reached = row >= h * (1 - 1e-9)
-            out.append(S.text(x0, y, sci(row, 1), "small", "start"))
+            out.append(S.text(x0, y, f"{row:.5f}".rstrip("0"), "small", "start"))
             out.append(S.text(x0 + 158, y, _cell(value(f, a - row)) if reached else "·", "small", "end"))
             out.append(S.text(x0 + 246, y, _cell(value(f, a + row)) if reached else "·", "small", "end"))
         out.append(S.text(x0, y0 + 24 * len(ROWS) + 8, f"at a = {num(a)} itself:", "small", "start"))

@@ -3,7 +3,7 @@
 The learner picks a parent (if `pick`), slides the moves the block allows (`moves`, some
 of "a", "b", "h", "k"), and drags the marked anchor point (arrows move it: left/right
 slide h, up/down slide k). The parent stays drawn faintly, the anchor shows where the
-grammar carries one point of it, and a `target` graph (dashed) gives a shape to match.
+grammar carries one point of it, and a `target` graph (in the second colour) gives a shape to match.
 With `stages`, a fifth control plays the moves one at a time, in the order that builds
 g from f: squeeze by b, shift by h, stretch by a, lift by k.
 
