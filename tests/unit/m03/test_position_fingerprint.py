@@ -48,3 +48,10 @@ def test_the_closest_pairs_the_lesson_prints():
         fps = [encoding(p, 16, base) for p in range(200)]
         best = min((distance(fps[i], fps[j]), j - i) for i in range(200) for j in range(i + 1, 200))
         assert best[1] == gap and round(best[0], 4) == dist
+
+
+def test_the_slowest_clock_of_a_wide_model_takes_tens_of_thousands_of_positions():
+    # m03-l03's thread: with base 10000 and d = 512 the slowest hand's period is 2π·10000^(510/512)
+    slowest = 10000 ** (-2 * 255 / 512)
+    assert 10_000 < 2 * math.pi / slowest < 100_000
+    assert 2 * math.pi / 1 < 6.3          # the fastest hand: one radian per position, period 2π

@@ -62,4 +62,5 @@ def test_the_read_wave_cell_numbers():
     ys = [1.5 * math.sin(0.5 * x - 1) + 1 for x in xs]
     ups = [xs[i] for i in range(1, len(ys)) if ys[i - 1] < 1 <= ys[i]]
     assert len(ups) == 2 and abs(ups[1] - ups[0] - 4 * math.pi) < 0.01
+    assert ups[0] == 2.0 and round(ups[1] - ups[0], 2) == 12.57 and -0.5 * ups[0] == -1
     assert round(100 / (2 * math.pi), 3) == 15.915      # x = 100 is a little under sixteen laps
