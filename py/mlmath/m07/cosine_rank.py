@@ -18,7 +18,6 @@ import re
 from ..show import fixed, num
 from ..widgets import register
 from ..widgets import shapes as S
-from ..widgets.base import number
 from ..widgets.plane import Plane
 from .linalg_common import PointsWidget, label, pair, vec
 

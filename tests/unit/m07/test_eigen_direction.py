@@ -12,7 +12,7 @@ from mlmath import widgets
 from mlmath.m07.eigen_direction import eigen2
 from mlmath.m07.svd_ellipse import svd2
 from mlmath.widgets.plane import apply
-from scene_checks import assert_scene_fits, readout
+from scene_checks import readout
 
 
 def test_eigen2_finds_av_equals_lambda_v():
