@@ -116,7 +116,8 @@ class PqCompare(Widget):
             rest.append(S.text(cx, bottom + 16, self.labels[i], "label"))
             term = 0.0 if p[i] == 0 else p[i] * surprise(q[i], base)
             rest.append(S.text(cx, bottom + 34, f"p·(−log q) = {_show(term)}", "small"))
-        frame = self.plot.frame("", "probability", xticks=[], yticks=[0, 0.25, 0.5, 0.75, 1])
+        frame = self.plot.frame("", "", xticks=[], yticks=[0, 0.25, 0.5, 0.75, 1])
+        frame.append(S.text(BOX[0] - 40, BOX[1] - 16, "probability", "label", "start"))
         legend = [S.rect(right - 150, top - 30, 12, 12, "accent nostroke"),
                   S.text(right - 132, top - 20, "P (truth)", "small", "start"),
                   S.rect(right - 70, top - 30, 12, 12, "accent2 nostroke"),
@@ -127,8 +128,8 @@ class PqCompare(Widget):
         v = self.values()
         unit = self.knobs["unit"].value
         if self.fixed_p:
-            return [{"label": f"H(P) ({unit})", "value": _show(v["H"])},
-                    {"label": "cross-entropy H(P, Q)", "value": _show(v["CE"])},
+            return [{"label": f"loss: cross-entropy H(P, Q) ({unit})", "value": _show(v["CE"])},
+                    {"label": "H(P)", "value": _show(v["H"])},
                     {"label": "KL(P‖Q)", "value": _show(v["kl"])}]
         return [{"label": f"H(P) ({unit})", "value": _show(v["H"])},
                 {"label": "cross-entropy H(P, Q)", "value": _show(v["CE"])},

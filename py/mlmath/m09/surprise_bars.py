@@ -101,7 +101,8 @@ class SurpriseBars(Widget):
             words.append(S.text(bx + width / 2, bottom + 16, self.labels[i], "label"))
             words.append(S.text(bx + width / 2, bottom + 34,
                                 f"surprise {'∞' if s == math.inf else num(s, 2)}", "small accent2"))
-        frame = self.plot.frame("", "probability", xticks=[], yticks=[0, 0.25, 0.5, 0.75, 1])
+        frame = self.plot.frame("", "", xticks=[], yticks=[0, 0.25, 0.5, 0.75, 1])
+        frame.append(S.text(BOX[0] - 40, BOX[1] - 16, "probability", "label", "start"))
         note = S.text(right, top - 14, f"surprise = −log{'₂' if unit == 'bits' else ''} p, in {unit}",
                       "small", "end")
         return handles + frame + words + [note]
