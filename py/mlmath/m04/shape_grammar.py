@@ -136,7 +136,8 @@ class ShapeGrammar(Widget):
             target = "h" if sideways else "k"
             if target not in self.knobs:
                 target = "k" if target == "h" else "h"
-            if target in self.knobs:
+            # like a drag, a key moves only what the picture shows: h from stage 2, k at stage 4
+            if target in self.knobs and self.stage >= (2 if target == "h" else 4):
                 self.knobs[target].key(key)
             return
         super().handle(event)

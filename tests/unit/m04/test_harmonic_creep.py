@@ -36,3 +36,9 @@ def test_the_goal_needs_more_than_twelve_thousand_terms():
     assert w.values()["total"] > 10 and w.values()["n"] == 12589       # on the slider's log grid
     w.handle({"type": "drag", "handle": "lg", "x": w.plot.x(100), "y": 0})
     assert w.values()["n"] == 100
+
+
+def test_the_level_twenty_estimate_and_the_factor_e_per_unit():
+    gamma = 0.5772156649
+    assert 272_000_000 < math.exp(20 - gamma) < 273_000_000
+    assert math.isclose(math.exp(11 - gamma) / math.exp(10 - gamma), math.e)

@@ -72,3 +72,14 @@ def test_options_are_checked():
         widget(moves=["x"])
     with pytest.raises(ValueError, match="shape_grammar"):
         widget(parent="tan")
+
+
+def test_in_stages_the_anchor_moves_only_what_the_picture_shows():
+    w = widget(parent="square", pick=True, stages=True)
+    w.handle({"type": "key", "handle": "anchor", "key": "ArrowRight"})
+    w.handle({"type": "key", "handle": "anchor", "key": "ArrowUp"})
+    assert (w.values()["h"], w.values()["k"]) == (0, 0)         # stage 0: nothing moved yet
+    w.set_values({"stage": 4})
+    w.handle({"type": "key", "handle": "anchor", "key": "ArrowRight"})
+    w.handle({"type": "key", "handle": "anchor", "key": "ArrowUp"})
+    assert (w.values()["h"], w.values()["k"]) == (0.5, 0.5)
