@@ -88,3 +88,13 @@ def test_numbers_stated_in_the_prose():
     assert "[2, '+', 3, '*', '(', 4, '-', 1, ')']" in text
     for line in ["2 + 3 * 4 = 14", "(2 + 3) * 4 = 20", "8 - 3 - 2 = 3", "8 - (3 - 2) = 7"]:
         assert line in text
+
+
+def test_the_climb_goal_needs_a_climb_not_a_lone_number():
+    w = lesson_widget("m01-l04", "climb")
+    w.set_values({"text": "7"})
+    assert w.values()["finished"] == 1 and not w.goal_met()
+    w.set_values({"text": "1 + 2 * 3 - 4", "steps": 2})
+    assert not w.goal_met()
+    w.set_values({"finished": 1})
+    assert w.goal_met() and w.values()["result"] == 3
