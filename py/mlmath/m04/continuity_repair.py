@@ -60,7 +60,7 @@ class ContinuityRepair(Widget):
             p.curve(lambda x: math.sqrt(x) + c, "accent2", lo=A),
             p.point(A, s["left"], "accent nofill", r=5),
             p.point(A, s["right"], "accent2 nofill", r=5),
-            *p.legend([("x², left of 1", "accent"), ("√x + c, right of 1", "accent2")]),
+            *p.legend([("x², left of 1", "accent"), ("√x + c, right of 1", "accent2")], corner="bottom-right"),
         ]
 
     def readouts(self):

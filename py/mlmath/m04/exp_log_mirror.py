@@ -60,7 +60,7 @@ class ExpLogMirror(Widget):
             p.curve(math.exp),
             p.curve(lambda t: math.log(t) if t > 0 else math.nan, "accent2", lo=0.01),
             p.segment(x, y, y, x, "accent3"),
-            *p.legend([("eˣ", "accent"), ("ln x", "accent2"), ("y = x", "muted")]),
+            *p.legend([("eˣ", "accent"), ("ln x", "accent2"), ("y = x", "muted")], corner="bottom-right"),
         ]
 
     def readouts(self):
