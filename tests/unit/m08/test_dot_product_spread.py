@@ -42,3 +42,9 @@ def test_the_lesson_prints_the_numbers_it_states():
     assert printed["mean-var"].strip() == "(1000000010.0, 22.5)"
     first, second, third = eval(printed["dot-var"])
     assert abs(first - 1) < 0.2 and abs(second - 8) < 1.6 and abs(third - 32) < 6.4
+
+
+def test_a_plus_minus_one_coin_shares_mean_and_variance_with_the_standard_normal():
+    coin = {-1: 0.5, 1: 0.5}
+    mean = sum(x * p for x, p in coin.items())
+    assert mean == 0 and sum((x - mean) ** 2 * p for x, p in coin.items()) == 1
