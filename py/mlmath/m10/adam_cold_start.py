@@ -73,13 +73,13 @@ class AdamColdStart(Widget):
         out = [p.handle("t", v["t"], v["uncorrected"], "step marker on the uncorrected curve",
                         f"t = {v['t']}: {num(v['uncorrected'], 3)} η"),
                *p.frame("step t", "step ÷ η, steady gradient (log scale)")]
-        out.append(p.polyline([(t, 1 - b1 ** t) for t in ts], "accent3"))
+        out.append(p.polyline([(t, 1 - b1 ** t) for t in ts], "muted"))
         out.append(p.polyline([(t, 1 / math.sqrt(1 - b2 ** t)) for t in ts], "accent2"))
         out.append(p.polyline([(t, uncorrected(b1, b2, t)) for t in ts], "accent"))
         out.append(p.polyline([(1, 1.0), (T, 1.0)], "good"))
-        out.append(p.segment(v["t"], 0.01, v["t"], 200, "muted"))
+        out.append(p.segment(v["t"], 0.01, v["t"], 200, "grid"))
         out += p.legend([("no correction", "accent"), ("1/√(1 − β₂ᵗ)", "accent2"),
-                         ("1 − β₁ᵗ", "accent3"), ("corrected", "good")], corner="top-right")
+                         ("1 − β₁ᵗ", "muted"), ("corrected", "good")], corner="top-right")
         return out
 
     def readouts(self):

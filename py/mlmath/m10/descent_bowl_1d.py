@@ -84,7 +84,7 @@ class DescentBowl1d(Widget):
         p, x0 = self.plot, self.knobs["x0"].value
         xs = descend(self.a, self.knobs["lr"].value, x0, self.steps)
         out = [p.handle("x0", x0, self.f(x0), "start of the descent", f"x₀ = {num(x0, 1)}"),
-               *p.frame("x", f"f(x) = {num(self.a)}x²"), p.curve(self.f),
+               *p.frame("x", "f(x) = x²" if self.a == 1 else f"f(x) = {num(self.a)}x²"), p.curve(self.f),
                p.polyline([(x, self.f(x)) for x in xs], "accent2")]
         out += [p.point(x, self.f(x), "accent2", r=3) for x in xs[1:]]
         out.append(p.point(0, 0, "good", r=4))

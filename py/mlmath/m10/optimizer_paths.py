@@ -39,7 +39,7 @@ from ..widgets.plot import Plot
 
 METHODS = ("gd", "momentum", "rmsprop", "adam")
 NAMES = {"gd": "gradient descent", "momentum": "momentum", "rmsprop": "RMSProp", "adam": "Adam"}
-COLOURS = ("accent2", "accent3", "accent", "good")
+COLOURS = ("accent2", "accent3", "accent", "muted")
 EPS = 1e-8
 
 
@@ -167,12 +167,12 @@ class OptimizerPaths(Widget):
         for m in self.methods:
             n, fin = v[f"{m}_steps"], v[f"{m}_final"]
             if n >= 0:
-                where = f"{n} steps"
+                where = str(n)
             elif not math.isfinite(fin) or fin > 1e6:
-                where = "diverges"
+                where = "never: it diverges"
             else:
-                where = f"not in {self.steps} (f = {sci(fin)})"
-            out.append({"label": f"{NAMES[m]}: f < {num(self.tol, 9)} after", "value": where})
+                where = f"not within {self.steps} (f = {sci(fin)} there)"
+            out.append({"label": f"{NAMES[m]}: steps to f < {num(self.tol, 9)}", "value": where})
         return out
 
     def controls(self):

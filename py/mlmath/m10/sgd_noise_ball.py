@@ -69,7 +69,7 @@ class SgdNoiseBall(Widget):
             out.append(p.polyline([(ws + rw * math.cos(t / 60 * math.pi), bs + rb * math.sin(t / 60 * math.pi))
                                    for t in range(121)], "grid"))
         path = self.path()
-        out.append(p.polyline(path, "muted"))
+        out.append(p.polyline(path[:STEPS - TAIL + 2], "muted"))
         out += [p.point(w, b, "accent2", r=2) for w, b in path[-TAIL:] if p.inside(w, b)]
         v = self.values()
         if math.isfinite(v["radius"]):

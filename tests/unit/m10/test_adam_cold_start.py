@@ -66,3 +66,8 @@ def test_the_reference_thetas():
         theta -= 0.001 * (m / (1 - 0.9 ** t)) / (math.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
         out.append(round(theta, 9))
     assert out == [0.999, 0.998654394, 0.998109954]
+
+
+def test_plain_descent_needs_over_a_thousand_steps_on_the_scaled_bowl():
+    # at the ceiling η = 0.1, x shrinks by 0.998 a step; f < 0.01 needs |x| < 1 from 8
+    assert math.ceil(math.log(8) / -math.log(1 - 0.02 * 0.1)) == 1039
