@@ -26,7 +26,7 @@ from ..widgets import register
 from ..widgets.base import Widget, flag, number, one_of
 from ..widgets.controls import Slider, Toggle
 from ..widgets.plot import Plot
-from .secant_tangent import FUNCTIONS
+from .smooth_functions import FUNCTIONS
 
 TINY = 1e-17   # an error of exactly 0 has no place on a log axis: it is drawn at the floor
 

@@ -26,13 +26,7 @@ from ..widgets import register
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
-
-FUNCTIONS = {  # name: (f, f', how the readout names it, the view (x range, y range))
-    "square": (lambda x: x * x, lambda x: 2 * x, "x²", ((-2, 3), (-1, 6))),
-    "cube": (lambda x: x ** 3, lambda x: 3 * x * x, "x³", ((-2, 2), (-4, 6))),
-    "sin": (math.sin, math.cos, "sin x", ((-1, 6.5), (-1.5, 1.5))),
-    "exp": (math.exp, math.exp, "eˣ", ((-2, 2.5), (-0.5, 8))),
-}
+from .smooth_functions import FUNCTIONS
 
 
 @register
