@@ -35,6 +35,7 @@ from ..widgets.plot import Axis
 FACTORS = (-4, -3, -2, -1, -0.5, -1 / 3, -0.25, 0, 0.25, 1 / 3, 0.5, 1, 2, 3, 4)
 MARGIN = 30
 ROW = 72
+LABELS = 27     # joins start below the tick labels of the line above, so they cross no number
 
 
 def factor_text(k):
@@ -197,10 +198,10 @@ class HopStretch(Widget):
         for t in range(int(self.min), int(self.max) + 1):
             a, b = before * t, before * t * factor
             if self.inside(a) and self.inside(b):
-                out.append(S.line(ax(a), y1 + 5, ax(b), y2 - 5, "muted"))
+                out.append(S.line(ax(a), y1 + LABELS, ax(b), y2 - 5, "muted"))
         a, b = before * x, before * x * factor
         if self.inside(a) and self.inside(b):
-            out += S.arrow(ax(a), y1 + 9, ax(b), y2 - 10, cls)
+            out += S.arrow(ax(a), y1 + LABELS, ax(b), y2 - 10, cls)
         return out
 
     def readouts(self):
