@@ -1,0 +1,1 @@
+"""Module 11, neural network fundamentals: its widgets and the code its lessons import."""
