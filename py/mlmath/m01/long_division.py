@@ -124,7 +124,7 @@ class LongDivision(Widget):
             bx = x0 + r * size
             if r in reached:
                 in_cycle = start is not None and reached[r] >= start
-                cls = "accent2" if in_cycle else ("good" if r == 0 else "accent")
+                cls = "accent2" if in_cycle else ("accent3" if r == 0 else "accent")
                 out.append(S.rect(bx, y, size - 2, size - 2, f"{cls} nostroke", opacity=0.35))
             else:
                 out.append(S.rect(bx, y, size - 2, size - 2, "node nofill"))

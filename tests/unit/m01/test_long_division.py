@@ -87,3 +87,11 @@ def test_numbers_stated_in_the_prose():
     _, printed, _ = run_lesson("m01-l03")
     text = "\n".join(printed.values())
     assert "0.30000000000000004" in text and "False" in text and "0.10000000000000000555" in text
+
+
+def test_the_float_quiz_has_one_true_comparison_and_its_whys_print_what_python_prints():
+    quiz = lesson_part("m01-l03", "quiz", "why-not").data
+    results = {o["text"].strip("`"): eval(o["text"].strip("`")) for o in quiz["option"]}
+    assert [t for t, ok in results.items() if ok] == [o["text"].strip("`") for o in quiz["option"] if o.get("correct")]
+    assert repr(0.1 + 0.1 + 0.1) == "0.30000000000000004"
+    assert repr(0.7 + 0.1) == "0.7999999999999999" and repr(1.1 + 2.2) == "3.3000000000000003"
