@@ -38,6 +38,12 @@ def vec(v):
     return "[" + ", ".join(num(x) for x in v) + "]"
 
 
+def term(x, *digits):
+    """A number as a term inside a sum or under a square: (−2) for a negative, so
+    that (−2)² reads as 4 and 1 + (−2) as one sum, never −2² = −4."""
+    return f"({num(x, *digits)})" if x < 0 else num(x, *digits)
+
+
 def mat(M):
     """A 2x2 matrix written as rows: [[1, 0], [0, 1]]."""
     return "[" + ", ".join(vec(r) for r in M) + "]"

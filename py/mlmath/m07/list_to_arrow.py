@@ -23,7 +23,7 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget
 from ..widgets.controls import Text
 from ..widgets.plane import Plane
-from .linalg_common import label, pair, vec
+from .linalg_common import label, pair, term, vec
 
 SPAN = 5
 
@@ -94,7 +94,7 @@ class ListToArrow(Widget):
             out.append(label(p, x, y, f"({num(x)}, {num(y)})", "label accent", dy=-12))
             lines = [("first number", f"{num(x)}: steps along x", "accent2"),
                      ("second number", f"{num(y)}: steps along y", "accent3"),
-                     ("length", f"√({num(x)}² + {num(y)}²) = {num(v['length'], 3)}", "label")]
+                     ("length", f"√({term(x)}² + {term(y)}²) = {num(v['length'], 3)}", "label")]
             if abs(x) > SPAN or abs(y) > SPAN:
                 lines.append(("note", "the tip is off this picture", "bad"))
         else:

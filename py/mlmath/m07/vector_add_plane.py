@@ -27,7 +27,7 @@ from ..widgets import shapes as S
 from ..widgets.base import number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plane import Plane
-from .linalg_common import PointsWidget, label, pair, vec
+from .linalg_common import PointsWidget, label, pair, term, vec
 
 SHOWS = ("sum", "scale", "length")
 
@@ -88,7 +88,7 @@ class VectorAddPlane(PointsWidget):
             out += p.vector(b, "muted", origin=a)          # b again, tail at a's tip
             out += p.vector(a, "muted", origin=b)          # and a from b's tip: both routes meet
             out += p.vector(s, "accent3")
-            out.append(label(p, *s, "a + b", "label accent3", dy=-10))
+            out.append(label(p, *s, "a + b", "label accent3", dx=15, dy=5, anchor="start"))
             if self.target is not None:
                 tx, ty = p._pinned(*self.target)
                 out += [S.circle(tx, ty, 11, "bad nofill"), S.text(tx, ty + 24, "target", "small bad")]
@@ -98,7 +98,8 @@ class VectorAddPlane(PointsWidget):
             out.append(label(p, *ca, f"{num(v['c'])}·a", "label accent3", dy=18))
         if self.show == "length":
             out += [p.segment(0, 0, a[0], 0, "accent2"), p.segment(a[0], 0, a[0], a[1], "accent3")]
-            out.append(label(p, a[0] / 2, 0, f"{num(abs(a[0]))}", "small accent2", dy=16 if a[1] >= 0 else -8))
+            # above the axis: the tick labels sit below it
+            out.append(label(p, a[0] / 2, 0, f"{num(abs(a[0]))}", "small accent2", dy=-6))
             out.append(label(p, a[0], a[1] / 2, f"{num(abs(a[1]))}", "small accent3", dx=8 if a[0] >= 0 else -8,
                               anchor="start" if a[0] >= 0 else "end"))
         out += p.vector(a, "accent")
@@ -120,16 +121,16 @@ class VectorAddPlane(PointsWidget):
         if self.show == "sum":
             b = [v["bx"], v["by"]]
             lines += [("b", vec(b), "accent2"),
-                      ("a + b", f"[{num(a[0])} + {num(b[0])}, {num(a[1])} + {num(b[1])}]", "accent3"),
+                      ("a + b", f"[{num(a[0])} + {term(b[0])}, {num(a[1])} + {term(b[1])}]", "accent3"),
                       ("", f"= {vec([v['sx'], v['sy']])}", "accent3")]
         if self.show == "scale":
             c = v["c"]
             lines += [("c", num(c), "label"),
-                      ("c·a", f"[{num(c)}×{num(a[0])}, {num(c)}×{num(a[1])}]", "accent3"),
+                      ("c·a", f"[{num(c)}×{term(a[0])}, {num(c)}×{term(a[1])}]", "accent3"),
                       ("", f"= {vec([v['cx'], v['cy']])}", "accent3"),
                       ("|c·a|", f"{num(math.hypot(v['cx'], v['cy']), 3)} = |c|·|a|", "label")]
         if self.show == "length":
-            lines += [("|a|", f"√({num(a[0])}² + {num(a[1])}²)", "label"),
+            lines += [("|a|", f"√({term(a[0])}² + {term(a[1])}²)", "label"),
                       ("", f"= √{num(a[0] ** 2 + a[1] ** 2)} = {num(v['length'], 3)}", "label")]
         out = [S.text(x, y - 20, "the same vectors as lists", "small muted", "start")]
         for i, (name, text, cls) in enumerate(lines):
