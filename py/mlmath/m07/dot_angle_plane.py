@@ -21,7 +21,7 @@ from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import flag, number
 from ..widgets.plane import Plane
-from .linalg_common import PointsWidget, label, angle_deg, pair, vec
+from .linalg_common import PointsWidget, label, angle_deg, pair, term, vec
 
 NAN = None      # an angle, cosine or shadow that does not exist (an arrow of length 0)
 
@@ -93,11 +93,11 @@ class DotAnglePlane(PointsWidget):
         a, b = (v["ax"], v["ay"]), (v["bx"], v["by"])
         na, nb = math.hypot(*a), math.hypot(*b)
         d = v["dot"]
-        lines = [("a₁b₁ + a₂b₂", "label", f"{num(a[0])}×{num(b[0])} + {num(a[1])}×{num(b[1])} = {num(d, 3)}")]
+        lines = [("a₁b₁ + a₂b₂", "label", f"{num(a[0])}×{term(b[0])} + {term(a[1])}×{term(b[1])} = {num(d, 3)}")]
         if na and nb:
             lines += [("|a| |b| cos θ", "label",
                        f"{num(na, 3)} × {num(nb, 3)} × cos {num(v['angle'], 1)}°"),
-                      ("", "label", f"= {num(na, 3)} × {num(nb, 3)} × {num(v['cos'], 3)} = {num(na * nb * v['cos'], 3)}")]
+                      ("", "label", f"= {num(na, 3)} × {num(nb, 3)} × {term(v['cos'], 3)} = {num(na * nb * v['cos'], 3)}")]
         else:
             lines.append(("|a| |b| cos θ", "label", "0: an arrow of length 0 has no angle"))
         verdict = ("positive: they point the same way, more or less" if d > 0 else
