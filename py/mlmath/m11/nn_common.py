@@ -61,3 +61,15 @@ def halfplane(w1, w2, b, box):
             t = fp / (fp - fq)
             out.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
     return out
+
+
+def in_view(plot, x, y):
+    """(x, y) pulled toward the origin along its own direction until it lies in the plot's
+    view, so an arrow from the origin keeps its direction even when its tip is off the box."""
+    t = 1.0
+    for v, axis in ((x, plot.x), (y, plot.y)):
+        if v > axis.hi:
+            t = min(t, axis.hi / v)
+        elif v < axis.lo:
+            t = min(t, axis.lo / v)
+    return x * t, y * t

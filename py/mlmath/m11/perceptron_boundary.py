@@ -20,7 +20,7 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
-from .nn_common import DATASETS, decide, halfplane, mistakes
+from .nn_common import DATASETS, decide, halfplane, in_view, mistakes
 
 VIEWS = {"blobs": (-3.5, 3.5, 4, 0.1), "rule": (-3.5, 3.5, 6, 0.1), "and": (-0.75, 1.75, 3, 0.1),
          "or": (-0.75, 1.75, 3, 0.1), "xor": (-0.75, 1.75, 3, 0.1)}
@@ -73,7 +73,7 @@ class PerceptronBoundary(Widget):
         (w1, w2), b = self.wb()
         lo, hi = p.x.lo, p.x.hi
         yes = halfplane(w1, w2, b, (lo, lo, hi, hi))
-        out = [p.handle("w", w1, w2, "tip of the weight arrow w", f"w = ({num(w1, 1)}, {num(w2, 1)})",
+        out = [p.handle("w", *in_view(p, w1, w2), "tip of the weight arrow w", f"w = ({num(w1, 1)}, {num(w2, 1)})",
                         cls="accent3", r=7)]
         out += p.frame("x₁", "x₂", xticks=5, yticks=5)
         if len(yes) >= 3:
@@ -82,7 +82,7 @@ class PerceptronBoundary(Widget):
             out.append(p.line(-w1 / w2, -b / w2, "accent"))
         elif w1 != 0:
             out.append(p.segment(-b / w1, lo, -b / w1, hi, "accent"))
-        out += p.arrow(0, 0, w1, w2, "accent3")
+        out += p.arrow(0, 0, *in_view(p, w1, w2), "accent3")
         for x, y in self.data:
             cls = "accent" if y == 1 else "accent2"
             out.append(p.point(*x, f"{cls} solid", r=6))
