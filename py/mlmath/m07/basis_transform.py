@@ -99,8 +99,8 @@ class BasisTransform(PointsWidget):
             out.append(p.point(*w, "accent3", r=5))
             out.append(label(p, *w, f"M{vec(self.v)}", "small accent3", dx=10, dy=-10, anchor="start"))
         out += p.vector(i, "accent") + p.vector(j, "accent2")
-        out += [label(p, *i, "i lands", "small accent", dx=10, dy=16, anchor="start"),
-                label(p, *j, "j lands", "small accent2", dx=10, dy=-10, anchor="start")]
+        out += [label(p, *i, "i lands", "small accent", dx=10, dy=-10, anchor="start"),
+                label(p, *j, "j lands", "small accent2", dx=-10, dy=-10, anchor="end")]
         return out + self._panel()
 
     def _panel(self):
