@@ -80,9 +80,27 @@ class PartialSumStaircase(Widget):
             out.append(p.segment(k, 0, k, term, "accent3" if k == n else "muted"))
             term *= r
         out += [p.point(k, s, "accent" if k <= n else "muted", r=3) for k, s in enumerate(sums, 1)]
-        out += p.legend([("terms a·rᵏ⁻¹", "muted"), ("running total Sₙ", "accent"),
-                         ("a / (1 − r)", "accent2")], corner="bottom-right" if r < 0 or v["sum"] > 1.5 else "top-right")
+        out += self.legend(v["limit"])
         return out
+
+    def legend(self, limit):
+        """The key on the right, where the dots have settled and the bars have shrunk: at the top
+        when the totals settle low (or not at all), else in the band between the axis and the level
+        line, so it covers neither the dots, the line, nor the axis's tick labels."""
+        key = self.plot.legend([("terms a·rᵏ⁻¹", "muted"), ("running total Sₙ", "accent"),
+                                ("a / (1 − r)", "accent2")], corner="top-right")
+        lo = max(self.plot.y.lo, 0)
+        if math.isnan(limit) or limit < lo + 1.6 or limit > self.plot.y.hi:
+            return key
+        top = self.plot.y(min(limit, self.plot.y.hi)) + 14
+        shift = top - key[0]["y1"]
+        if top + 44 > self.plot.y(lo) - 4:
+            return key
+        for shape in key:
+            for k in ("y", "y1", "y2"):
+                if k in shape:
+                    shape[k] = round(shape[k] + shift, 1)
+        return key
 
     def readouts(self):
         v = self.values()
