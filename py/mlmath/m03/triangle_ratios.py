@@ -84,7 +84,7 @@ class TriangleRatios(Widget):
         out.append(p.text(h * c / 2 + 0.25, 0, f"adjacent {num(v['adjacent'])}", "small", dy=-6))
         out.append(p.text(h * c, h * s / 2, f"opposite {num(v['opposite'])}", "small", anchor="start", dx=6))
         out.append(p.text(h * c / 2, h * s / 2, f"h = {num(h, 1)}", "small accent", anchor="end", dx=-8, dy=-4))
-        out.append(p.text(c, s, "unit triangle", "small accent3", anchor="start", dx=4, dy=-4))
+        out.append(p.text(c / 2, s / 2, "1", "small accent3", anchor="end", dx=-4, dy=-4))   # the unit triangle's hypotenuse (a word label crossed the blue line)
         return out
 
     def readouts(self):

@@ -82,7 +82,8 @@ class UnitCircleCoords(Widget):
         out.append(p.text(c, s / 2, "sin θ", "small accent2", anchor=("start" if c >= 0 else "end"),
                           dx=(6 if c >= 0 else -6)))
         out.append(p.text(0.3 * math.cos(t / 2), 0.3 * math.sin(t / 2), "θ", "small", dy=4))
-        out.append(p.text(c / 2, s / 2, "1", "small accent", dx=(-8 if c * s >= 0 else 8), dy=-4))
+        # the radius's length, out along it (at half way it sat on the 0.5 tick labels near θ = 2π/3)
+        out.append(p.text(0.78 * c, 0.78 * s, "1", "small accent", dx=(-8 if c * s >= 0 else 8), dy=-4))
         if self.show_atan:
             a = self.values()["atan"]
             if not math.isnan(a):
