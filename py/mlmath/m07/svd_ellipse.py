@@ -82,8 +82,9 @@ class SvdEllipse(PointsWidget):
         out += [label(p, *i, "i lands", "small accent", dx=12, dy=16, anchor="start"),
                 label(p, *j, "j lands", "small accent", dx=12, dy=-10, anchor="start")]
         out += [label(p, *v1, "v₁", "small accent", dx=-10, dy=-6), label(p, *v2, "v₂", "small accent", dx=-10, dy=-6),
-                label(p, s1 * u1[0], s1 * u1[1], "σ₁u₁", "small accent3", dx=14, dy=14),
-                label(p, s2 * u2[0], s2 * u2[1], "σ₂u₂", "small accent3", dx=14, dy=14)]
+                # at the middle of each half-axis, where no handle or v arrow sits
+                label(p, s1 * u1[0] / 2, s1 * u1[1] / 2, "σ₁u₁", "small accent3", dx=8, dy=-6, anchor="start"),
+                label(p, s2 * u2[0] / 2, s2 * u2[1] / 2, "σ₂u₂", "small accent3", dx=-8, dy=-6, anchor="end")]
         return out + self._panel(s1, s2, v1, u1)
 
     def _panel(self, s1, s2, v1, u1):
@@ -96,7 +97,7 @@ class SvdEllipse(PointsWidget):
                  (f"σ₂ = {num(s2, 3)}: the shortest", "accent3"),
                  (f"σ₁σ₂ = {num(s1 * s2, 3)} = |det M| = {num(abs(d), 3)}", "label"),
                  (f"v₁ (line at {ang(v1)}°) lands on the long axis", "accent"),
-                 (f"(line at {ang(u1)}°), stretched by σ₁", "accent3")]
+                 (f"u₁, the long axis, at {ang(u1)}°: Mv₁ = σ₁u₁", "accent3")]
         if d < 0:
             lines.append(("det < 0: one of the turns is a mirror", "bad"))
         if s2 < 1e-9:
