@@ -93,8 +93,8 @@ class XorHiddenSpace(Widget):
         out = [L.handle("u1", *in_view(L, k("u11"), k("u12")), "tip of hidden unit 1's weights", f"({num(k('u11'), 1)}, {num(k('u12'), 1)})", "accent", r=7),
                L.handle("u2", *in_view(L, k("u21"), k("u22")), "tip of hidden unit 2's weights", f"({num(k('u21'), 1)}, {num(k('u22'), 1)})", "accent3", r=7),
                R.handle("v", *in_view(R, k("v1"), k("v2")), "tip of the output unit's weights", f"({num(k('v1'), 1)}, {num(k('v2'), 1)})", "accent2", r=7)]
-        out += L.frame("x₁", "x₂", xticks=[0, 1], yticks=[0, 1])
-        out += R.frame("h₁", "h₂", xticks=[0, 1], yticks=[0, 1])
+        out += L.frame("x₁", "x₂", xticks=[1], yticks=[1])
+        out += R.frame("h₁", "h₂", xticks=[1], yticks=[1])
         out += self._unit(L, k("u11"), k("u12"), k("b1"), "accent", "h₁")
         out += self._unit(L, k("u21"), k("u22"), k("b2"), "accent3", "h₂")
         out += self._unit(R, k("v1"), k("v2"), k("c"), "accent2", "out")
