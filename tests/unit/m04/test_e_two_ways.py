@@ -6,6 +6,7 @@ import math
 
 from mlmath import widgets
 from mlmath.m04.l04_e import compounding, correct_digits, series
+from lesson_kernel import lesson_widget
 
 
 def test_compounding_climbs_toward_e():
@@ -39,3 +40,17 @@ def test_the_goal_needs_over_a_million_steps_and_ten_terms():
     assert w.values()["digits_compound"] >= 6 and w.values()["digits_series"] >= 6
     w.handle({"type": "drag", "handle": "terms", "x": w.plot.x(12), "y": 0})
     assert w.values()["terms"] == 12
+
+
+def test_the_lessons_goal_asks_for_the_least_work_each_slider_allows():
+    w = lesson_widget("m04-l04", "race")
+    w.set_values({"n": 1_258_925, "terms": 10})                             # the stop below: 5 decimals
+    assert w.n == 1_258_925 and w.values()["digits_compound"] == 5 and not w.goal_met()
+    w.set_values({"n": 1_584_893, "terms": 11})                             # an extra term is wasted work
+    assert w.values()["digits_compound"] == 6 and not w.goal_met()
+    w.set_values({"terms": 9})
+    assert w.values()["digits_series"] == 5 and not w.goal_met()
+    w.set_values({"terms": 10})
+    assert w.goal_met()
+    w.set_values({"n": 1_995_262})                                          # more steps than needed
+    assert w.values()["digits_compound"] == 6 and not w.goal_met()
