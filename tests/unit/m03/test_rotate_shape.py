@@ -41,3 +41,11 @@ def test_dragging_p_prime_rotates_and_dragging_p_moves_it():
     w.handle({"type": "drag", "handle": "px", "x": pl.x(-1), "y": pl.y(2)})
     assert (w.values()["px"], w.values()["py"]) == (-1, 2)
     assert_scene_fits(widget(theta=-3.14, px=-3, py=3).scene())
+
+
+def test_the_length_quiz_point_lands_where_its_answer_says():
+    theta = -math.pi / 2 - math.atan2(3, 1)            # (1, 3) onto the negative y-axis
+    assert -3.14 <= theta <= 3.14                         # the widget's slider reaches it
+    v = widget(theta=round(theta, 2), px=1, py=3).values()
+    assert abs(v["x2"]) < 0.03 and v["y2"] < 0
+    assert round(-math.sqrt(10), 4) == -3.1623 and abs(v["y2"] + math.sqrt(10)) < 1e-3
