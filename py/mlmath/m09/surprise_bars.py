@@ -111,7 +111,7 @@ class SurpriseBars(Widget):
         v = self.values()
         unit = self.knobs["unit"].value
         return [{"label": f"entropy H (average surprise, {unit})", "value": num(v["H"], 3)},
-                {"label": f"largest possible, log {self.n}", "value": num(v["Hmax"], 3)}]
+                {"label": f"largest possible, log₂ {self.n}", "value": num(v["Hmax"], 3)}]
 
     def controls(self):
         return [self.knobs["unit"].control()]

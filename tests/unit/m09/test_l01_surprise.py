@@ -27,6 +27,7 @@ def test_entropy_skips_zeros_and_is_largest_when_flat():
     assert entropy([0.25] * 4) == 2
     assert round(entropy([0.97, 0.01, 0.01, 0.01]), 2) == 0.24 and round(surprise(0.01), 1) == 6.6
     assert round(entropy([0.4, 0.3, 0.2, 0.1]), 2) == 1.85
+    assert round(entropy([1 / 3] * 3 + [0]), 2) == 1.58 == round(math.log2(3), 2)     # the quiz's flat-over-three
     assert binary_entropy(0.5) == 1 and binary_entropy(1) == 0
     assert abs(binary_entropy(0.11) - 0.5) < 0.005 and surprise(0.11) > 3
 
