@@ -1,6 +1,9 @@
 """What module 11's widgets share (no widget of its own): the small data sets the
 lessons use, a perceptron's decision, the perceptron learning rule replayed update by
-update, and the half of a box on one side of a line (for shading a decision region)."""
+update, the half of a box on one side of a line (for shading a decision region), and
+lesson 04's four activations with their derivatives."""
+
+import math
 
 # Two separable classes in the plane: label 1 ("yes") and label 0 ("no").
 BLOBS = [((1, 2), 1), ((2, 1), 1), ((2, 2.5), 1), ((0.5, 2.5), 1), ((2.5, 0.5), 1),
@@ -73,3 +76,25 @@ def in_view(plot, x, y):
         elif v < axis.lo:
             t = min(t, axis.lo / v)
     return x * t, y * t
+
+
+# The four activations of lesson 04, each with its derivative (ReLU's at 0 taken as 0).
+def sigmoid(x):
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+
+
+def gelu(x):
+    """x·Φ(x), Φ the standard normal's cumulative distribution, written with erf."""
+    return x * 0.5 * (1 + math.erf(x / math.sqrt(2)))
+
+
+def d_gelu(x):
+    return 0.5 * (1 + math.erf(x / math.sqrt(2))) + x * math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+
+
+ACTIVATIONS = {  # name: (f, f', how a picture names it)
+    "sigmoid": (sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x)), "sigmoid σ"),
+    "tanh": (math.tanh, lambda x: 1 - math.tanh(x) ** 2, "tanh"),
+    "relu": (lambda x: max(0.0, x), lambda x: 1.0 if x > 0 else 0.0, "ReLU"),
+    "gelu": (gelu, d_gelu, "GELU"),
+}
