@@ -79,8 +79,12 @@ class DotProductSpread(Widget):
         for x in self.sample():
             counts[min(max(int((x - lo) / (hi - lo) * k), 0), k - 1)] += 1
         p = Plot((lo, hi), (0, 1), box=(40, 20, 590, 250))
-        out = bars([c / TRIALS for c in counts], (40, 20, 590, 250), top=0.5, width=0.9)
-        out += p.frame("dot product", "", xticks=[-40, -20, -8, 0, 8, 20, 40], yticks=[], grid=False)
+        out = bars([c / TRIALS for c in counts], (40, 20, 590, 250), top=0.65, width=0.9)   # the tallest bin holds 0.504
+        frame = p.frame("dot product", "", xticks=[-40, -20, -8, 0, 8, 20, 40], yticks=[], grid=False)
+        for shape in frame:                      # the zero line stops under the bracket's label
+            if shape["t"] == "line" and shape["x1"] == shape["x2"] == round(p.x(0), 1):
+                shape["y1"] = round(p.y(0.9) + 8, 1)
+        out += frame
         s = v["std"]
         out.append(p.segment(-s, 0.9, s, 0.9, "accent2 bracket"))
         out.append(p.text(0, 0.9, f"± one standard deviation: {num(s, 2)}", "small accent2", dy=-8))

@@ -48,3 +48,12 @@ def test_a_plus_minus_one_coin_shares_mean_and_variance_with_the_standard_normal
     coin = {-1: 0.5, 1: 0.5}
     mean = sum(x * p for x, p in coin.items())
     assert mean == 0 and sum((x - mean) ** 2 * p for x, p in coin.items()) == 1
+
+
+def test_the_one_pass_sum_of_squares_gives_minus_128_near_1e9():
+    from lesson_kernel import lesson_part
+    starter = lesson_part("m08-l03", "exercise", "mean-var").data["starter"]
+    space = {}
+    exec(starter, space)
+    mean, var = space["mean_var"](iter([1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16]))
+    assert mean == 1e9 + 10 and var == -128.0                                # the lesson's -128; the truth is 22.5
