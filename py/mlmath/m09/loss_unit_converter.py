@@ -54,7 +54,8 @@ class LossUnitConverter(Widget):
                *pl.frame("loss (nats)", "perplexity", xticks=7, yticks=[1, 10, 100])]
         for k, cls in ((65, "accent3"), (27, "muted")):
             out.append(pl.segment(LO, k, HI, k, cls))
-            out.append(pl.text(HI, k, f"{k} equally likely choices", "small", "end", dy=-4))
+            # at the left end: the curve crosses these lines at the right (ln 27, ln 65)
+            out.append(pl.text(LO, k, f"{k} equally likely choices", "small", "start", dx=10, dy=-4))
         out.append(pl.curve(math.exp, "accent"))
         out.append(pl.segment(v["loss"], 1, v["loss"], v["perplexity"], "accent2"))
         # a bits scale along the top, so one position reads in both units
