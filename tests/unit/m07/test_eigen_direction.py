@@ -58,8 +58,10 @@ def test_power_iteration_converges_to_the_dominant_direction():
     assert w.values()["start_gap"] > 60 and math.isclose(gaps[0], 75)
     assert all(b < a for a, b in zip(gaps, gaps[1:]))
     assert gaps[4] > 1 > gaps[5]                   # the goal's solution k = 5 is the first that works
-    for a, b in zip(gaps[2:], gaps[3:]):           # each step cuts the angle to about a third
-        assert 0.3 < math.tan(math.radians(b)) / math.tan(math.radians(a)) < 0.34
+    assert [round(g) for g in gaps[:4]] == [75, 51, 23, 8]   # the angles the lesson names
+    for a, b in zip(gaps[:8], gaps[1:8]):         # each step divides the angle's tangent by 3
+        assert math.isclose(math.tan(math.radians(b)) / math.tan(math.radians(a)), 1 / 3, rel_tol=1e-4)
+    assert all(0.32 < b / a < 0.35 for a, b in zip(gaps[3:], gaps[4:]))   # and, once small, the angle itself
     assert abs(w.values()["estimate"] - 3) < 1e-6
     w.set_values({"angle": 135, "k": 12})          # exactly on the other eigen-line: it stays there
     assert math.isclose(w.values()["gap"], 90) and abs(w.values()["estimate"] - 1) < 1e-9
