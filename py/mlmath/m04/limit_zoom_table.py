@@ -91,8 +91,8 @@ class LimitZoomTable(Widget):
         ry = 0 if math.isnan(v["right"]) else v["right"]
         out = [p.handle("lg", a - h, ly, "left probe at a − h; drag toward a to shrink h", f"h = {sci(h)}"),
                p.handle("right", a + h, ry, "right probe at a + h", f"h = {sci(h)}", cls="accent2")]
-        out += p.frame("x", f"f(x) = {label}", xticks=[a - h, a, a + h],
-                       yticks=4)
+        out += p.frame("x", f"f(x) = {label}", xticks=[a - h, a, a + h],     # axes on the edges: tick
+                       yticks=4, edges=True)                                  # labels clear of the probes at x = 0
         out += pieces(p, f, a, samples=600)
         if math.isnan(v["at"]):
             out.append(p.point(a, limit if limit is not None else 0, "muted nofill", r=5))
