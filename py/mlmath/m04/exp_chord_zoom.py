@@ -86,11 +86,11 @@ class ExpChordZoom(Widget):
             p.handle("lg", b, math.exp(b), "the chord's far end, a + h; drag toward a to shrink h", f"h = {sci(h)}",
                      cls="accent2", r=7),
             *p.frame("x", "eˣ", xticks=[a - h, a, a + h], yticks=[v["height"] - h * v["height"], v["height"],
-                                                                  v["height"] + h * v["height"]]),
+                                                                  v["height"] + h * v["height"]], edges=True),
             p.line(v["slope"], math.exp(a) - v["slope"] * a, "accent2"),
             p.curve(math.exp, samples=400),
             p.point(a, math.exp(a), "accent", r=5),
-            *p.legend([("eˣ", "accent"), ("chord from a to a + h", "accent2")]),
+            *p.legend([("eˣ", "accent"), ("chord from a to a + h", "accent2")], corner="bottom-right"),
         ]
 
     def readouts(self):
