@@ -39,7 +39,7 @@ class ETwoWays(Widget):
     def configure(self, config):
         n = number(self.name, "n", config.pop("n", 10), 1, N_MAX)
         terms = whole(self.name, "terms", config.pop("terms", 3), 1, T_MAX)
-        self.plot = Plot((1, N_MAX), (1e-16, 10), box=(64, 14, 584, 290), xlog=True, ylog=True, xfmt=power, yfmt=power)
+        self.plot = Plot((1, N_MAX), (1e-16, 1e3), box=(64, 14, 584, 290), xlog=True, ylog=True, xfmt=power, yfmt=power)  # headroom for the axis name
         self.knobs = {"lg": Slider("lg", "compounding steps n", 0, 7, 0.1, math.log10(n),
                                    fmt=lambda lg: commas(round(10 ** lg))),
                       "terms": Slider("terms", "series terms", 1, T_MAX, 1, terms)}
@@ -79,7 +79,7 @@ class ETwoWays(Widget):
         out.append(p.polyline([(10 ** (i / 25), _err(compounding(round(10 ** (i / 25))))) for i in range(201)], "accent"))
         out.append(p.polyline([(t, _err(series(t))) for t in range(1, T_MAX + 1)], "accent2"))
         out += [p.point(t, _err(series(t)), "accent2", r=2.5) for t in range(1, T_MAX + 1)]
-        out += p.legend([("(1 + 1/n)ⁿ", "accent"), ("1/0! + 1/1! + …", "accent2")], corner="bottom-left")
+        out += p.legend([("(1 + 1/n)ⁿ", "accent"), ("1/0! + 1/1! + …", "accent2")], corner="bottom-right")
         return out
 
     def readouts(self):
