@@ -75,7 +75,8 @@ class PolarPoint(Widget):
             out.append(p.point(r * math.cos(a), r * math.sin(a), "bad nofill", r=10))
             out.append(p.text(r * math.cos(a), r * math.sin(a), "asin", "small bad", dy=-14))
             out.append(p.text(0.62 * math.cos(t / 2), 0.62 * math.sin(t / 2), "θ", "small accent2", dy=4))
-            out.append(p.text(x / 2, y / 2, "r", "small accent", dx=-8, dy=-4))
+            side = -1 if x > 0 else 1       # off the radius, on its upper side (a fixed nudge sat on the line in the left half)
+            out.append(p.text(0.72 * x, 0.72 * y, "r", "small accent", dx=side * 11 * y / r, dy=side * 11 * x / r + 4))
         return out
 
     def readouts(self):
