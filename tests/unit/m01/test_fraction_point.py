@@ -63,3 +63,13 @@ def test_lesson_goals_start_unmet_and_need_the_idea(wid):
     assert w.goal_met()
     w.set_values({"b": 9 if wid == "same" else 4, "a": 7 if wid == "same" else 6})
     assert not w.goal_met()
+
+
+def test_the_five_eighths_quiz():
+    from fractions import Fraction
+    from lesson_kernel import lesson_widget
+    w = lesson_widget("m01-l03", "point")
+    w.set_values({"a": 5, "b": 8})
+    assert readout(w, "decimal") == "0.625" and readout(w, "percent") == "62.5%"
+    assert Fraction(10, 16) == Fraction(15, 24) == Fraction(5, 8) == Fraction("0.625")
+    assert Fraction("6.25") / 100 == Fraction("0.0625") != Fraction(5, 8)
