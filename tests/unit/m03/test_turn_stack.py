@@ -42,3 +42,12 @@ def test_the_lesson_numbers():
     a, b = math.atan2(0.8, 0.6), math.atan2(0.6, 0.8)
     assert round(0.6 * 0.8 - 0.8 * 0.6, 12) == 0 and math.isclose(a + b, math.pi / 2)
     assert math.isclose(math.cos(2 * (math.pi / 2)), -1)
+
+
+def test_the_goal_accepts_the_first_turn_the_slider_calls_bigger_than_a_right_angle():
+    from lesson_kernel import lesson_widget
+    w = lesson_widget("m03-l04", "stack")
+    w.set_values({"a": 1.58, "b": 3.13})          # 1.58 > 1.57, as the goal's text asks
+    assert w.goal_met()
+    w.set_values({"a": 1.57, "b": 3.14})          # a right angle is not bigger than one
+    assert not w.goal_met()
