@@ -53,7 +53,7 @@ class SaddleFraction(Widget):
 
     def shapes(self):
         n, pt = self.knobs["n"].value, self.plot
-        out = [*pt.frame("n, the number of inputs", "share of random critical points",
+        out = [*pt.frame("n, the number of inputs", "",
                          xticks=list(range(1, self.MAX + 1)), yticks=[0, 0.25, 0.5, 0.75, 1], edges=True)]
         for k in range(1, n + 1):
             bowls, caps, saddles = counts(k)
@@ -64,7 +64,7 @@ class SaddleFraction(Widget):
                     x1, y1 = pt.at(k + 0.35, bottom)
                     out.append(S.rect(x0, y0, x1 - x0, y1 - y0, f"{cls} nostroke", opacity=0.8))
                 bottom += share
-            out.append(pt.text(k, 1, f"{saddles / TRIALS:.0%}", "small", dy=-4))
+            out.append(pt.text(k, 1, f"{saddles / TRIALS:.1%}", "small", dy=-4))
         out += pt.legend([("saddles", "accent2"), ("bowls (minima)", "accent"), ("caps (maxima)", "accent3")],
                          corner="bottom-right")
         return out

@@ -101,6 +101,8 @@ class TangentZoom(PointWidget):
             out.append(S.path(S.clip_runs([q for sg in segs for q in (zoom.at(*sg[0]), zoom.at(*sg[1]), None)],
                                           zoom.box), "accent"))
         out.append(zoom.point(x, y, "accent2", r=4))
+        if math.hypot(self.grad[0](x, y), self.grad[1](x, y)) < 0.05:
+            out.append(S.text(460, 30, "the tangent plane is flat here", "small accent"))
         out += zoom.legend([("contours of f", "muted"), ("contours of the tangent plane", "accent")],
                            corner="bottom-left")
         return out

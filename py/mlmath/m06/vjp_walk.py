@@ -128,7 +128,8 @@ class VjpWalk(Widget):
 
     def readouts(self):
         v = self.values()
-        out = [{"label": "multiply-adds so far", "value": str(v["work"])},
+        out = [{"label": "target t", "value": f"({num(T[0])}, {num(T[1])})"},
+               {"label": "multiply-adds so far", "value": str(v["work"])},
                {"label": "building the 2×4 Jacobian first would take", "value": str(FULL_WORK)}]
         if v["done"]:
             out.append({"label": "largest gap between ∂L/∂x and (y − t) times that Jacobian", "value": num(v["match"], 12)})
