@@ -45,7 +45,8 @@ def wave(A, omega, phi, c):
 def formula(A, omega, phi, c):
     def signed(v, digits=2):
         return f"{'+' if v >= 0 else MINUS} {num(abs(v), digits)}"
-    inner = f"{num(omega)}x {signed(phi)}" if phi else f"{num(omega)}x"
+    x = "x" if omega == 1 else f"{num(omega)}x"          # sin(x), not sin(1x)
+    inner = f"{x} {signed(phi)}" if phi else x
     out = f"{num(A, 1)}·sin({inner})"
     return out + (f" {signed(c, 1)}" if c else "")
 
@@ -124,7 +125,8 @@ class WaveMatch(Widget):
     def readouts(self):
         v = self.values()
         out = [{"label": "y", "value": formula(v["A"], v["omega"], v["phi"], v["c"])},
-               {"label": "period 2π/ω", "value": num(v["period"])},
+               # ω is named only where its slider is (the A and c step comes before it)
+               {"label": "period 2π/ω" if "omega" in self.shown else "period", "value": num(v["period"])},
                {"label": "highest, lowest", "value": f"{num(v['top'], 1)}, {num(v['bottom'], 1)}"}]
         if self.target:
             out.append({"label": "largest gap to target", "value": num(v["gap"], 2)})
