@@ -115,8 +115,9 @@ class RadianArc(Widget):
                {"label": "θ in degrees", "value": degrees_text(v["degrees"])}]
         if self.vary_r:
             out.append({"label": "radius r", "value": num(v["r"], 1)})
-        out += [{"label": "arc length s = r·θ", "value": num(v["arc"])},
-                {"label": "turns θ ÷ 2π", "value": num(v["turns"], 3)},
+        # r and 2π are named in the lesson's later steps: the unit-circle widgets come first
+        out += [{"label": "arc length s = r·θ" if self.vary_r else "arc length s", "value": num(v["arc"])},
+                {"label": "turns", "value": num(v["turns"], 3)},
                 {"label": "same direction as", "value": f"{num(v['reduced'])} rad in [0, 2π)"}]
         if v["arc"] < 0:
             out[-3]["value"] += f" ({MINUS}: clockwise)"
