@@ -3,8 +3,8 @@
 With `shape = "single"` the rectangle is a tall by (b + c) wide, split into an a×b piece
 and an a×c piece, so a(b + c) = ab + ac is one area counted two ways. With
 `shape = "double"` it is (a + b) tall by (c + d) wide, cut into four pieces:
-(a + b)(c + d) = ac + ad + bc + bd. The learner drags the cut lines and the outer edges
-(or uses the sliders); every piece's area and both totals update together.
+(a + b)(c + d) = ac + ad + bc + bd. The learner drags the handles under the columns and beside
+the rows, one at the far edge of each (or uses the sliders); every piece's area and both totals update together.
 
     ```widget area_model
     id = "one-bracket"
@@ -26,6 +26,7 @@ LO, HI, STEP = 0.5, 6, 0.5
 SCALE = 24                     # pixels per unit of length
 LEFT, TOP = 70, 40             # the rectangle's top-left corner
 COLOURS = ("accent", "accent2", "accent3", "muted")
+GAP = 16                       # the handles sit this far outside the rectangle
 
 
 @register
@@ -46,7 +47,7 @@ class AreaModel(Widget):
 
     @property
     def height(self):
-        return TOP + SCALE * HI * len(self.rows) + 24
+        return TOP + SCALE * HI * len(self.rows) + GAP + 14
 
     # Which sides run down the rectangle and which run across it
     @property
@@ -86,13 +87,14 @@ class AreaModel(Widget):
         for r in self.rows:
             ys.append(ys[-1] + SCALE * v[r])
         out = []
-        # handles first: one on the far edge of every column and every row
+        # handles first, like marks on two rulers: one under the far edge of every column,
+        # one beside the far edge of every row
         for j, c in enumerate(self.cols):
-            mid = (ys[0] + ys[-1]) / 2
-            out.append(S.handle(S.circle(xs[j + 1], mid, 8, "accent"), c, f"side {c}", num(v[c])))
+            out.append(S.handle(S.circle(xs[j + 1], ys[-1] + GAP, 8, "accent"), c, f"side {c}", num(v[c])))
         for i, r in enumerate(self.rows):
-            mid = (xs[0] + xs[-1]) / 2
-            out.append(S.handle(S.circle(mid, ys[i + 1], 8, "accent2"), r, f"side {r}", num(v[r])))
+            out.append(S.handle(S.circle(xs[-1] + GAP, ys[i + 1], 8, "accent2"), r, f"side {r}", num(v[r])))
+        out.append(S.line(xs[0], ys[-1] + GAP, xs[-1], ys[-1] + GAP, "tick"))
+        out.append(S.line(xs[-1] + GAP, ys[0], xs[-1] + GAP, ys[-1], "tick"))
         k = 0
         for i, r in enumerate(self.rows):
             for j, c in enumerate(self.cols):

@@ -49,7 +49,7 @@ def _trace(name):
 @register
 class OneOutputTest(Widget):
     name = "one_output_test"
-    width, height = 600, 300
+    width, height = 600, 330
 
     def configure(self, config):
         curve = one_of(self.name, "curve", config.pop("curve", "parabola"), CURVES)
@@ -57,7 +57,7 @@ class OneOutputTest(Widget):
         super().configure(config)
         self.knobs["curve"] = Choice("curve", "curve", list(CURVES), curve, fmt=lambda c: CURVES[c][0])
         self.knobs["x"] = Slider("x", "input x", LO, HI, 0.5, x)
-        self.plot = Plot((LO, HI), (-4, 4), box=(40, 14, 560, 280))
+        self.plot = Plot((LO, HI), (-4, 4), box=(150, 14, 450, 314))     # square: a circle looks round
 
     def outputs(self):
         return CURVES[self.knobs["curve"].value][1](self.knobs["x"].value)
@@ -85,7 +85,7 @@ class OneOutputTest(Widget):
     def readouts(self):
         ys = self.outputs()
         said = {0: "no output: this x is not an input the curve accepts", 1: "one output"}.get(len(ys), f"{len(ys)} outputs")
-        return [{"label": "curve", "value": CURVES[self.knobs["curve"].value][0]},
+        return [{"label": "", "value": CURVES[self.knobs["curve"].value][0]},
                 {"label": f"outputs at x = {num(self.knobs['x'].value)}", "value": said},
                 {"label": "y", "value": ", ".join(num(y, 3) for y in ys) or "none"}]
 

@@ -20,6 +20,7 @@ from ..widgets.controls import Choice, Slider
 from ..widgets.plot import Plot
 
 BASES = {"2": 2.0, "e": math.e, "10": 10.0}
+LOGS = {"2": "log₂", "e": "ln", "10": "log₁₀"}       # how each base's log is written
 LO, HI = -4, 9
 
 
@@ -58,13 +59,13 @@ class PowerLogPair(Widget):
         name = self.knobs["base"].value
         x, y = v["x"], v["power"]
         out = [p.handle("x", x, y, f"point on y = {name}^x", f"x = {num(x)}, {name}^x = {num(y, 3)}", "accent"),
-               p.handle("mirror", y, x, f"mirror point on y = log base {name}", f"log({num(y, 3)}) = {num(x)}", "accent3")]
+               p.handle("mirror", y, x, f"mirror point on y = {LOGS[name]} x", f"{LOGS[name]}({num(y, 3)}) = {num(x)}", "accent3")]
         out += p.frame("x", "y", xticks=list(range(-4, 10, 2)), yticks=list(range(-4, 10, 2)))
         out.append(p.line(1, 0, "muted"))
         out.append(p.curve(lambda t: b ** t, "accent"))
         out.append(p.curve(lambda t: math.log(t, b), "accent3", lo=0.001))
         out.append(p.segment(x, y, y, x, "muted"))
-        out += p.legend([(f"y = {name}ˣ", "accent"), (f"y = log_{name} x", "accent3"), ("y = x, the mirror", "muted")],
+        out += p.legend([(f"y = {name}ˣ", "accent"), (f"y = {LOGS[name]} x", "accent3"), ("y = x, the mirror", "muted")],
                         "bottom-right")
         return out
 
@@ -72,7 +73,7 @@ class PowerLogPair(Widget):
         v = self.values()
         name = v["base"]
         return [{"label": f"{name}^{num(v['x'])}", "value": num(v["power"], 4)},
-                {"label": f"log_{name}({num(v['power'], 4)})", "value": num(v["back"], 4)}]
+                {"label": f"{LOGS[name]}({num(v['power'], 4)})", "value": num(v["back"], 4)}]
 
     def controls(self):
         return [self.knobs["base"].control(), self.knobs["x"].control()]

@@ -23,7 +23,7 @@ from ..widgets.base import Widget, number
 from ..widgets.controls import Slider
 
 SCALE = 24
-LEFT, TOP = 40, 30
+LEFT, TOP = 80, 30
 
 
 @register
@@ -71,7 +71,7 @@ class SquareCompletion(Widget):
         out.append(S.text(LEFT + X / 2, ey + H / 2 + 4, f"{num(half)}x", "small"))
         out.append(S.rect(ex, ey, H, H, "muted nofill"))                      # the gap
         cls = "good" if v["filled"] else "bad"
-        out.append(S.rect(ex, ey, T, T, f"{cls} solid nostroke", opacity=0.45))  # the tile
+        out.append(S.rect(ex, ey, T, T, "accent2 solid nostroke", opacity=0.45))  # the tile
         out.append(S.text(LEFT + (X + H) / 2, TOP - 10, f"x + {num(half)}", "label"))
         out.append(S.text(LEFT - 8, TOP + (X + H) / 2, f"x + {num(half)}", "label", "end"))
         col = LEFT + SCALE * 10 + 40

@@ -84,7 +84,7 @@ class SteepnessProbe(Widget):
 
     def readouts(self):
         v = self.values()
-        return [{"label": "curve", "value": CURVES[v["curve"]][1]},
+        return [{"label": "", "value": CURVES[v["curve"]][1]},
                 {"label": f"slope of window a (x from {num(v['a'])} to {num(v['a'] + RUN)})", "value": num(v["slope_a"], 3)},
                 {"label": f"slope of window b (x from {num(v['b'])} to {num(v['b'] + RUN)})", "value": num(v["slope_b"], 3)},
                 {"label": "", "value": "the same slope" if v["same"] else "different slopes"}]

@@ -90,7 +90,7 @@ class UnderflowRace(Widget):
         zero = next((i + 1 for i, (q, _) in enumerate(steps) if q == 0), None)
         if zero:
             out.append(pl.point(zero, math.log10(TINY), "bad", 6))
-            out.append(pl.text(zero, math.log10(TINY), f"product is 0.0 from n = {zero}", "small bad", dy=18))
+            out.append(pl.text(zero, math.log10(TINY), f"product is 0.0 from n = {zero}", "small bad", "end", dx=-10, dy=18))
         out += pl.legend([("log₁₀ of the running product", "accent"), ("running sum of log₁₀ p", "accent2")],
                          "bottom-left")
         return out

@@ -30,7 +30,7 @@ def test_the_lessons_numbers():
 
 def test_dragging_the_tile_sets_its_side():
     w = widget(b=6, x=3, corner=0)
-    left, top, scale = 40, 30, 24
+    left, top, scale = 80, 30, 24
     w.handle({"type": "drag", "handle": "corner", "x": left + scale * (3 + 3), "y": top + scale * (3 + 3)})
     assert w.values()["corner"] == 9 and w.values()["filled"] == 1
     w.handle({"type": "key", "handle": "corner", "key": "ArrowUp"})
