@@ -23,7 +23,7 @@ from ..widgets.plot import Plot
 from .nn_common import GATES, decide, halfplane, in_view
 
 XOR = GATES["xor"]
-START = {"u11": 1, "u12": 1, "b1": -0.5, "u21": 1, "u22": 1, "b2": -0.5, "v1": 1, "v2": -1, "c": -0.5}
+START = {"u11": 1, "u12": 1, "b1": -0.5, "u21": 1.5, "u22": 1.5, "b2": -0.75, "v1": 1, "v2": -1, "c": -0.5}
 ARROWS = {"u1": ("u11", "u12"), "u2": ("u21", "u22"), "v": ("v1", "v2")}
 NAMES = {"u11": "u₁₁", "u12": "u₁₂", "b1": "bias b₁", "u21": "u₂₁", "u22": "u₂₂", "b2": "bias b₂",
          "v1": "v₁", "v2": "v₂", "c": "output bias c"}

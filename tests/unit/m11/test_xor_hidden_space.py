@@ -43,4 +43,4 @@ def test_the_arrows_move_by_drag_and_keys():
     w.handle({"type": "drag", "handle": "v", "x": w.right.x(1.5), "y": w.right.y(-0.5)})
     assert (w.values()["v1"], w.values()["v2"]) == (1.5, -0.5)
     w.handle({"type": "key", "handle": "u2", "key": "ArrowDown"})
-    assert w.values()["u22"] == 0.9 and w.values()["u21"] == 1.0
+    assert w.values()["u22"] == 1.4 and w.values()["u21"] == 1.5
