@@ -1,5 +1,5 @@
-"""Two machines f and g, wired both ways: the graphs of f∘g (g first, then f) and
-g∘f (f first, then g), with the chain of values at one input x.
+"""Two machines f and g, wired both ways: the graphs of f and g themselves (faint), of
+f∘g (g first, then f) and of g∘f (f first, then g), with the chain of values at one input x.
 
     ```widget compose_order_graphs
     id = "order"
@@ -17,6 +17,7 @@ import math
 
 from ..show import num
 from ..widgets import register
+from ..widgets import shapes as S
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Choice, Slider
 from ..widgets.plot import Plot
@@ -44,7 +45,7 @@ def spelled(name, inner):
 @register
 class ComposeOrderGraphs(Widget):
     name = "compose_order_graphs"
-    width, height = 600, 320
+    width, height = 600, 336
 
     def configure(self, config):
         f = one_of(self.name, "f", config.pop("f", "square"), FUNCS)
@@ -54,7 +55,7 @@ class ComposeOrderGraphs(Widget):
         self.knobs["f"] = Choice("f", "machine f", list(FUNCS), f, fmt=lambda n: f"f(x) = {FUNCS[n][1]}")
         self.knobs["g"] = Choice("g", "machine g", list(FUNCS), g, fmt=lambda n: f"g(x) = {FUNCS[n][1]}")
         self.knobs["x"] = Slider("x", "input x", -4, 4, 0.5, x)
-        self.plot = Plot((-4, 4), (-8, 10), box=(44, 14, 584, 290))
+        self.plot = Plot((-4, 4), (-8, 10), box=(44, 62, 584, 310))
 
     @property
     def f(self):
@@ -81,12 +82,23 @@ class ComposeOrderGraphs(Widget):
         fn, gn = self.knobs["f"].value, self.knobs["g"].value
         out = [p.handle("x", x, v["fg"], "input x on the graph of f∘g", f"x = {num(x)}", "accent")]
         out += p.frame("x", "")
+        out.append(p.curve(f, "muted"))                 # the two machines on their own, faint
+        out.append(p.curve(g, "muted"))
+        for fn_, name_ in ((f, "f"), (g, "g")):
+            y_end = fn_(3.7)
+            if p.inside(3.7, y_end):
+                out.append(p.text(3.7, y_end, name_, "small muted", dx=8, dy=-4))
         out.append(p.curve(lambda t: g(f(t)), "accent3"))
         out.append(p.curve(lambda t: f(g(t)), "accent"))
         out.append(p.segment(x, p.y.lo, x, p.y.hi, "muted"))
         out.append(p.point(x, v["gf"], "accent3", 6))
-        out += p.legend([(f"f∘g: f(g(x)) = {spelled(fn, FUNCS[gn][1])}", "accent"),
-                         (f"g∘f: g(f(x)) = {spelled(gn, FUNCS[fn][1])}", "accent3")])
+        key = [(f"f∘g: f(g(x)) = {spelled(fn, FUNCS[gn][1])}", "accent"),
+               (f"g∘f: g(f(x)) = {spelled(gn, FUNCS[fn][1])}", "accent3"),
+               (f"f(x) = {FUNCS[fn][1]} and g(x) = {FUNCS[gn][1]} alone", "muted")]
+        for i, (text, cls) in enumerate(key):      # the key sits above the plot, clear of the curves
+            y = 14 + 16 * i
+            out.append(S.line(50, y, 72, y, cls))
+            out.append(S.text(78, y + 4, text, "small", "start"))
         return out
 
     def readouts(self):
