@@ -35,10 +35,10 @@ def sci(v, digits=2):
     e = math.floor(math.log10(abs(v)))
     if -2 <= e <= 2:
         return f"{v:.{max(digits - 1 - e, 0) + (1 if e < 0 else 0)}f}".replace("-", MINUS)
-    mant = v / 10 ** e
-    if round(abs(mant), digits - 1) >= 10:
-        mant, e = mant / 10, e + 1
-    return f"{mant:.{digits - 1}f}\u00d710{str(e).translate(SUPER)}".replace("-", MINUS, 1)
+    # Python's e-format rounds the mantissa and carries into the exponent (9.99e-5 -> 1.0e-04),
+    # and never divides by a power of ten that underflows (5e-324, the smallest float)
+    mant, _, e = f"{v:.{digits - 1}e}".partition("e")
+    return f"{mant}\u00d710{str(int(e)).translate(SUPER)}".replace("-", MINUS, 1)
 
 
 def power(v):

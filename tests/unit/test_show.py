@@ -13,5 +13,6 @@ def test_commas_sci_char():
     assert commas(1234567) == "1,234,567"
     assert sci(0.000123) == "1.2\u00d710\u207b\u2074" and sci(-2.5e7) == "\u22122.5\u00d710\u2077"
     assert sci(0.5) == "0.500" and sci(0) == "0" and sci(9.96e-5) == "1.0\u00d710\u207b\u2074"
+    assert sci(5e-324) == "4.9\u00d710\u207b\u00b3\u00b2\u2074"   # the smallest float: no power of ten underflows
     assert [char(c) for c in " \na"] == ["\u2423", "\u21b5", "a"]
 
