@@ -1,0 +1,56 @@
+"""l05_tricks and its recorded runs: block_backward is the chain rule (checked by finite
+differences), the recording reruns exactly, and the facts m13-l05 states about the runs hold."""
+
+import math
+
+import pytest
+
+from mlmath.m13.l05_runs import RUNS
+from mlmath.m13.l05_tricks import block_backward, block_forward, layer_grad_norms, train_run
+from mlmath.m13.trick_toggle_runs import summary
+
+
+@pytest.mark.parametrize("residual", [False, True])
+def test_block_backward_matches_finite_differences(residual):
+    x = [0.4, -0.3, 1.2]
+    W = [[0.5, -0.7, 0.2], [1.1, 0.3, -0.4], [-0.2, 0.8, 0.6]]
+    gy = [0.3, -1.0, 0.5]
+    g = block_backward(x, W, residual, 0.4, gy)
+    L = lambda xs: sum(a * b for a, b in zip(gy, block_forward(xs, W, residual, 0.4)))
+    for j in range(3):
+        up = [v + 1e-6 if k == j else v for k, v in enumerate(x)]
+        down = [v - 1e-6 if k == j else v for k, v in enumerate(x)]
+        assert math.isclose(g[j], (L(up) - L(down)) / 2e-6, abs_tol=1e-7)
+
+
+def test_the_plain_stack_starves_layer_one_and_a_scaled_residual_does_not():
+    plain = layer_grad_norms(30, False)
+    assert round(plain[0] / plain[-1], 2) == 0.02                  # "about 2%"
+    assert layer_grad_norms(30, True, 1.0)[0] / plain[-1] > 2       # alpha = 1 grows instead
+    for depth in range(30, 51):
+        r = layer_grad_norms(depth, True, 0.3)
+        assert 0.5 <= r[0] / r[-1] <= 2
+        p = layer_grad_norms(depth, False)
+        assert p[0] / p[-1] < 0.5
+
+
+@pytest.mark.parametrize("key", [(True, False, False), (True, True, True), (False, False, True)])
+def test_the_recording_reruns_exactly(key):
+    run = train_run(*key, steps=20)
+    for name in ("loss", "norm"):
+        assert all(math.isclose(a, b, rel_tol=1e-5) for a, b in zip(run[name], RUNS[key][name][:20]))
+
+
+def test_what_the_lesson_says_about_the_runs():
+    s = {key: summary(run) for key, run in RUNS.items()}
+    for key, v in s.items():
+        if not key[0]:                               # plain: never leaves its starting level
+            assert v["final"] > 0.9 * v["start"]
+    assert round(s[(True, False, False)]["early"] / s[(True, False, False)]["start"]) == 7
+    assert s[(True, False, False)]["jump"] > 100
+    assert s[(True, True, False)]["early"] <= s[(True, True, False)]["start"] and s[(True, True, False)]["jump"] > 10
+    assert s[(True, False, True)]["early"] > 5 * s[(True, False, True)]["start"]     # clipping leaves the leap
+    assert s[(True, False, True)]["jump"] < 10 and s[(True, True, True)]["jump"] < 10
+    clean = [key for key, v in s.items() if v["peak"] <= v["start"] and v["final"] < 0.05]
+    assert clean == [(True, True, True)]
+    assert math.isclose(0.1 / 51, 0.00196, abs_tol=1e-5)
