@@ -26,6 +26,7 @@ from ..widgets import register
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
+from .legend_place import quiet_corner
 from .smooth_functions import FUNCTIONS
 
 
@@ -93,7 +94,9 @@ class SecantTangent(Widget):
             p.line(v["secant"], f(a) - v["secant"] * a, "accent2"),
             p.segment(a, f(a), b, f(a), "accent2"),
             p.text((a + b) / 2, f(a), "h", "small accent2", dy=14),
-            *p.legend([("secant", "accent2"), ("tangent", "muted")]),
+            *p.legend([("secant", "accent2"), ("tangent", "muted")], corner=quiet_corner(
+                p, 2, [f, lambda x: v["tangent"] * (x - a) + f(a), lambda x: v["secant"] * (x - a) + f(a)],
+                [(a, f(a)), (b, f(b))], width=90)),
         ]
 
     def readouts(self):
