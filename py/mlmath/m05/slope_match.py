@@ -8,12 +8,12 @@ each curve's slope instead (where is it flat, where does it climb, how steeply).
     goal = { text = "...", check = "right == 4", solution = { f1 = "C", f2 = "A", f3 = "D", f4 = "B" } }
     ```
 
-values(): f1..f4 (the letter picked for each), right (how many are correct).
+values(): f1..f4 (the letter picked for each), right (how many are correct; the goal reads it,
+the readout does not show it).
 """
 
 import math
 
-from ..show import num
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of
@@ -71,9 +71,15 @@ class SlopeMatch(Widget):
         return out
 
     def readouts(self):
+        # No running count of right matches: with one, a learner could try the four letters
+        # for each curve in turn and keep whatever raised the count, without reading a slope.
         v = self.values()
-        return [{"label": "", "value": f"f{SUBS[i]} → {v[f'f{i + 1}']}"} for i in range(4)] + [
-            {"label": "right", "value": f"{num(v['right'])} of 4"}]
+        picks = [v[f"f{i + 1}"] for i in range(4)]
+        verdict = ("all four right" if v["right"] == 4 else
+                   "not yet: each graph is the slope of exactly one curve" if len(set(picks)) < 4 else
+                   "not yet: some curves have the wrong slope graph")
+        return [{"label": "", "value": f"f{SUBS[i]} → {picks[i]}"} for i in range(4)] + [
+            {"label": "matching", "value": verdict}]
 
     def controls(self):
         return [knob.control() for knob in self.knobs.values()]

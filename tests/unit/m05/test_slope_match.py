@@ -24,3 +24,15 @@ def test_right_counts_the_right_matches():
     shape_matcher = {"f1": "A", "f2": "C", "f3": "D", "f4": "C"}   # parabola to parabola, line to line
     w.set_values(shape_matcher)
     assert w.values()["right"] == 1
+
+
+def test_the_readout_gives_no_running_count_to_search_by():
+    w = widgets.create("slope_match", {})
+    w.set_values({"f1": "B", "f2": "A", "f3": "C", "f4": "D"})   # one right (f2)
+    one_right = [r["value"] for r in w.readouts()]
+    w.set_values({"f1": "C", "f2": "A", "f3": "B", "f4": "D"})   # two right (f1, f2): the same words
+    assert [r["value"] for r in w.readouts()][-1] == one_right[-1] == "not yet: some curves have the wrong slope graph"
+    w.set_values({"f1": "A", "f2": "A", "f3": "A", "f4": "A"})
+    assert "exactly one curve" in w.readouts()[-1]["value"]
+    w.set_values(ANSWER)
+    assert w.readouts()[-1]["value"] == "all four right"
