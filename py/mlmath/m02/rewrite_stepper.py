@@ -142,7 +142,11 @@ class RewriteStepper(Widget):
         if self.current is not None:
             out.append(p.curve(lambda t: value(self.current, t), "accent2"))
         out.append(p.segment(x, p.y.lo, x, p.y.hi, "muted"))
-        out += p.legend([("line 1", "accent"), ("current line", "accent2")], "bottom-right")
+        key = [("line 1", "accent"), ("your rewrite" if self.typed else "current line", "accent2")]
+        for i, (label, cls) in enumerate(key):
+            y = 228 + 16 * i             # the key sits under the lines, off the plot and its curves
+            out.append(S.line(36, y, 58, y, cls))
+            out.append(S.text(64, y + 4, label, "small", "start"))
         first = v["first"]
         for i, (text, val) in enumerate(self.lines()):
             y = 40 + 36 * i
