@@ -61,7 +61,7 @@ class DescentBowl1d(Widget):
         lr = number(self.name, "lr", config.pop("lr", 0.05), 0.01, hi)
         x0 = number(self.name, "x0", config.pop("x0", 2.5), -3, 3)
         self.steps = whole(self.name, "steps", config.pop("steps", 20), 1, 60)
-        self.plot = Plot((-3.2, 3.2), (-0.1 * 9 * self.a, 10 * self.a), box=(48, 14, 584, 282))
+        self.plot = Plot((-3.2, 3.2), (-0.1 * 9 * self.a, 11 * self.a), box=(48, 14, 584, 282))  # headroom: the curve stays under the axis name
         self.knobs = {"lr": Slider("lr", "step size η", 0.01, hi, 0.01, lr, coarse=0.1),
                       "x0": Slider("x0", "start x₀", -3, 3, 0.1, x0, coarse=0.5)}
         super().configure(config)
@@ -84,7 +84,8 @@ class DescentBowl1d(Widget):
         p, x0 = self.plot, self.knobs["x0"].value
         xs = descend(self.a, self.knobs["lr"].value, x0, self.steps)
         out = [p.handle("x0", x0, self.f(x0), "start of the descent", f"x₀ = {num(x0, 1)}"),
-               *p.frame("x", "f(x) = x²" if self.a == 1 else f"f(x) = {num(self.a)}x²"), p.curve(self.f),
+               *p.frame("x", "f(x) = x²" if self.a == 1 else f"f(x) = {num(self.a)}x²", edges=True),
+               p.curve(self.f),
                p.polyline([(x, self.f(x)) for x in xs], "accent2")]
         out += [p.point(x, self.f(x), "accent2", r=3) for x in xs[1:]]
         out.append(p.point(0, 0, "good", r=4))
@@ -100,9 +101,13 @@ class DescentBowl1d(Widget):
         else:
             reach = "never: it bounces" if v["factor"] <= -1 else "never"
         return [{"label": "η", "value": num(v["lr"])},
-                {"label": "each step multiplies x by 1 − 2aη", "value": num(v["factor"])},
+                {"label": f"each step multiplies x by {self.factor_name()}", "value": num(v["factor"])},
                 {"label": f"x after {self.steps} steps", "value": _big(v["final"])},
                 {"label": "steps to reach |x| < 0.01", "value": reach}]
+
+    def factor_name(self):
+        """1 − 2η on x² (the first step of m10-l01 has not named a yet), else 1 − 2aη."""
+        return "1 − 2η" if self.a == 1 else "1 − 2aη"
 
     def controls(self):
         return [self.knobs["lr"].control(), self.knobs["x0"].control()]

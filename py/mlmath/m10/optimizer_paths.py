@@ -144,7 +144,7 @@ class OptimizerPaths(Widget):
 
     def shapes(self):
         p = self.plot
-        out = p.frame("x", "y")
+        out = p.frame("x", "y", edges=True)   # tick labels on the edges, clear of paths along y = 0
         f0 = max(self.f(*self.start), 1e-6)
         for k in range(7):       # contours: each level a quarter of the one outside it
             c = f0 * 4.0 ** (-k)

@@ -58,3 +58,10 @@ def test_the_readouts_and_the_start_handle():
     assert any(r["value"] == "never: it diverges" for r in w.readouts())
     w.handle({"type": "drag", "handle": "x0", "x": w.plot.x(-1.5), "y": 0})
     assert w.values()["x0"] == -1.5
+
+
+def test_the_factor_is_named_with_a_only_where_a_is_not_one():
+    # m10-l01's first step has not introduced a yet: on x² the readout says 1 − 2η
+    labels = lambda w: [r["label"] for r in w.readouts()]
+    assert "each step multiplies x by 1 − 2η" in labels(bowl(a=1))
+    assert "each step multiplies x by 1 − 2aη" in labels(bowl(a=2))
