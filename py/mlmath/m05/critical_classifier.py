@@ -9,7 +9,8 @@ sides: a flat step that is neither.
     goal = { text = "...", check = "right == 3", solution = { p1 = "maximum", p2 = "neither", p3 = "minimum" } }
     ```
 
-values(): p1, p2, p3 (the learner's labels), right (how many are correct).
+values(): p1, p2, p3 (the learner's labels), right (how many are correct; the goal reads it,
+the readout does not show it).
 """
 
 from ..show import num, sub
@@ -70,8 +71,13 @@ class CriticalClassifier(Widget):
 
     def readouts(self):
         v = self.values()
-        return [{"label": f"P{sub(i + 1)}", "value": v[f"p{i + 1}"]} for i in range(3)] + [
-            {"label": "right", "value": f"{v['right']} of 3"}]
+        # No running count of right labels: with one, trying the three labels on each point in
+        # turn and keeping whatever raised the count would pass without reading f″ or f′.
+        labels = [v[f"p{i + 1}"] for i in range(3)]
+        verdict = ("all three right" if v["right"] == 3 else "label every point" if "?" in labels else
+                   "not yet: at least one label is wrong")
+        return [{"label": f"P{sub(i + 1)}", "value": labels[i]} for i in range(3)] + [
+            {"label": "labels", "value": verdict}]
 
     def controls(self):
         return [knob.control() for knob in self.knobs.values()]

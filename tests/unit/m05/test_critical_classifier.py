@@ -25,3 +25,14 @@ def test_right_counts_the_correct_labels():
     assert w.values()["right"] == 2
     w.set_values({"p2": "neither"})
     assert w.values()["right"] == 3
+
+
+def test_the_readout_gives_no_running_count_to_search_by():
+    w = widgets.create("critical_classifier", {})
+    assert w.readouts()[-1]["value"] == "label every point"
+    w.set_values({"p1": "maximum", "p2": "minimum", "p3": "maximum"})   # one right
+    one = w.readouts()[-1]["value"]
+    w.set_values({"p1": "maximum", "p2": "neither", "p3": "maximum"})   # two right
+    assert w.readouts()[-1]["value"] == one == "not yet: at least one label is wrong"
+    w.set_values({"p1": "maximum", "p2": "neither", "p3": "minimum"})
+    assert w.readouts()[-1]["value"] == "all three right"
