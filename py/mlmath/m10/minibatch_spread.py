@@ -74,7 +74,7 @@ class MinibatchSpread(Widget):
         p, s = self.plot, math.sqrt(self.sigma2)
         chosen = self.knobs["batch"].value
         out = p.frame("batch size B (log scale)", "w-gradient of a minibatch",
-                      xticks=[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0])
+                      xticks=[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0], edges=True)   # labels clear of the dots
         out.append(p.line(0, self.full, "good"))
         out.append(p.curve(lambda B: self.full + s / math.sqrt(B), "accent"))
         out.append(p.curve(lambda B: self.full - s / math.sqrt(B), "accent"))

@@ -60,7 +60,7 @@ class SgdNoiseBall(Widget):
 
     def shapes(self):
         p, (ws, bs) = self.plot, self.best
-        out = p.frame("w", "b")
+        out = p.frame("w", "b", edges=True)   # tick labels on the edges, clear of the ball near w = 2
         mx2 = math.fsum(x * x for x, _ in DATA) / N
         for k in range(6):      # contours of the full loss: excess over the minimum 2, 1, 0.5, ...
             c = 2.0 * 2.0 ** (-k)
