@@ -54,3 +54,11 @@ def test_what_the_lesson_says_about_the_runs():
     clean = [key for key, v in s.items() if v["peak"] <= v["start"] and v["final"] < 0.05]
     assert clean == [(True, True, True)]
     assert math.isclose(0.1 / 51, 0.00196, abs_tol=1e-5)
+
+
+def test_module_16s_post_ln_runs_as_m13_l05_cites_them():
+    from mlmath import widgets
+    w = widgets.create("ln_warmup_runs", {"depth": 12, "lr": 0.03, "warmup": False})
+    assert w.values()["fails"] == 3
+    w = widgets.create("ln_warmup_runs", {"depth": 12, "lr": 0.03, "warmup": True})
+    assert w.values()["fails"] == 1

@@ -52,3 +52,10 @@ def test_the_marker_drags_and_steps():
     assert w.values()["degree"] == 5
     w.handle({"type": "key", "handle": "degree", "key": "End"})
     assert w.values()["degree"] == 11
+
+
+def test_degree_11_has_huge_cancelling_coefficients():
+    # m13-l02's opening: "up to about 11,000 in size, against 2.5 at degree 3"
+    big, small = fit(TRAIN, 11).coefs, fit(TRAIN, 3).coefs
+    assert round(max(abs(c) for c in big), -3) == 11000 and round(max(abs(c) for c in small), 1) == 2.5
+    assert any(c > 1000 for c in big) and any(c < -1000 for c in big)
