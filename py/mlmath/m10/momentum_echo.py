@@ -19,6 +19,7 @@ from ..show import num
 from ..widgets import register
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Choice, Slider
+from ..widgets import shapes as S
 from ..widgets.plot import Plot
 
 STEPS = 40
@@ -64,7 +65,10 @@ class MomentumEcho(Widget):
         pattern, beta = self.knobs["pattern"].value, self.knobs["beta"].value
         g = PATTERNS[pattern]
         vs = velocities(pattern, beta)
-        out = p.frame("step t", "gradient g (dots) and velocity v (line)")
+        # axes on the edges, so the step numbers sit under the box, clear of the bars and the
+        # velocity; the zero line, where v changes sign, is drawn on its own
+        out = p.frame("step t", "gradient g (dots) and velocity v (line)", edges=True)
+        out.append(S.line(*p.at(0, 0), *p.at(STEPS + 1, 0), "axis"))
         out += [p.segment(t, 0, t, g(t), "muted") for t in range(1, STEPS + 1)]
         out += [p.point(t, g(t), "muted", r=2.5) for t in range(1, STEPS + 1)]
         out.append(p.polyline(list(zip(range(1, STEPS + 1), vs)), "accent"))
