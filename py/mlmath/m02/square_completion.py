@@ -72,6 +72,8 @@ class SquareCompletion(Widget):
         out.append(S.rect(ex, ey, H, H, "muted nofill"))                      # the gap
         cls = "good" if v["filled"] else "bad"
         out.append(S.rect(ex, ey, T, T, "accent2 solid nostroke", opacity=0.45))  # the tile
+        if T >= 24:                                                           # its area, where it fits
+            out.append(S.text(ex + T / 2, ey + T / 2 + 4, num(corner, 4), "small"))
         out.append(S.text(LEFT + (X + H) / 2, TOP - 10, f"x + {num(half)}", "label"))
         out.append(S.text(LEFT - 8, TOP + (X + H) / 2, f"x + {num(half)}", "label", "end"))
         col = LEFT + SCALE * 10 + 40
