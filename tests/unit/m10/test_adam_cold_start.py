@@ -44,7 +44,9 @@ def test_the_widget_goal_and_readout():
     assert w.values()["peak"] == 12 and not w.goal_met()
     w.handle({"type": "drag", "handle": "t", "x": w.plot.x(12), "y": 0})
     assert w.values()["t"] == 12
-    assert readout(w, "largest uncorrected step (t ≤ 100)") == "6.57 η at t = 12"
+    assert readout(w, "largest uncorrected step (t ≤ 100)") == "6.57 η"      # where: the learner's to find
+    assert readout(w, "step 12 without correction") == "6.569 η"
+    assert all(uncorrected(0.9, 0.999, t) < uncorrected(0.9, 0.999, 12) for t in (11, 13))
 
 
 def test_the_scaled_bowl_numbers():
