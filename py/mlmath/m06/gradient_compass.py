@@ -94,7 +94,9 @@ class GradientCompass(PointWidget):
             *pl.arrow(x, y, x + v["ux"], y + v["uy"], "accent3"),
             *pl.legend([(f"∇f (×{num(k)})", "accent"), ("u", "accent3"), ("contour of p", "accent2")],
                        corner="bottom-left"),
-            *pt.frame("angle of u (°)", "∇f · u", xticks=[0, 90, 180, 270, 360], yticks=5),
+            *pt.frame("", "∇f · u", xticks=[0, 90, 180, 270, 360], yticks=5),
+            # the axis's name goes under the box: on the zero line it sat on the wave
+            pt.text(180, pt.y.lo, "angle of u (°)", "label", dy=22),
             pt.curve(lambda t: v["gx"] * math.cos(math.radians(t)) + v["gy"] * math.sin(math.radians(t)),
                      "accent3"),
             pt.segment(phi, pt.y.lo, phi, pt.y.hi, "muted"),
