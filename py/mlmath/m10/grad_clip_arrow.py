@@ -24,6 +24,7 @@ from ..show import num
 from ..widgets import register
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Choice, Slider
+from ..widgets import shapes as S
 from ..widgets.plot import Plot
 
 MODES = ("global", "per-tensor")
@@ -56,8 +57,8 @@ class GradClipArrow(Widget):
         gy = number(n, "gy", config.pop("gy", 0.4), -4, 4)
         c = number(n, "max_norm", config.pop("max_norm", 1.0), 0.25, 3)
         mode = one_of(n, "mode", config.pop("mode", "global"), MODES)
-        # equal units on both axes, so the threshold circle is round
-        self.plot = Plot((-4.4, 4.4), (-2.3, 2.3), box=(44, 14, 584, 296))
+        # equal units on both axes (8.8 / 540 px = 4.5 / 276 px), so the threshold circle is round
+        self.plot = Plot((-4.4, 4.4), (-2.25, 2.25), box=(44, 14, 584, 290))
         self.knobs = {"gx": Slider("gx", "gradient of tensor A", -4, 4, 0.1, gx, coarse=0.5),
                       "gy": Slider("gy", "gradient of tensor B", -4, 4, 0.1, gy, coarse=0.5),
                       "max_norm": Slider("max_norm", "threshold c (max_norm)", 0.25, 3, 0.25, c),
@@ -84,14 +85,16 @@ class GradClipArrow(Widget):
         cx, cy = clip(gx, gy, c, v["mode"])
         out = [p.handle("gx", gx, gy, "tip of the gradient (arrows move tensor A's part)",
                         f"g = ({num(gx, 1)}, {num(gy, 1)})", cls="accent2"),
-               *p.frame("tensor A's gradient", "tensor B's gradient")]
+               # names and ticks on the edges, clear of the arrows; the axes through 0 drawn on their own
+               *p.frame("tensor A's gradient", "tensor B's gradient", edges=True),
+               S.line(*p.at(-4.4, 0), *p.at(4.4, 0), "axis"), S.line(*p.at(0, -2.25), *p.at(0, 2.25), "axis")]
         out.append(p.polyline([(c * math.cos(t / 60 * math.pi), c * math.sin(t / 60 * math.pi))
                                for t in range(121)], "good"))
         if v["mode"] == "per-tensor":      # each part capped on its own: the square |A|, |B| ≤ c
             out.append(p.polyline([(-c, -c), (c, -c), (c, c), (-c, c), (-c, -c)], "muted"))
         out += p.arrow(0, 0, gx, gy, "accent2")
         out += p.arrow(0, 0, cx, cy, "accent")
-        out += p.legend([("gradient", "accent2"), ("clipped", "accent"), ("‖g‖ = c", "good")])
+        out += p.legend([("gradient", "accent2"), ("clipped", "accent"), ("‖g‖ = c", "good")], corner="bottom-left")
         return out
 
     def readouts(self):
