@@ -102,7 +102,11 @@ class QuadraticShape(Widget):
             cls = "accent" if lam > 0 else ("accent2" if lam < 0 else "muted")
             out.append(pl.segment(-1.8 * ux, -1.8 * uy, 1.8 * ux, 1.8 * uy, cls))
             word = "up" if lam > 0 else ("down" if lam < 0 else "flat")
-            out.append(pl.text(1.5 * ux, 1.5 * uy, f"{word}, curvature {num(lam)}", f"small {cls}", dy=-6))
+            label = f"{word}, curvature {num(lam)}"
+            if abs(ux) < 0.5:    # a steep line: the label starts beside it, clear of the y axis
+                out.append(pl.text(1.3 * ux, 1.3 * uy, label, f"small {cls}", "start", dx=6))
+            else:                # a flat one: above it, in from the end where the x axis is named
+                out.append(pl.text(1.0 * ux, 1.0 * uy, label, f"small {cls}", dy=-6))
         H = self.hessian()
         out += views.matrix(H, 420, 60, 60, 34, fmt=num)
         out.append(S.text(400, 82, "H =", "label", "end"))
