@@ -169,7 +169,7 @@ class LrScheduleCurve(Widget):
             out.append(plot.text(self.warmup, plot.y.hi, "warmup ends", "small muted", "start", dx=3, dy=10))
         if self.reference:
             from mlmath.gpt.train import lr_at
-            out.append(self.curve(plot, lambda k: lr_at(k, self.steps), "muted"))
+            out.append(self.curve(plot, lambda k: lr_at(k, self.steps), "muted dashed"))
             at = int(self.steps * 0.8)
             out.append(plot.text(self.steps * 0.8, lr_at(at, self.steps), "capstone (lr_at)", "small muted", dy=-8))
         out.append(self.curve(plot, self.lr, "accent"))
