@@ -60,7 +60,7 @@ class UnderflowRace(Widget):
         super().configure(config)
         self.knobs["p"] = Slider("p", "each probability p", 0.05, 0.95, 0.05, p)
         self.knobs["n"] = Slider("n", "how many multiplied, n", 1, NMAX, 1, n, coarse=50)
-        self.plot = Plot((0, NMAX), (-420, 0), box=(56, 14, 584, 280))
+        self.plot = Plot((0, NMAX), (-420, 40), box=(56, 14, 584, 280))   # headroom: the axis name sits above the lines' start
 
     def values(self):
         p, n = self.knobs["p"].value, self.knobs["n"].value
@@ -82,9 +82,10 @@ class UnderflowRace(Widget):
         logs = [(i + 1, s) for i, (_, s) in enumerate(steps)]
         here = logs[-1][1]
         out = [pl.handle("n", n, max(here, pl.y.lo), "n, the number of probabilities multiplied", f"n = {n}", "accent2")]
-        out += pl.frame("n", "log₁₀ of the value")
-        out.append(pl.segment(0, math.log10(TINY), NMAX, math.log10(TINY), "bad"))
-        out.append(pl.text(NMAX, math.log10(TINY), "smallest float above 0: 5×10⁻³²⁴", "small bad", "end", dy=-6))
+        out += pl.frame("n", "log₁₀ of the value", yticks=[-400, -300, -200, -100, 0], edges=True)
+        # the floor in grey, so that it reads as a limit, not as the red-orange sum line of the key
+        out.append(pl.segment(0, math.log10(TINY), NMAX, math.log10(TINY), "muted"))
+        out.append(pl.text(NMAX, math.log10(TINY), "smallest float above 0: 5×10⁻³²⁴", "small muted", "end", dy=-6))
         out.append(pl.polyline(logs, "accent2"))
         out.append(pl.polyline([(i, y) for i, y in product], "accent"))
         zero = next((i + 1 for i, (q, _) in enumerate(steps) if q == 0), None)
