@@ -61,7 +61,7 @@ def shoelace(points):
 @register
 class JacobianPatch(PointWidget):
     name = "jacobian_patch"
-    width, height = 600, 330
+    width, height = 600, 350
 
     def configure(self, config):
         key = one_of(self.name, "map", config.pop("map", "square"), MAPS)
@@ -126,8 +126,12 @@ class JacobianPatch(PointWidget):
         shapes += zoom.frame("", "", xticks=3, yticks=3, edges=True)
         shapes += S.arrow(*zoom.at(X, Y), *zoom.at(X + a * s, Y + c * s), "accent2")
         shapes += S.arrow(*zoom.at(X, Y), *zoom.at(X + b * s, Y + d * s), "accent3")
-        shapes += zoom.legend([("image of the grid", "accent"), ("s × column 1 of J", "accent2"),
-                               ("s × column 2 of J", "accent3")], corner="top-left")
+        # the key sits under the window: inside it, every corner was crossed by the patch or an
+        # arrow at some point p (the data fills the window by design)
+        for i, (label, cls) in enumerate((("image of the grid", "accent"), ("s × column 1 of J", "accent2"),
+                                          ("s × column 2 of J", "accent3"))):
+            shapes.append(S.line(340, 300 + 16 * i, 362, 300 + 16 * i, cls))
+            shapes.append(S.text(368, 304 + 16 * i, label, "small", "start"))
         return shapes
 
     def readouts(self):
@@ -140,3 +144,4 @@ class JacobianPatch(PointWidget):
 
     def controls(self):
         return [self.knobs[k].control() for k in ("px", "py", "lg")]
+
