@@ -76,3 +76,8 @@ def test_the_sharp_dip_escape_numbers():
     assert abs(slope(4.1) - (f(4.1 + 1e-6) - f(4.1 - 1e-6)) / 2e-6) < 1e-4
     ends = [descend(20, seed) for seed in range(20)]
     assert not any(abs(e - 4) < 0.3 for e in ends) and max(abs(e) for e in ends) <= 3.0
+    assert round(min(ends)) == -3 and round(max(ends)) == 3            # "from about -3 to 3"
+    # the prose: a kick of 0.004 x 20 = 0.08 against the bump's standard deviation 0.1
+    # (exp(-(x - 4)² / 0.02) = exp(-(x - 4)² / (2 · 0.1²))), and f only 0.4 up at x = ±2
+    assert math.isclose(0.004 * 20, 0.08) and math.isclose(2 * 0.1 ** 2, 0.02)
+    assert round(f(2), 6) == round(f(-2), 6) == 0.4
