@@ -160,7 +160,10 @@ class TwoPointLine(Widget):
             out.append(p.segment(x1, y1, x2, y1, "accent2"))            # run
             out.append(p.segment(x2, y1, x2, y2, "accent3"))            # rise
             out.append(p.text((x1 + x2) / 2, y1, f"run {v['run']}".replace("-", MINUS), "small accent2", dy=14 if y2 >= y1 else -6))
-            out.append(p.text(x2, (y1 + y2) / 2, f"rise {v['rise']}".replace("-", MINUS), "small accent3", "start", dx=6))
+            mid = (y1 + y2) / 2
+            if abs(mid) < 0.5 and abs(y2 - y1) >= 2:     # off the x axis, which would strike through it
+                mid = 0.7
+            out.append(p.text(x2, mid, f"rise {v['rise']}".replace("-", MINUS), "small accent3", "start", dx=12))
         if v["companion"] != "none":
             rx, ry = self.r
             out.append(p.point(rx, ry, "muted", 5))
