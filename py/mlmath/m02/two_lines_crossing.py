@@ -114,7 +114,9 @@ class TwoLinesCrossing(Widget):
             rows.append(("crossing", f"({frac(crossing(r1, r2)[1][0])}, {frac(crossing(r1, r2)[1][1])})", "accent2"))
         for i, (label, text, cls) in enumerate(rows):
             out.append(S.text(352, 40 + 46 * i, label, "small", "start"))
-            out.append(S.text(352, 58 + 46 * i, text, f"label {cls}" if cls != "label" else "label", "start"))
+            head, _, tail = text.partition(": ")      # "the same line: every point is on both" is wider
+            for j, part in enumerate([head + ":", tail] if tail else [text]):   # than the column: two lines
+                out.append(S.text(352, 58 + 46 * i + 18 * j, part, f"label {cls}" if cls != "label" else "label", "start"))
         return out
 
     def readouts(self):
