@@ -122,9 +122,11 @@ class PenaltyCornerFit(Widget):
         out.append(p.point(*other, "muted", r=4))
         out.append(p.point(*w, "accent2", r=6))
         out.append(p.text(*w, f"{penalty} best", "small accent2", dx=10, dy=-8, anchor="start"))
-        out.append(S.text(20, 40, "loss contours", "small", "start"))
-        out.append(S.text(20, 58, f"{penalty} level set", "small accent2", "start"))
-        out.append(S.text(20, 76, f"faint dot: {'L1' if penalty == 'L2' else 'L2'}", "small", "start"))
+        out.append(S.text(14, 40, "grey: loss contours", "small", "start"))
+        out.append(S.text(14, 58, "blue: the contour", "small accent", "start"))
+        out.append(S.text(14, 72, "through the solution", "small accent", "start"))
+        out.append(S.text(14, 90, f"{penalty} level set", "small accent2", "start"))
+        out.append(S.text(14, 108, f"hollow dot: {'L1' if penalty == 'L2' else 'L2'} solution", "small", "start"))
         return out
 
     def readouts(self):
