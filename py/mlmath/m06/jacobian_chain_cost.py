@@ -21,13 +21,14 @@ values(): n, h1, h2, m, fwd, rev (the multiply-adds of each order), ratio (fwd /
 
 import math
 
-from ..show import commas, num, sci
+from ..show import commas, num, power, sci
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of
 from ..widgets.controls import Choice
 
 SIZES = [1, 10, 100, 1000, 10000]
+SCALE = 300   # pixels for 13 decades: the largest cost, 2×10¹², leaves room for its label
 
 
 def costs(n, h1, h2, m):
@@ -42,7 +43,7 @@ def big(v):
 @register
 class JacobianChainCost(Widget):
     name = "jacobian_chain_cost"
-    width, height = 600, 270
+    width, height = 600, 282
 
     def configure(self, config):
         labels = {"n": "inputs n", "h1": "hidden h₁", "h2": "hidden h₂", "m": "outputs m"}
@@ -75,12 +76,19 @@ class JacobianChainCost(Widget):
         for i, (label, cost, cls) in enumerate((("input first: J₃(J₂J₁)", v["fwd"], "accent3"),
                                                 ("output first: (J₃J₂)J₁", v["rev"], "accent2"))):
             y = 180 + 34 * i
-            length = 400 * math.log10(max(cost, 1)) / top
+            length = SCALE * math.log10(max(cost, 1)) / top
             out.append(S.text(150, y + 14, label, "small", "end"))
             out.append(S.rect(160, y, max(length, 1), 20, f"{cls} nostroke"))
             out.append(S.text(166 + length, y + 14, f"{big(cost)} multiply-adds", "small", "start"))
-        out.append(S.line(160, 176, 160, 250, "axis"))
-        out.append(S.text(160, 264, "bar lengths on a log scale: each tick of 10× is the same length", "small muted", "start"))
+        out.append(S.line(160, 176, 160, 244, "axis"))
+        # the log scale's ticks, one per factor of 10, labelled every 1,000×
+        out.append(S.line(160, 244, 160 + SCALE, 244, "axis"))
+        for k in range(top + 1):
+            tx = 160 + SCALE * k / top
+            out.append(S.line(tx, 244, tx, 240 if k % 3 else 237, "axis"))
+            if k % 3 == 0:
+                out.append(S.text(tx, 256, power(10 ** k), "small muted"))
+        out.append(S.text(160, 274, "a log scale: each tick is 10 times as many multiply-adds", "small muted", "start"))
         return out
 
     def readouts(self):
