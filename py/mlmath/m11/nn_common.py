@@ -5,6 +5,8 @@ lesson 04's four activations with their derivatives."""
 
 import math
 
+from ..widgets import shapes as S
+
 # Two separable classes in the plane: label 1 ("yes") and label 0 ("no").
 BLOBS = [((1, 2), 1), ((2, 1), 1), ((2, 2.5), 1), ((0.5, 2.5), 1), ((2.5, 0.5), 1),
          ((-1, -1), 0), ((-2, 0.5), 0), ((0, -2), 0), ((-0.5, 0.5), 0), ((1, -1.5), 0)]
@@ -64,6 +66,14 @@ def halfplane(w1, w2, b, box):
             t = fp / (fp - fq)
             out.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
     return out
+
+
+def origin_frame(plot, xlabel, ylabel, ticks=5):
+    """The plot's frame with its tick labels on the edges, where no data point can sit on
+    them, and two thin lines through the origin, where the weight arrows start."""
+    left, top, right, bottom = plot.box
+    return plot.frame(xlabel, ylabel, xticks=ticks, yticks=ticks, edges=True) + [
+        S.line(plot.x(0), top, plot.x(0), bottom, "muted"), S.line(left, plot.y(0), right, plot.y(0), "muted")]
 
 
 def in_view(plot, x, y):

@@ -20,7 +20,7 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
-from .nn_common import DATASETS, decide, halfplane, in_view, mistakes
+from .nn_common import DATASETS, decide, halfplane, in_view, mistakes, origin_frame
 
 VIEWS = {"blobs": (-3.5, 3.5, 4, 0.1), "rule": (-3.5, 3.5, 6, 0.1), "and": (-0.75, 1.75, 3, 0.1),
          "or": (-0.75, 1.75, 3, 0.1), "xor": (-0.75, 1.75, 3, 0.1)}
@@ -42,7 +42,7 @@ class PerceptronBoundary(Widget):
         w1, w2 = (number(n, "w", v, -reach, reach) for v in w)
         b = number(n, "b", config.pop("b", 0), -reach, reach)
         super().configure(config)
-        self.plot = Plot((lo, hi), (lo, hi), box=(44, 12, 358, 312))
+        self.plot = Plot((lo, hi), (lo, hi), box=(50, 10, 330, 290))
         self.knobs = {k: Slider(k, k.replace("1", "₁").replace("2", "₂"), -reach, reach, step, v)
                       for k, v in (("w1", w1), ("w2", w2), ("b", b))}
 
@@ -75,7 +75,7 @@ class PerceptronBoundary(Widget):
         yes = halfplane(w1, w2, b, (lo, lo, hi, hi))
         out = [p.handle("w", *in_view(p, w1, w2), "tip of the weight arrow w", f"w = ({num(w1, 1)}, {num(w2, 1)})",
                         cls="accent3", r=7)]
-        out += p.frame("x₁", "x₂", xticks=5, yticks=5)
+        out += origin_frame(p, "x₁", "x₂")
         if len(yes) >= 3:
             out.append(S.poly([p.at(*q) for q in yes], "accent solid nostroke", opacity=0.12))
         if w2 != 0:
@@ -88,7 +88,7 @@ class PerceptronBoundary(Widget):
             out.append(p.point(*x, f"{cls} solid", r=6))
             if decide((w1, w2), b, x) != y:
                 out.append(p.point(*x, "bad nofill", r=11))
-        left = 380
+        left = 360
         v = self.values()
         out += [S.text(left, 40, "z = w₁x₁ + w₂x₂ + b", "label", "start"),
                 S.text(left, 64, "shaded: z > 0, answer 1", "small", "start"),

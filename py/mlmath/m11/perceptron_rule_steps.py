@@ -18,7 +18,7 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of
 from ..widgets.controls import Button, Slider
 from ..widgets.plot import Plot
-from .nn_common import DATASETS, decide, halfplane, mistakes, rule_history
+from .nn_common import DATASETS, decide, halfplane, mistakes, origin_frame, rule_history
 
 
 @register
@@ -32,7 +32,7 @@ class PerceptronRuleSteps(Widget):
         self.history = rule_history(self.data)
         self.last = len(self.history) - 1
         lo, hi = (-3.5, 3.5) if len(self.data) > 4 else (-0.75, 1.75)
-        self.plot = Plot((lo, hi), (lo, hi), box=(44, 12, 358, 312))
+        self.plot = Plot((lo, hi), (lo, hi), box=(50, 10, 330, 290))
         self.knobs = {"t": Slider("t", "updates made", 0, self.last, 1, 0),
                       "next": Button("next", "next update", self.step)}
 
@@ -54,7 +54,7 @@ class PerceptronRuleSteps(Widget):
         t = self.knobs["t"].value
         (w1, w2), b = self.state(t)
         lo, hi = p.x.lo, p.x.hi
-        out = p.frame("x₁", "x₂", xticks=5, yticks=5)
+        out = origin_frame(p, "x₁", "x₂")
         yes = halfplane(w1, w2, b, (lo, lo, hi, hi))
         if len(yes) >= 3:
             out.append(S.poly([p.at(*q) for q in yes], "accent solid nostroke", opacity=0.12))
@@ -69,7 +69,7 @@ class PerceptronRuleSteps(Widget):
                 out.append(p.point(*x, "bad nofill", r=11))
             if i == nxt:
                 out.append(p.point(*x, "accent3 nofill", r=15))
-        left = 380
+        left = 360
         out += [S.text(left, 40, f"after {t} update{'s' if t != 1 else ''}:", "label", "start"),
                 S.text(left, 64, f"w = ({num(w1)}, {num(w2)}), b = {num(b)}", "small", "start"),
                 S.text(left, 88, f"mistakes now: {len(mistakes((w1, w2), b, self.data))}", "small", "start")]
@@ -83,6 +83,10 @@ class PerceptronRuleSteps(Widget):
                     S.text(left, 146, f"y − ŷ = {num(e)}, so w {sign}= x, b {sign}= 1", "small", "start"),
                     S.text(left, 168, f"→ w = ({num(w1 + e * x1)}, {num(w2 + e * x2)}), b = {num(b + e)}",
                            "small", "start")]
+        out += [S.circle(left + 10, 222, 6, "accent solid"), S.text(left + 28, 226, "label 1", "small", "start"),
+                S.circle(left + 10, 246, 6, "accent2 solid"), S.text(left + 28, 250, "label 0", "small", "start"),
+                S.circle(left + 10, 274, 10, "bad nofill"), S.text(left + 28, 278, "on the wrong side", "small", "start"),
+                S.circle(left + 10, 304, 13, "accent3 nofill"), S.text(left + 28, 308, "corrected next", "small", "start")]
         return out
 
     def readouts(self):
