@@ -6,7 +6,7 @@ arrangement lets one more line finish the job.
 
     ```widget xor_hidden_space
     id = "net"
-    goal = { text = "...", check = "errors == 0", solution = { b2 = -1.5 } }
+    goal = { text = "...", check = "errors == 0", solution = { b2 = -1.8 } }
     ```
 
 Hidden unit k: hₖ = 1 if uₖ₁x₁ + uₖ₂x₂ + bₖ > 0 else 0. Output: ŷ = 1 if v₁h₁ + v₂h₂ + c > 0 else 0.
@@ -20,10 +20,10 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget, number
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
-from .nn_common import GATES, decide, halfplane, in_view
+from .nn_common import GATES, decide, halfplane, in_view, origin_frame
 
 XOR = GATES["xor"]
-START = {"u11": 1, "u12": 1, "b1": -0.5, "u21": 1.5, "u22": 1.5, "b2": -0.75, "v1": 1, "v2": -1, "c": -0.5}
+START = {"u11": 0.6, "u12": 0.6, "b1": -0.3, "u21": 1.4, "u22": 1.4, "b2": -0.7, "v1": 1, "v2": -1, "c": -0.5}
 ARROWS = {"u1": ("u11", "u12"), "u2": ("u21", "u22"), "v": ("v1", "v2")}
 NAMES = {"u11": "u₁₁", "u12": "u₁₂", "b1": "bias b₁", "u21": "u₂₁", "u22": "u₂₂", "b2": "bias b₂",
          "v1": "v₁", "v2": "v₂", "c": "output bias c"}
@@ -38,8 +38,8 @@ class XorHiddenSpace(Widget):
         start = {k: number(self.name, k, config.pop(k, v), -2, 2) for k, v in START.items()}
         super().configure(config)
         self.knobs = {k: Slider(k, NAMES[k], -2, 2, 0.1, v) for k, v in start.items()}
-        self.left = Plot((-0.75, 1.75), (-0.75, 1.75), box=(40, 10, 290, 260))
-        self.right = Plot((-0.75, 1.75), (-0.75, 1.75), box=(380, 10, 630, 260))
+        self.left = Plot((-0.75, 1.75), (-0.75, 1.75), box=(40, 10, 270, 240))
+        self.right = Plot((-0.75, 1.75), (-0.75, 1.75), box=(390, 10, 620, 240))
 
     def k(self, name):
         return self.knobs[name].value
@@ -93,8 +93,8 @@ class XorHiddenSpace(Widget):
         out = [L.handle("u1", *in_view(L, k("u11"), k("u12")), "tip of hidden unit 1's weights", f"({num(k('u11'), 1)}, {num(k('u12'), 1)})", "accent", r=7),
                L.handle("u2", *in_view(L, k("u21"), k("u22")), "tip of hidden unit 2's weights", f"({num(k('u21'), 1)}, {num(k('u22'), 1)})", "accent3", r=7),
                R.handle("v", *in_view(R, k("v1"), k("v2")), "tip of the output unit's weights", f"({num(k('v1'), 1)}, {num(k('v2'), 1)})", "accent2", r=7)]
-        out += L.frame("x₁", "x₂", xticks=[1], yticks=[1])
-        out += R.frame("h₁", "h₂", xticks=[1], yticks=[1])
+        out += origin_frame(L, "x₁", "x₂", ticks=[0, 1])
+        out += origin_frame(R, "h₁", "h₂", ticks=[0, 1])
         out += self._unit(L, k("u11"), k("u12"), k("b1"), "accent", "h₁")
         out += self._unit(L, k("u21"), k("u22"), k("b2"), "accent3", "h₂")
         out += self._unit(R, k("v1"), k("v2"), k("c"), "accent2", "out")
@@ -112,9 +112,9 @@ class XorHiddenSpace(Widget):
             out.append(R.text(h[0], h[1], " ".join(f"({x[0]},{x[1]})" for x, _ in group), "small", dy=22))
             if len(labels) > 1:
                 out.append(R.point(h[0], h[1], "bad nofill", r=13))
-        out += [S.text(165, 300, "inputs x, hidden units' lines", "small"),
-                S.text(505, 300, "hidden space h, the output's line", "small"),
-                *S.arrow(300, 135, 365, 135, "muted")]
+        out += [S.text(155, 306, "inputs x, hidden units' lines", "small"),
+                S.text(505, 306, "hidden space h, the output's line", "small"),
+                *S.arrow(295, 125, 365, 125, "muted")]
         return out
 
     def readouts(self):

@@ -14,6 +14,8 @@ def make(**config):
 
 def test_identical_hidden_units_leave_a_clash_no_output_line_can_fix():
     w = make()
+    (u11, u12, b1), (u21, u22, b2) = [[w.values()[k] for k in ks] for ks in (("u11", "u12", "b1"), ("u21", "u22", "b2"))]
+    assert -b1 / u11 == -b2 / u21 == 0.5 and u11 == u12 and u21 == u22 and u11 != u21   # one line, two arrows
     assert w.values()["clashes"] == 2 and w.values()["errors"] == 2
     grid = [k / 2 for k in range(-4, 5)]
     best = 4
@@ -25,8 +27,12 @@ def test_identical_hidden_units_leave_a_clash_no_output_line_can_fix():
 
 def test_or_and_and_hidden_units_compute_xor():
     w = make()
-    w.set_values({"b2": -1.5})
-    assert w.values()["errors"] == 0 and w.values()["clashes"] == 0
+    for b2 in (-1.4, -1.8, -2):                     # the lesson: b2 at -1.4 or below makes unit 2 an AND
+        w.set_values({"b2": b2})
+        assert w.values()["errors"] == 0 and w.values()["clashes"] == 0
+    w.set_values({"b2": -1.3})
+    assert w.values()["errors"] == 2
+    w.set_values({"b2": -1.8})
     assert [w.hidden(x) for x in [(0, 0), (0, 1), (1, 0), (1, 1)]] == [(0, 0), (1, 0), (1, 0), (1, 1)]
 
 
@@ -43,4 +49,4 @@ def test_the_arrows_move_by_drag_and_keys():
     w.handle({"type": "drag", "handle": "v", "x": w.right.x(1.5), "y": w.right.y(-0.5)})
     assert (w.values()["v1"], w.values()["v2"]) == (1.5, -0.5)
     w.handle({"type": "key", "handle": "u2", "key": "ArrowDown"})
-    assert w.values()["u22"] == 1.4 and w.values()["u21"] == 1.5
+    assert w.values()["u22"] == 1.3 and w.values()["u21"] == 1.4
