@@ -55,9 +55,9 @@ class ActivationSlopeProbe(Widget):
         return [
             p.handle("z", z, fz, "input z on the curve", f"z = {num(z)}, slope {num(s, 3)}"),
             *p.frame("z", "", xticks=10, yticks=[-1, 0, 1, 2]),
+            p.line(s, fz - s * z, "muted"),      # under the curves, so a ReLU's ramp stays blue
             p.curve(f, "accent"),
             p.curve(df, "accent2"),
-            p.line(s, fz - s * z, "muted"),
             p.point(z, s, "accent2 solid", r=5),
             p.segment(z, min(0, s), z, max(fz, s, 0), "grid"),
             *p.legend([(label, "accent"), ("its slope", "accent2"), ("tangent at z", "muted")]),

@@ -1,7 +1,8 @@
 """How much of a gradient reaches layer 1 through n layers of one activation each. With
 every weight 1 and every pre-activation at z, each layer multiplies the gradient by the
 activation's slope f′(z), so n layers multiply it by f′(z)ⁿ. The plot draws that factor
-against depth on a log axis for all four activations; sliders set n and z.
+against depth on a log axis for all four activations (its size: where GELU's slope is
+negative the factor's sign flips every layer, and the readouts keep the sign); sliders set n and z.
 
     ```widget depth_gradient_decay
     id = "depth"
@@ -52,14 +53,15 @@ class DepthGradientDecay(Widget):
     def shapes(self):
         p, n = self.plot, self.knobs["n"].value
         out = [p.handle("n", n, 1e-12, "depth n", f"{n} layers", "accent3", r=7)]
-        out += p.frame("layers n", "gradient factor", xticks=[0, 5, 10, 15, 20], yticks=6)
-        out.append(p.segment(0, 1e-6, DEPTH, 1e-6, "bad"))
-        out.append(p.text(DEPTH, 1e-6, "10⁻⁶", "small", "end", dy=-4))
+        out += p.frame("layers n", "size of the factor", xticks=[0, 5, 10, 15, 20], yticks=6)
+        out.append(p.segment(0, 1e-6, DEPTH, 1e-6, ""))
+        out.append(p.text(0, 1e-6, "one millionth", "small", "start", dx=6, dy=-5))
         out.append(p.segment(n, 1e-12, n, 100, "grid"))
         for act, cls in CLASSES.items():
-            pts = [(k, self.factor(act, k)) for k in range(0, DEPTH + 1)]
+            # the size |f′(z)|ⁿ: a negative slope (GELU below z ≈ −0.75) flips the sign every layer
+            pts = [(k, abs(self.factor(act, k))) for k in range(0, DEPTH + 1)]
             out.append(p.polyline(pts, cls))
-            f = self.factor(act, n)
+            f = abs(self.factor(act, n))
             if f > 0:
                 out.append(p.point(n, f, f"{cls} solid", r=4))
         left = 440

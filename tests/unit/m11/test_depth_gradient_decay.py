@@ -49,3 +49,22 @@ def test_the_real_stack_from_zero_is_well_under_the_bound():
         grad *= sigmoid(a) * (1 - sigmoid(a))
         a = sigmoid(a)
     assert abs(grad - 3.875e-7) < 1e-10 and round(grad * 1e7, 1) == 3.9
+
+
+def test_off_the_peak_at_z_2_seven_layers_pass_one_millionth():
+    s = sigmoid(2) * (1 - sigmoid(2))
+    assert round(s, 3) == 0.105
+    assert math.log(1e-6) / math.log(s) == __import__("pytest").approx(6.13, abs=0.01)
+    w = make()
+    w.set_values({"z": 2, "n": 6})
+    assert w.values()["sigmoid"] > 1e-6 and round(w.values()["sigmoid"] * 1e6, 1) == 1.3
+    w.set_values({"n": 7})
+    assert w.values()["sigmoid"] < 1e-6
+
+
+def test_a_negative_gelu_slope_is_drawn_by_its_size():
+    w = make(n=3, z=-1.5)
+    assert w.values()["gelu"] < 0                      # the sign flips every layer
+    scene = w.scene()
+    gelu_path = [s for s in scene["shapes"] if s.get("t") == "path" and "muted" in s.get("cls", "")]
+    assert gelu_path and gelu_path[0]["d"].count("M") == 1   # one unbroken curve, not dropped points
