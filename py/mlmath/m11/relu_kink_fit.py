@@ -49,7 +49,7 @@ class ReluKinkFit(Widget):
         self.f, self.lo, self.hi, yr, self.label = TARGETS[one_of(n, "target", config.pop("target", "sin"), TARGETS)]
         self.k = whole(n, "knots", config.pop("knots", 7), 3, 9)
         super().configure(config)
-        self.plot = Plot((self.lo, self.hi), yr, box=(44, 12, 430, 290))
+        self.plot = Plot((self.lo, self.hi), yr, box=(48, 12, 430, 276))
         ylo, yhi = yr
         for i in range(self.k):
             x = self.lo + (self.hi - self.lo) * i / (self.k - 1)
@@ -121,7 +121,8 @@ class ReluKinkFit(Widget):
         c, terms = relu_terms(xs, ys)
         out = [p.handle(f"k{i}", xs[i], ys[i], f"knot {i}", f"({num(xs[i])}, {num(ys[i])})", "accent2", r=7)
                for i in range(self.k)]
-        out += p.frame("x", "", xticks=6, yticks=5)
+        out += p.frame("x", "", xticks=6, yticks=5, edges=True)    # tick labels on the edges, clear of the knots
+        out.append(S.line(p.box[0], p.y(0), p.box[2], p.y(0), "muted"))
         out.append(p.shade(self.f, self.lo, self.hi, lambda x: relu_net(c, terms, x), "bad", 0.15))
         out.append(p.curve(self.f, "muted"))
         out.append(p.polyline(list(zip(xs, ys)), "accent2"))

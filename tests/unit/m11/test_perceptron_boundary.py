@@ -53,3 +53,28 @@ def test_no_line_on_a_fine_grid_gets_all_four_xor_points_and_three_is_reachable(
     assert w.values()["correct"] == 1
     w.set_values({"w1": 1, "w2": 1, "b": -0.5})
     assert w.values()["correct"] == 3
+
+
+def _tick_labels_outside_the_data(widget, plots):
+    """Every text of the scene that is not inside a plot box (tick labels, axis names) stays
+    off the plots, so no data point or knot can sit on a tick label."""
+    scene = widget.scene()
+    texts = [s for s in scene["shapes"] if s.get("t") == "text" and s["s"].lstrip("−-").replace(".", "").isdigit()]
+    assert texts
+    for t in texts:
+        for plot in plots:
+            left, top, right, bottom = plot.box
+            assert not (left < t["x"] < right and top < t["y"] < bottom), (widget.name, t)
+
+
+def test_tick_labels_sit_on_the_edges_clear_of_every_point():
+    w = make(data="blobs")
+    _tick_labels_outside_the_data(w, [w.plot])
+    w = make(data="xor")
+    _tick_labels_outside_the_data(w, [w.plot])
+    r = widgets.create("perceptron_rule_steps", {})
+    _tick_labels_outside_the_data(r, [r.plot])
+    x = widgets.create("xor_hidden_space", {})
+    _tick_labels_outside_the_data(x, [x.left, x.right])
+    k = widgets.create("relu_kink_fit", {"target": "sin", "knots": 7})
+    _tick_labels_outside_the_data(k, [k.plot])
