@@ -12,6 +12,8 @@ slides h on a log scale). The secant through the two points has slope
     goal = { text = "...", check = "abs(secant - tangent) < 0.01", solution = { h = 0.001 } }
     ```
 
+secant = false draws the tangent alone (no second point, no h), for a step before secants.
+
 A cell can plot its own function: `widget("squeeze").use(lambda x: x**3 - x, name="x³ − x")`
 (the tangent's slope then comes from a central difference, mlmath.numeric.derivative).
 
@@ -23,7 +25,7 @@ import math
 from ..numeric import derivative
 from ..show import num, sci
 from ..widgets import register
-from ..widgets.base import Widget, number, one_of
+from ..widgets.base import Widget, flag, number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
 from .legend_place import quiet_corner
@@ -41,6 +43,8 @@ class SecantTangent(Widget):
         self.plot = Plot(xr, yr, box=(48, 14, 584, 282))
         a = number(self.name, "a", config.pop("a", 1), *xr)
         h = number(self.name, "h", config.pop("h", 1), 1e-4, 2)
+        # secant = false: the tangent alone, for a step that comes before secants are named
+        self.show_secant = flag(self.name, "secant", config.pop("secant", True))
         # h moves on a log scale: each step of the slider divides it by the same factor
         self.knobs = {"a": Slider("a", "a", xr[0], xr[1], 0.05, a),
                       "lg": Slider("lg", "h", -4, math.log10(2), 0.05, math.log10(h),
@@ -84,7 +88,13 @@ class SecantTangent(Widget):
     def shapes(self):
         p, f, a, h, v = self.plot, self.f, self.a, self.h, self.values()
         b = a + h
-        hx, hy = p.at(b, f(b))
+        if not self.show_secant:
+            return [p.handle("a", a, f(a), "point a on the curve", f"a = {num(a)}"),
+                    *p.frame("x", self.label),
+                    p.curve(f),
+                    p.line(v["tangent"], f(a) - v["tangent"] * a, "muted"),
+                    *p.legend([("tangent", "muted")], corner=quiet_corner(
+                        p, 1, [f, lambda x: v["tangent"] * (x - a) + f(a)], [(a, f(a))], width=90))]
         return [
             p.handle("a", a, f(a), "point a on the curve", f"a = {num(a)}"),
             p.handle("lg", b, f(b), "second point, a + h", f"h = {sci(h)}", cls="accent2", r=7),
@@ -101,10 +111,15 @@ class SecantTangent(Widget):
 
     def readouts(self):
         v = self.values()
+        if not self.show_secant:
+            return [{"label": "a", "value": num(v["a"])},
+                    {"label": f"tangent slope f′({num(self.a)})", "value": num(v["tangent"], 4)}]
         return [{"label": "h", "value": sci(v["h"])},
                 {"label": "secant slope", "value": num(v["secant"], 4)},
                 {"label": f"tangent slope f′({num(self.a)})", "value": num(v["tangent"], 4)},
                 {"label": "gap", "value": sci(v["gap"])}]
 
     def controls(self):
+        if not self.show_secant:
+            return [self.knobs["a"].control()]
         return [self.knobs["a"].control(), self.knobs["lg"].control()]

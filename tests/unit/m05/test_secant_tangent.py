@@ -55,3 +55,12 @@ def test_a_learners_function_gets_a_numeric_tangent():
     assert any(r["value"] == "2" for r in w.readouts())
     with pytest.raises(TypeError, match="needs a function"):
         w.use(3)
+
+
+def test_without_the_secant_only_the_tangent_is_drawn_and_read():
+    from mlmath import widgets
+    w = widgets.create("secant_tangent", {"fn": "square", "a": 1.5, "secant": False})
+    assert [r["label"] for r in w.readouts()] == ["a", "tangent slope f′(1.5)"]
+    assert [c for c in w.controls()] == [w.knobs["a"].control()]
+    w.set_values({"a": 0})
+    assert abs(w.values()["tangent"]) < 1e-12
