@@ -62,7 +62,7 @@ class TrickToggleRuns(Widget):
         out = []
         if self.knobs["warmup"].value:
             out.append(S.rect(p.x(0), top, p.x(WARMUP) - p.x(0), bottom - top, "accent solid nostroke", opacity=0.08))
-            out.append(S.text(p.x(WARMUP / 2), top + 14, "warmup", "small"))
+            out.append(S.text(p.x(WARMUP / 2), bottom - 8, "warmup", "small"))  # clear of the axis title and of every run's curve
         out += p.frame("step", "training loss", xticks=[0, 50, 100, 150, 200], yticks=[1e-3, 1e-2, 0.1, 1, 10])
         out.append(p.segment(SPIKE_STEP, 1e-3, SPIKE_STEP, 10, "muted"))
         out.append(p.text(SPIKE_STEP, 10, "bad batch", "small", anchor="start", dx=4, dy=14))
