@@ -60,13 +60,16 @@ class PolyDegreeFit(Widget):
     def shapes(self):
         d, p, e = self.degree, self.fitplot, self.errplot
         out = [e.handle("degree", d, VAL_ERR[d], "chosen degree", f"degree {d}", cls="accent2", r=7)]
-        out += p.frame("x", "y", xticks=[-1, -0.5, 0, 0.5, 1], yticks=[-2, -1, 0, 1, 2])
+        # ticks on the edges (through the origin, x = -1 and 0 sat under data points), thin zero lines kept
+        out += p.frame("x", "y", xticks=[-1, -0.5, 0, 0.5, 1], yticks=[-2, -1, 0, 1, 2], edges=True)
+        left, top, right, bottom = p.box
+        out += [S.line(left, p.y(0), right, p.y(0), "muted"), S.line(p.x(0), top, p.x(0), bottom, "muted")]
         out.append(p.curve(truth, "muted"))
         out.append(p.curve(FITS[d], "accent"))
         out += [p.point(x, y, "accent", r=4) for x, y in TRAIN]
         out += [S.circle(*p._pinned(x, y), 4, "accent2 nofill") for x, y in VAL]
         out += p.legend([("fit to train", "accent"), ("sin πx", "muted")], corner="bottom-right")
-        out += e.frame("degree", "error", xticks=[0, 2, 4, 6, 8, 10], yticks=[1e-4, 1e-2, 1, 1e2, 1e4])
+        out += e.frame("degree", "error", xticks=[0, 2, 4, 6, 8, 10], yticks=[1e-4, 1e-2, 1, 1e2])  # no 1e4 label: it ran into the axis title
         out.append(e.polyline(list(enumerate(TRAIN_ERR)), "accent"))
         out.append(e.polyline(list(enumerate(VAL_ERR)), "accent2"))
         out.append(e.segment(d, 1e-4, d, 1e4, "muted"))
