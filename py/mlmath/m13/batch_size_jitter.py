@@ -55,7 +55,8 @@ class BatchSizeJitter(Widget):
         out = p.frame("batch", "example's output", xticks=[1, 5, 10, 15, 20], yticks=[0, 1, 2], edges=True)
         out.append(p.segment(0.5, TRUE, 20.5, TRUE, "muted"))
         out += [p.point(k + 1, o, "accent", r=5) for k, o in enumerate(outs)]
-        out.append(S.text(100, 30, "grey line: the output with the population's statistics, 1", "small", "start"))
+        right = p.box[2]   # right-aligned, clear of the axis title at the top left
+        out.append(S.text(right, 30, "grey line: the output with the population's statistics, 1", "small", "end"))
         return out
 
     def readouts(self):
