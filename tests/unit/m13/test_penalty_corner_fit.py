@@ -51,3 +51,14 @@ def test_w_star_drags_and_steps():
     w.handle({"type": "key", "handle": "ustar", "key": "ArrowUp"})
     w.handle({"type": "key", "handle": "ustar", "key": "ArrowRight"})
     assert math.isclose(w.values()["u2"], 0.55) and math.isclose(w.values()["u1"], -0.95)
+
+
+def test_the_lessons_goal_is_not_met_by_putting_w_star_on_an_axis():
+    # m13-l02's goal: under L1 with w2* = 0 the weight is 0 without any penalty; the check excludes it
+    from lesson_kernel import lesson_part
+    check = lesson_part("m13-l02", "widget", "corner").data["goal"]["check"]
+    w = widgets.create("penalty_corner_fit", {"penalty": "L1", "lam": 0.05, "u1": 1.5, "u2": 0.0})
+    v = w.values()
+    assert v["zeros"] == 1 and not eval(check, {"abs": abs}, v)
+    w.set_values({"u2": 1.0, "lam": 1})
+    assert eval(check, {"abs": abs}, w.values())
