@@ -77,8 +77,15 @@ class DropoutRunningMean(Widget):
             out.append(S.rect(x0, p.y(x), x1 - x0, p.y(0) - p.y(x), "muted nofill"))
             if o == 0:
                 out.append(S.text((x0 + x1) / 2, p.y(0) - 6, "×", "small accent2"))
-        out += p.legend([("input x (outline)", "muted"), ("latest mask's output", "accent2"),
-                         (f"mean over {v['masks']} masks", "accent")], corner="top-right")
+        # a key of swatches drawn as the bars are (outline, pale fill, solid fill), not lines
+        kx, ky = p.box[2] - 160, p.box[1] + 8
+        masks = v["masks"]
+        for k, (label, cls, opacity) in enumerate([("input x", "muted nofill", None),
+                                                    ("latest mask, × dropped", "accent2 nostroke", 0.3),
+                                                    (f"mean over {masks} mask{'s' if masks != 1 else ''}", "accent nostroke", None)]):
+            extra = {"opacity": opacity} if opacity is not None else {}
+            out.append(S.rect(kx, ky + 16 * k, 16, 10, cls, **extra))
+            out.append(S.text(kx + 22, ky + 16 * k + 9, label, "small", "start"))
         return out
 
     def readouts(self):
