@@ -167,3 +167,21 @@ def test_the_base_widget_routes_events_to_knobs_and_ignores_garbage():
         d.set_values({"b": 1})
     with pytest.raises(ValueError, match="cannot be set to 'x'"):
         d.set_values({"a": "x"})
+
+
+class Ratio(Dial):
+    """A computed value that may have none: a / (a - 3) at a = 3."""
+    name = "ratio"
+
+    def values(self):
+        a = self.knobs["a"].value
+        return {**super().values(), "r": a / (a - 3) if a != 3 else float("nan")}
+
+
+def test_a_computed_value_with_no_value_round_trips_and_still_must_agree():
+    r = Ratio()
+    r.set_values(r.values())                    # a = 3: r is nan, and nan agrees with itself
+    with pytest.raises(ValueError, match="r is computed"):
+        r.set_values({"a": 3, "r": 1.0})
+    with pytest.raises(ValueError, match="r is computed"):
+        r.set_values({"a": 4, "r": float("nan")})

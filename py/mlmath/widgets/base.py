@@ -81,7 +81,7 @@ class Widget:
             if key not in now:
                 settable = [k for k, kn in self.knobs.items() if hasattr(kn, "value")]
                 raise KeyError(f"{self.name} cannot set {key!r}; it sets {', '.join(settable) or 'nothing'}")
-            if now[key] != v:
+            if now[key] != v and not (_is_nan(now[key]) and _is_nan(v)):   # "no value" agrees with itself
                 raise ValueError(f"{self.name}: {key} is computed ({now[key]!r}), so it cannot be set to {v!r}")
 
     def handle(self, event):
@@ -134,6 +134,10 @@ class Widget:
             "shapes": self.shapes(), "readouts": self.readouts(), "controls": self.controls(),
             "goal": ({"text": self.goal["text"], "met": self.goal_met()} if self.goal else None),
         }
+
+
+def _is_nan(v):
+    return isinstance(v, float) and math.isnan(v)
 
 
 def arrow_step(key, fine=1.0, coarse=5.0):
