@@ -48,11 +48,12 @@ def _toolbar(extra=""):
             f'{extra}<span class="cell-status" role="status"></span></div>')
 
 
+# A cell's output scrolls when it is long, so it takes keyboard focus (an empty one is not shown).
 def _cell(part, data):
     code = part.body.strip("\n")
     data["cells"][part.id] = {"starter": code, "hash": starter_hash(code)}
     return (f'<div class="cell" data-cell="{part.id}">{_editor(part.id, code, "Python code cell")}'
-            f'{_toolbar()}<pre class="out" aria-live="polite"></pre></div>')
+            f'{_toolbar()}<pre class="out" tabindex="0" aria-live="polite"></pre></div>')
 
 
 def _exercise(part, data):
@@ -65,7 +66,7 @@ def _exercise(part, data):
     prompt = prose(ex.get("prompt", ""))
     return (f'<div class="cell exercise gate" data-cell="{part.id}" data-gate="{part.id}">'
             f'<div class="prompt">{prompt}</div>{_editor(part.id, starter, "Your code for: " + ex.get("prompt", part.id))}'
-            f'{_toolbar(extra)}<pre class="out" aria-live="polite"></pre>'
+            f'{_toolbar(extra)}<pre class="out" tabindex="0" aria-live="polite"></pre>'
             f'<div class="feedback" role="status"></div><ol class="hints"></ol></div>')
 
 
