@@ -28,16 +28,10 @@ def _head(title, root, extra=""):
 """
 
 
-# Python starts before the page is parsed: the worker loads Pyodide and this lesson's
-# packages while the browser lays out the prose; kernel.js adopts the worker.
+# Python starts before the page is parsed: PyScript's worker loads Pyodide and this
+# lesson's packages while the browser lays out the prose; kernel.js adopts the worker.
 EARLY_BOOT = """<script>
-if (self.mlmathEarly !== false) try {
-  const worker = new Worker("../js/py-worker.js", { type: "module" });
-  const interrupt = self.crossOriginIsolated && typeof SharedArrayBuffer === "function" ? new SharedArrayBuffer(1) : null;
-  self.mlmathEarly = { worker, interrupt };
-  worker.onerror = (e) => { if (self.mlmathEarly) self.mlmathEarly.error = e.message || "the Python worker failed to start"; };
-  worker.postMessage({ ...BOOT, root: new URL("../", location.href).href, interrupt });
-} catch (err) { self.mlmathEarly = null; }
+if (self.mlmathEarly !== false) import("../js/py-host.js").then((host) => host.startEarly(PACKAGES)).catch(() => {});
 </script>
 """
 
@@ -59,11 +53,10 @@ def lesson_page(module, lesson, body, data, nav, lock):
         return (f'<a class="pager-{rel}" rel="{rel}" href="{entry.key}.html">'
                 f'<small>{label}</small>{escape(entry.title)}</a>')
 
-    boot = {"op": "boot", "pyodideVersion": data["pyodideVersion"], "packages": data["packages"]}
     pyscript = PYSCRIPT if data.get("pyscript") else ""
     head = _head(f"{lesson.title} · ml-math", "../",
                  '<link rel="modulepreload" href="../js/lesson.js">\n<script type="module" src="../js/lesson.js"></script>\n'
-                 + EARLY_BOOT.replace("BOOT", page_data_json(boot)) + pyscript)
+                 + EARLY_BOOT.replace("PACKAGES", page_data_json(data["packages"])) + pyscript)
     return head + f"""<body class="lesson-page">
 <a class="skip" href="#main">Skip to the lesson</a>
 <header class="lesson-head">

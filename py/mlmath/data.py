@@ -9,6 +9,17 @@ import os
 import sys
 from pathlib import Path
 
+# The site's root URL, in the page: set by the page's kernel (site/static/py/page_kernel.py),
+# since a PyScript worker's own location is a blob: URL that says nothing about the site.
+ROOT = None
+
+
+def site_url(path):
+    """The URL of a file of the site, such as "wgsl/matmul.wgsl", in the page."""
+    import js
+
+    return js.URL.new(path, ROOT).href
+
 
 @functools.cache
 def shakespeare():
@@ -17,7 +28,7 @@ def shakespeare():
         import js
 
         request = js.XMLHttpRequest.new()
-        request.open("GET", js.URL.new("../data/tinyshakespeare.txt", js.location.href).href, False)
+        request.open("GET", site_url("data/tinyshakespeare.txt"), False)
         request.send()
         if request.status != 200:
             raise OSError(f"could not load tiny-shakespeare from the site (HTTP {request.status})")

@@ -1,9 +1,10 @@
-// The main thread's handle on the page's Python worker: run cells, forward widget
-// events, and stop a runaway run without losing the learner's variables.
+// The main thread's handle on the page's Python worker (PyScript's, see py-host.js): run
+// cells, forward widget events, and stop a runaway run without losing the learner's variables.
 //
 // With cross-origin isolation a shared byte interrupts Python in place (a
 // KeyboardInterrupt, as in a notebook). Without it, Stop ends the worker and a new
 // one replays the cells that had run, so the namespace comes back.
+import { pythonWorker } from "./py-host.js";
 
 const STOP_GRACE_MS = 1500;
 const SNAPSHOT_AFTER_MS = 3000;
@@ -24,22 +25,14 @@ export class Kernel extends EventTarget {
   }
 
   start() {
-    // The page's <head> may have started the worker already (self.mlmathEarly), so that
-    // Pyodide loads while the page is parsed; the first start adopts it.
-    const early = self.mlmathEarly;
-    self.mlmathEarly = null;
-    if (early && early.worker) {
-      this.worker = early.worker;
-      this.interrupt = this.canInterrupt ? early.interrupt : null;
-    } else {
-      this.worker = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
-      this.interrupt = this.canInterrupt ? new SharedArrayBuffer(1) : null;
-    }
+    // The page's <head> may have started the worker already, so that Pyodide loads while
+    // the page is parsed; the first start adopts it.
+    this.worker = pythonWorker(this.options.packages);
+    this.interrupt = this.canInterrupt ? new SharedArrayBuffer(1) : null;
     this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
     this.ready.catch(() => {});
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (e) => this.rejectReady(new Error(e.message || "the Python worker failed to start"));
-    if (early?.error) this.rejectReady(new Error(early.error));
     this.worker.postMessage({ op: "init", ...this.options, interrupt: this.interrupt });
   }
 

@@ -1,7 +1,7 @@
 // Makes a Pyodide memory snapshot for later page loads: Pyodide booted, the course's
 // core package (kernel, widget kit) imported. Restoring it skips most of Python's
 // start-up (see docs/runtime.md). Started by kernel.js once a returning learner's
-// page is idle; stored in Cache Storage with its SHA-256, which py-worker.js checks
+// page is idle; stored in Cache Storage with its SHA-256, which py-interpreter.js checks
 // before it uses the snapshot.
 import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
 

@@ -4,12 +4,11 @@ Each call crosses the JS bridge (about 1-2 µs; a dict turned into a JS object a
 10 µs), so descriptors are converted only at setup and a step is plain method calls.
 """
 
-from urllib.parse import urljoin
-
-from js import Object, Promise, Uint8Array, location, navigator
+from js import Object, Promise, Uint8Array, navigator
 from pyodide.ffi import jsnull, to_js
 from pyodide.http import open_url
 
+from ...data import site_url
 from . import GpuError
 
 # GPUBufferUsage and GPUMapMode flags (the constants of the WebGPU spec)
@@ -22,9 +21,8 @@ def js(obj):
 
 
 def load_wgsl(name):
-    # The worker's location is the site's js/py-worker.js; the kernels are in the site's wgsl/.
     # A synchronous request is fine in a worker: the page never waits on it.
-    return open_url(urljoin(location.href, f"../wgsl/{name}.wgsl")).read()
+    return open_url(site_url(f"wgsl/{name}.wgsl")).read()
 
 
 async def adapter():
