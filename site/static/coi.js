@@ -20,7 +20,7 @@ if (typeof window === "undefined") {
   const SCOPE = new URL("./", self.location).href;
   const META = "mlmath-meta";
   const PREFIX = "mlmath-v-";
-  const LAZY = ["lessons/", "data/", "wgsl/", "vendor/pyscript/"];   // cached when used; the rest when a page is idle
+  const LAZY = ["lessons/", "data/", "wgsl/"];   // cached when used; the rest when a page is idle
   const ISOLATION = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp",
     "Cross-Origin-Resource-Policy": "same-origin" };
   const clientVersion = new Map();   // client id -> the build version it was opened with
