@@ -5,6 +5,8 @@ show afterwards, against the numbers the prose states.
 """
 
 import asyncio
+import contextlib
+import io
 import json
 from pathlib import Path
 
@@ -48,3 +50,23 @@ def lesson_widget(key, pid, **overrides):
     from mlmath import widgets
     part = lesson_part(key, "widget", pid)
     return widgets.create(part.arg, {**part.data, **overrides})
+
+
+def attempt(key, exercise, code):
+    """A learner's `code` for one exercise, run after the lesson's cells and earlier solutions,
+    then the exercise's check: None if it passes, else the feedback (the AssertionError's
+    message; any other error fails the calling test)."""
+    ns = {"__name__": "__lesson__"}
+    for part in parse_lesson(LESSONS / f"{key}.md").parts():
+        if part.kind == "exercise" and part.id == exercise:
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(code, ns)
+                try:
+                    exec(part.data["check"], ns)
+                except AssertionError as e:
+                    return str(e)
+            return None
+        if part.kind in ("exercise", "python"):
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(part.data["solution"] if part.kind == "exercise" else part.body, ns)
+    raise KeyError(exercise)

@@ -2,34 +2,9 @@
 pass, and the wrong ones the review found (a formula instead of an experiment, sampling without
 replacement, swapped parts, a crash instead of feedback) fail with a message that names them."""
 
-import contextlib
-import io
-from pathlib import Path
-
 import pytest
 
-from mlbuild.lesson import parse_lesson
-
-LESSONS = Path(__file__).resolve().parents[3] / "site" / "lessons"
-
-
-def attempt(key, exercise, code):
-    """Run the lesson's cells and earlier solutions, then `code` and the check: None if it
-    passes, else the feedback (an AssertionError's message; any other error fails the test)."""
-    ns = {"__name__": "__lesson__"}
-    for part in parse_lesson(LESSONS / f"{key}.md").parts():
-        if part.kind == "exercise" and part.id == exercise:
-            with contextlib.redirect_stdout(io.StringIO()):
-                exec(code, ns)
-                try:
-                    exec(part.data["check"], ns)
-                except AssertionError as e:
-                    return str(e)
-            return None
-        if part.kind in ("exercise", "python"):
-            with contextlib.redirect_stdout(io.StringIO()):
-                exec(part.data["solution"] if part.kind == "exercise" else part.body, ns)
-    raise KeyError(exercise)
+from lesson_kernel import attempt
 
 
 def test_find_threshold_must_experiment():

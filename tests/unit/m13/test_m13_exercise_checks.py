@@ -1,34 +1,9 @@
 """Module 13's exercise checks, tried as a learner would (the review's probes): correct solutions
 written another way pass, and the wrong ones found in review fail with feedback that names the slip."""
 
-import contextlib
-import io
-from pathlib import Path
-
 import pytest
 
-from mlbuild.lesson import parse_lesson
-
-LESSONS = Path(__file__).resolve().parents[3] / "site" / "lessons"
-
-
-def attempt(key, exercise, code):
-    """Run the lesson's cells and earlier solutions, then `code` and the check: None if it passes,
-    else the AssertionError's message (any other error fails the test)."""
-    ns = {"__name__": "__lesson__"}
-    for part in parse_lesson(LESSONS / f"{key}.md").parts():
-        if part.kind == "exercise" and part.id == exercise:
-            with contextlib.redirect_stdout(io.StringIO()):
-                exec(code, ns)
-                try:
-                    exec(part.data["check"], ns)
-                except AssertionError as e:
-                    return str(e)
-            return None
-        if part.kind in ("exercise", "python"):
-            with contextlib.redirect_stdout(io.StringIO()):
-                exec(part.data["solution"] if part.kind == "exercise" else part.body, ns)
-    raise KeyError(exercise)
+from lesson_kernel import attempt
 
 
 CHOOSE = "from mlmath.m13.l01_fit import fit, mse\ndef choose_degree(train, val, degrees):\n"
