@@ -17,25 +17,15 @@ the drawn token highlighted.
 values(): u (knob), picked (the drawn label), index (its position), low and high (its interval).
 """
 
+from ..gpt.sample import pick   # the capstone's sampler: the same u gives the same token
 from ..show import num
 from ..widgets import register
 from ..widgets import shapes as S
-from ..widgets.base import Widget, number
+from ..widgets.base import Widget, distribution, number
 from ..widgets.controls import Slider
 from ..widgets.views import bars
 
 LEFT, RIGHT, Y, H = 40, 580, 200, 36
-
-
-def pick(probs, u):
-    """The index whose cumulative interval holds u; past a rounding-short total, the last
-    index with a non-zero probability."""
-    total = 0.0
-    for i, p in enumerate(probs):
-        total += p
-        if u < total:
-            return i
-    return max(i for i, p in enumerate(probs) if p > 0)
 
 
 @register
@@ -44,15 +34,11 @@ class CategoricalStrip(Widget):
     width, height = 600, 280
 
     def configure(self, config):
-        probs = config.pop("probs", [0.5, 0.2, 0.2, 0.1])
-        if (not isinstance(probs, list) or not 2 <= len(probs) <= 8
-                or any(isinstance(p, bool) or not isinstance(p, (int, float)) or p < 0 for p in probs)
-                or abs(sum(probs) - 1) > 1e-9):
-            raise ValueError(f"{self.name}: probs must be 2 to 8 non-negative numbers adding up to 1, not {probs!r}")
+        probs = distribution(self.name, "probs", config.pop("probs", [0.5, 0.2, 0.2, 0.1]))
         labels = config.pop("labels", [chr(ord("a") + i) for i in range(len(probs))])
         if not isinstance(labels, list) or len(labels) != len(probs) or not all(isinstance(s, str) for s in labels):
             raise ValueError(f"{self.name}: labels must be {len(probs)} strings, one per probability, not {labels!r}")
-        self.probs, self.labels = [float(p) for p in probs], labels
+        self.probs, self.labels = probs, labels
         u = number(self.name, "u", config.pop("u", 0.3), 0, 0.99)
         self.knobs = {"u": Slider("u", "u (uniform in [0, 1))", 0, 0.99, 0.01, u)}
         super().configure(config)

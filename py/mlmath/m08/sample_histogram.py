@@ -1,7 +1,7 @@
 """Many seeded draws from a categorical: the frequencies converge on the probabilities.
 
 N draws, each a random.Random(seed).random() number landing in the cumulative intervals
-(the same `pick` as categorical_strip). Bars: each token's probability (pale) beside its
+(the capstone's own `pick`, mlmath.gpt.sample, as in categorical_strip). Bars: each token's probability (pale) beside its
 observed frequency (solid). The readouts give the largest gap between the two and the
 first draws as letters: the same seed always gives the same run.
 
@@ -20,22 +20,14 @@ f0.. (the frequencies), first (the first 16 draws as labels).
 import random
 
 from ..show import commas, num
+from ..gpt.sample import pick   # the capstone's sampler: the same u gives the same token
 from ..widgets import register
 from ..widgets import shapes as S
-from ..widgets.base import Widget, one_of, whole
+from ..widgets.base import Widget, distribution, one_of, whole
 from ..widgets.controls import Choice, Slider
 from ..widgets.views import bars
 
 DRAWS = [10, 30, 100, 300, 1000, 3000, 10000]
-
-
-def pick(probs, u):
-    total = 0.0
-    for i, p in enumerate(probs):
-        total += p
-        if u < total:
-            return i
-    return max(i for i, p in enumerate(probs) if p > 0)
 
 
 def run(probs, n, seed):
@@ -49,12 +41,8 @@ class SampleHistogram(Widget):
     width, height = 600, 260
 
     def configure(self, config):
-        probs = config.pop("probs", [0.5, 0.2, 0.2, 0.1])
-        if (not isinstance(probs, list) or not 2 <= len(probs) <= 8
-                or any(isinstance(p, bool) or not isinstance(p, (int, float)) or p < 0 for p in probs)
-                or abs(sum(probs) - 1) > 1e-9):
-            raise ValueError(f"{self.name}: probs must be 2 to 8 non-negative numbers adding up to 1, not {probs!r}")
-        self.probs = [float(p) for p in probs]
+        probs = distribution(self.name, "probs", config.pop("probs", [0.5, 0.2, 0.2, 0.1]))
+        self.probs = probs
         self.labels = [chr(ord("a") + i) for i in range(len(probs))]
         draws = one_of(self.name, "draws", config.pop("draws", 10), DRAWS)
         seed = whole(self.name, "seed", config.pop("seed", 0), 0, 9)

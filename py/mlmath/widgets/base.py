@@ -177,3 +177,12 @@ def number(widget, key, value, lo=-math.inf, hi=math.inf):
         span = "a finite number" if (lo, hi) == (-math.inf, math.inf) else f"a number from {lo:g} to {hi:g}"
         raise ValueError(f"{widget}: {key} must be {span}, not {value!r}")
     return value
+
+
+def distribution(widget, key, value, lo=2, hi=8):
+    """lo to hi non-negative numbers adding up to 1, returned as floats."""
+    if (not isinstance(value, list) or not lo <= len(value) <= hi
+            or any(isinstance(p, bool) or not isinstance(p, (int, float)) or p < 0 for p in value)
+            or abs(sum(value) - 1) > 1e-9):
+        raise ValueError(f"{widget}: {key} must be {lo} to {hi} non-negative numbers adding up to 1, not {value!r}")
+    return [float(p) for p in value]

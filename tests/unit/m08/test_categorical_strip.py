@@ -38,15 +38,17 @@ def test_a_rounding_short_total_falls_back_to_the_last_nonzero_token():
     assert pick([0, 1], 0.0) == 1
 
 
-def test_the_capstone_sampler_is_the_same_lines():
+def test_the_drawn_interval_holds_u_and_is_the_capstones_pick():
+    """The strip draws the running totals; the token it highlights is the capstone's sampler's."""
     rng = random.Random(5)
-    for _ in range(200):
+    for _ in range(100):
         probs = [rng.random() for _ in range(rng.randint(2, 6))]
         z = sum(probs)
-        probs = [p / z for p in probs]
-        for _ in range(20):
-            u = rng.random()
-            assert pick(probs, u) == capstone_pick(probs, u)
+        w = strip(probs=[p / z for p in probs])
+        for k in range(0, 100, 7):
+            w.set_values({"u": k / 100})
+            v = w.values()
+            assert v["low"] <= v["u"] < v["high"] and v["index"] == capstone_pick(w.probs, v["u"])
 
 
 def test_dragging_moves_u():
