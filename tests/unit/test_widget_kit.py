@@ -10,7 +10,7 @@ import pytest
 from mlmath.show import MINUS
 from mlmath.widgets import shapes as S
 from mlmath.widgets.base import Widget
-from mlmath.widgets.controls import Button, Choice, Slider, Text, Toggle
+from mlmath.widgets.controls import Button, Choice, Point, Slider, Text, Toggle
 from mlmath.widgets.plane import Plane, apply
 from mlmath.widgets.plot import Axis, Plot, nice_step
 from mlmath.widgets.views import FAINT, STRONG, bars, diverging, matrix, ramp
@@ -185,3 +185,19 @@ def test_a_computed_value_with_no_value_round_trips_and_still_must_agree():
         r.set_values({"a": 3, "r": 1.0})
     with pytest.raises(ValueError, match="r is computed"):
         r.set_values({"a": 4, "r": float("nan")})
+
+
+def test_a_point_knob_steps_its_two_sliders_and_goes_home():
+    xs, ys = Slider("x", "x", -5, 5, 1, 2), Slider("y", "y", -5, 5, 1, 3)
+    p = Point(xs, ys)
+    for key in ("ArrowRight", "ArrowUp", "ArrowUp", "Tab"):
+        p.key(key)
+    assert (xs.value, ys.value) == (3, 5)
+    p.key("Home")
+    assert (xs.value, ys.value) == (-5, 5)          # no home: Home is x's lower end
+    p.move(9, -1)
+    assert (xs.value, ys.value) == (5, -1)          # clamped by the sliders
+    assert not p.set(1) and not p.assign(1)         # no value of its own
+    homing = Point(xs, ys, home=(0, 0))
+    homing.key("Home")
+    assert (xs.value, ys.value) == (0, 0)

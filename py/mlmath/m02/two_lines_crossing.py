@@ -17,10 +17,9 @@ from ..show import MINUS
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget
-from ..widgets.controls import Slider
+from ..widgets.controls import Point, Slider
 from ..widgets.plot import Plot
 from .plane_lines import crossing, draw, equation, frac, through
-from .point_knob import PointKnob
 
 LO, HI = -6, 6
 NAMES = (("p1", "line 1, point P"), ("q1", "line 1, point Q"), ("p2", "line 2, point P"), ("q2", "line 2, point Q"))
@@ -54,7 +53,7 @@ class TwoLinesCrossing(Widget):
             xs = Slider(f"{name}x", f"{label}: x", LO, HI, 1, x)
             ys = Slider(f"{name}y", f"{label}: y", LO, HI, 1, y)
             self.knobs[f"{name}x"], self.knobs[f"{name}y"] = xs, ys
-            self.knobs[name] = PointKnob(xs, ys)
+            self.knobs[name] = Point(xs, ys)
         self.plot = Plot((LO, HI), (LO, HI), box=(36, 14, 336, 314))
         self.last = {n: self.pt(n) for n, _ in NAMES}
 

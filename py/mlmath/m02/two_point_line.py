@@ -23,9 +23,8 @@ from ..show import MINUS
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of
-from ..widgets.controls import Choice, Slider
+from ..widgets.controls import Choice, Point, Slider
 from ..widgets.plot import Plot
-from .point_knob import PointKnob
 
 LO, HI = -6, 6
 MODES = ("none", "parallel", "perpendicular")
@@ -100,8 +99,8 @@ class TwoPointLine(Widget):
             self.knobs["y" + n] = Slider("y" + n, f"y{n}", LO, HI, 1, pts[k][1])
         self.r = pts["r"]
         self.knobs["companion"] = Choice("companion", "second line", MODES, mode)
-        self.knobs["p"] = PointKnob(self.knobs["x1"], self.knobs["y1"])
-        self.knobs["q"] = PointKnob(self.knobs["x2"], self.knobs["y2"])
+        self.knobs["p"] = Point(self.knobs["x1"], self.knobs["y1"])
+        self.knobs["q"] = Point(self.knobs["x2"], self.knobs["y2"])
         self.plot = Plot((LO, HI), (LO, HI), box=(36, 14, 336, 314))
         self.last = dict(x1=pts["p"][0], y1=pts["p"][1], x2=pts["q"][0], y2=pts["q"][1])
 

@@ -10,7 +10,7 @@ from ..show import num
 from ..widgets import shapes as S
 from ..widgets import views
 from ..widgets.base import Widget
-from ..widgets.controls import Slider
+from ..widgets.controls import Point, Slider
 
 # name: (f, (df/dx, df/dy), ((f_xx, f_xy), (f_xy, f_yy)) as functions, how a readout names f, span)
 SURFACES = {
@@ -105,31 +105,17 @@ class PointWidget(Widget):
     """A widget whose state includes one point of the plane, the knobs "px" and "py"."""
 
     def add_point(self, x, y, lo, hi, step=0.05):
-        self.start = (x, y)
         self.knobs["px"] = Slider("px", "x", lo, hi, step, x, coarse=10 * step)
         self.knobs["py"] = Slider("py", "y", lo, hi, step, y, coarse=10 * step)
+        self.knobs["p"] = Point(self.knobs["px"], self.knobs["py"], home=(x, y))
 
     @property
     def p(self):
         return self.knobs["px"].value, self.knobs["py"].value
 
-    def handle(self, event):
-        if event.get("type") == "key" and event.get("handle") == "p":
-            key = event.get("key")
-            if key == "Home":
-                self.knobs["px"].set(self.start[0])
-                self.knobs["py"].set(self.start[1])
-            elif key in ("ArrowUp", "ArrowDown", "PageUp", "PageDown"):
-                self.knobs["py"].key(key)
-            elif key in ("ArrowLeft", "ArrowRight"):
-                self.knobs["px"].key(key)
-            return
-        super().handle(event)
-
     def drag(self, handle, x, y):
         if handle == "p":
-            self.knobs["px"].set(self.plane.x.value(x))
-            self.knobs["py"].set(self.plane.y.value(y))
+            self.knobs["p"].move(self.plane.x.value(x), self.plane.y.value(y))
 
     def point_handle(self, label="the point (x, y)"):
         x, y = self.p

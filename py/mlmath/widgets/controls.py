@@ -11,6 +11,9 @@ and write them, and a knob's `control()` is the form control the page draws.
 The same knob can also be a handle in the picture: give the shape `handle="h"` and
 arrows, PageUp/PageDown, Home and End move it, while Widget.drag maps a drag.
 
+A point dragged in a plane is two Sliders joined by a `Point` knob, the handle's id:
+its arrows step x (left, right) and y (up, down).
+
 Keys: ArrowRight/ArrowUp step up, ArrowLeft/ArrowDown step down, PageUp/PageDown
 step by `coarse`, Home/End go to the ends. A value from the page that is not a
 number, or a choice that does not exist, is ignored (the learner's last good value
@@ -180,3 +183,34 @@ class Text:
     def control(self):
         return {"kind": "text", "id": self.id, "label": self.label, "value": self.text}
 
+
+
+class Point:
+    """A point's handle over two Sliders that hold its x and y: left and right arrows step x,
+    up and down (and PageUp/PageDown) step y, Home/End move x to its ends, or with `home`
+    Home puts the point back there. It has no value of its own, so values() and
+    set_values() read the sliders; a drag calls move()."""
+
+    ARROWS = {"ArrowLeft": ("x", "ArrowLeft"), "ArrowRight": ("x", "ArrowRight"),
+              "ArrowUp": ("y", "ArrowRight"), "ArrowDown": ("y", "ArrowLeft"),
+              "PageUp": ("y", "PageUp"), "PageDown": ("y", "PageDown"),
+              "Home": ("x", "Home"), "End": ("x", "End")}
+
+    def __init__(self, xs, ys, home=None):
+        self.xs, self.ys, self.home = xs, ys, home
+
+    def key(self, key):
+        if key == "Home" and self.home:
+            self.move(*self.home)
+        elif key in self.ARROWS:
+            which, k = self.ARROWS[key]
+            (self.xs if which == "x" else self.ys).key(k)
+
+    def set(self, raw):          # a point takes no typed value: drags reach it through move()
+        return False
+
+    assign = set
+
+    def move(self, x, y):
+        self.xs.set(x)
+        self.ys.set(y)
