@@ -22,7 +22,6 @@ from ..widgets import shapes as S
 from ..widgets.base import Widget, number, one_of, whole
 from ..widgets.controls import Choice, Slider
 from ..widgets.plot import Plot
-from .legend_place import quiet_corner
 
 LO, HI = 0.1, 3.0
 SUPER = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -91,9 +90,9 @@ class RuleCards(Widget):
                 p.line(slope, fa - slope * a, "accent2"),
                 S.text(48, 24, line, "label accent2", "start"),
                 *p.legend([(self.knobs["card"].value, "accent"), ("the rule's tangent", "accent2")],
-                          corner=quiet_corner(p, 2, [f, lambda x: slope * (x - a) + fa], [(a, fa)],
-                                              prefer=("top-right", "bottom-right", "top-left", "bottom-left"),
-                                              axis_name=False))]
+                          corner=p.quiet_corner(2, [f, lambda x: slope * (x - a) + fa], [(a, fa)],
+                                                prefer=("top-right", "bottom-right", "top-left", "bottom-left"),
+                                                axis_name=False))]
 
     def readouts(self):
         v = self.values()

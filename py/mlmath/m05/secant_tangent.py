@@ -28,7 +28,6 @@ from ..widgets import register
 from ..widgets.base import Widget, flag, number, one_of
 from ..widgets.controls import Slider
 from ..widgets.plot import Plot
-from .legend_place import quiet_corner
 from .smooth_functions import FUNCTIONS
 
 
@@ -93,8 +92,8 @@ class SecantTangent(Widget):
                     *p.frame("x", self.label),
                     p.curve(f),
                     p.line(v["tangent"], f(a) - v["tangent"] * a, "muted"),
-                    *p.legend([("tangent", "muted")], corner=quiet_corner(
-                        p, 1, [f, lambda x: v["tangent"] * (x - a) + f(a)], [(a, f(a))], width=90))]
+                    *p.legend([("tangent", "muted")], corner=p.quiet_corner(
+                        1, [f, lambda x: v["tangent"] * (x - a) + f(a)], [(a, f(a))], width=90))]
         return [
             p.handle("a", a, f(a), "point a on the curve", f"a = {num(a)}"),
             p.handle("lg", b, f(b), "second point, a + h", f"h = {sci(h)}", cls="accent2", r=7),
@@ -104,8 +103,8 @@ class SecantTangent(Widget):
             p.line(v["secant"], f(a) - v["secant"] * a, "accent2"),
             p.segment(a, f(a), b, f(a), "accent2"),
             p.text((a + b) / 2, f(a), "h", "small accent2", dy=14),
-            *p.legend([("secant", "accent2"), ("tangent", "muted")], corner=quiet_corner(
-                p, 2, [f, lambda x: v["tangent"] * (x - a) + f(a), lambda x: v["secant"] * (x - a) + f(a)],
+            *p.legend([("secant", "accent2"), ("tangent", "muted")], corner=p.quiet_corner(
+                2, [f, lambda x: v["tangent"] * (x - a) + f(a), lambda x: v["secant"] * (x - a) + f(a)],
                 [(a, f(a)), (b, f(b))], width=90)),
         ]
 

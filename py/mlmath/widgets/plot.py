@@ -16,6 +16,9 @@ from ..show import num, sci
 from . import shapes as S
 
 
+CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+
+
 def nice_step(span, target=6):
     """The 1, 2 or 5 times a power of ten that cuts `span` into about `target` pieces."""
     power = 10 ** math.floor(math.log10(span / max(target, 1)))
@@ -168,7 +171,8 @@ class Plot:
         return S.poly(top + bottom, f"{cls} solid nostroke", opacity=opacity)
 
     def legend(self, entries, corner="top-left"):
-        """A key of (text, class) pairs, one line each, inside the named corner of the box."""
+        """A key of (text, class) pairs, one line each, inside the named corner of the box
+        (quiet_corner() finds the one the data crosses least)."""
         left, top, right, bottom = self.box
         x = left + 12 if corner.endswith("left") else right - 150
         y = top + 14 if corner.startswith("top") else bottom - 16 * len(entries) - 4
@@ -177,6 +181,38 @@ class Plot:
             out.append(S.line(x, y + 16 * i, x + 22, y + 16 * i, cls))
             out.append(S.text(x + 28, y + 16 * i + 4, label, "small", "start"))
         return out
+
+    def quiet_corner(self, entries, fns=(), points=(), width=150, prefer=CORNERS, axis_name=True):
+        """The corner (as legend() names it) whose key box, `entries` lines and `width` pixels
+        wide, the functions `fns` (curves and lines alike, each a function of x) and the points
+        (x, y) cross least. With axis_name, a top corner beside the y axis's name (written at
+        the top of the axis) counts as crossed. Ties go to the earliest corner in `prefer`."""
+        left, top, right, bottom = self.box
+        best, fewest = prefer[0], None
+        for corner in prefer:
+            x1 = left + 12 if corner.endswith("left") else right - 150   # where legend() starts it
+            y1 = top + 6 if corner.startswith("top") else bottom - 16 * entries - 12
+            x2, y2 = x1 + width, y1 + 16 * entries + 8
+            lo_x, hi_x = sorted((self.x.value(x1), self.x.value(x2)))
+            lo_y, hi_y = sorted((self.y.value(y1), self.y.value(y2)))
+            hits = 0
+            y_axis = self.x(0) if self.x.lo < 0 < self.x.hi else left
+            x_axis = self.y(0) if self.y.lo < 0 < self.y.hi else bottom
+            if axis_name and corner.startswith("top") and x1 - 60 <= y_axis <= x2:
+                hits += 40          # the y axis's name is written there
+            if x1 <= y_axis + 4 and y_axis - 30 <= x2:
+                hits += 30          # the y axis and its tick labels, left of it
+            if y1 <= x_axis + 20 and x_axis - 4 <= y2:
+                hits += 30          # the x axis and its tick labels, below it
+            for x, y in points:
+                hits += 20 * (lo_x <= x <= hi_x and lo_y <= y <= hi_y)
+            for fn in fns:
+                for i in range(61):
+                    y = _value(fn, lo_x + (hi_x - lo_x) * i / 60)
+                    hits += y is not None and lo_y <= y <= hi_y
+            if fewest is None or hits < fewest:
+                best, fewest = corner, hits
+        return best
 
     def _pixel(self, x, y):
         if y is None or not (math.isfinite(x) and math.isfinite(y)) or (self.y.log and y <= 0) or (
