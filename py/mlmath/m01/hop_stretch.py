@@ -180,7 +180,7 @@ class HopStretch(Widget):
         return out
 
     def _stretch(self):
-        vals, ax, rows = self.values(), self.axis, self.rows
+        vals, rows = self.values(), self.rows
         k = vals["b"]
         out = self._line(rows[0], "x")
         out += self._line(rows[1], f"× {factor_text(k)}")

@@ -69,7 +69,7 @@ class FunctionZoo(Widget):
         return out
 
     def readouts(self):
-        name, (f, label, _, domain, rng) = self.knobs["parent"].value, PARENTS[self.knobs["parent"].value]
+        name, (_, label, _, domain, rng) = self.knobs["parent"].value, PARENTS[self.knobs["parent"].value]
         v = self.values()
         out = [{"label": "f(x)", "value": f"{label} ({name})"},
                {"label": "domain", "value": domain}, {"label": "range", "value": rng},

@@ -15,7 +15,6 @@ the readout does not show it).
 
 from ..show import num, sub
 from ..widgets import register
-from ..widgets import shapes as S
 from ..widgets.base import Widget, one_of
 from ..widgets.controls import Choice
 from ..widgets.plot import Plot

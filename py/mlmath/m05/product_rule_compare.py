@@ -19,7 +19,6 @@ import math
 from ..numeric import derivative
 from ..show import num
 from ..widgets import register
-from ..widgets import shapes as S
 from ..widgets.base import Widget, number, one_of
 from ..widgets.controls import Choice, Slider
 from ..widgets.plot import Plot

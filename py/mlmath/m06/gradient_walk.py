@@ -19,8 +19,6 @@ an eta overshoots the valley and zigzags, or flies off.
 values(): x, y (the start), sign ("-" or "+"), eta, steps, f_start, f_end, x_end, y_end.
 """
 
-import math
-
 from ..show import num, sci
 from ..widgets import register
 from ..widgets.base import number, one_of, whole

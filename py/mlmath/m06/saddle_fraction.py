@@ -15,7 +15,7 @@ every size up to it.
 values(): n, bowl, cap, saddle (the shares at size n), bowls (the count of bowls).
 """
 
-from ..show import num, commas
+from ..show import commas
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, whole

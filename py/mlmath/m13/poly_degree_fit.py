@@ -17,7 +17,7 @@ values(): degree, train, val (the two errors at that degree), best (the degree w
 lowest validation error), train_best (the degree with the lowest training error).
 """
 
-from ..show import num, sci
+from ..show import sci
 from ..widgets import register
 from ..widgets import shapes as S
 from ..widgets.base import Widget, whole

@@ -2,12 +2,10 @@
 other three choices do not in general (at (1, 0.5) the nearest misses by 0.5, as m06-l04 says),
 and the counts of Jacobians in a row the lesson states for module 18's model and GPT-2 small."""
 
-import math
-
 import pytest
 
 from mlmath import widgets
-from mlmath.m06.jacobian_compose import ORDERS, PLACES, largest_gap, measured, product
+from mlmath.m06.jacobian_compose import largest_gap, measured, product
 
 
 @pytest.mark.parametrize("p", [(1, 0.5), (-1.3, 0.7), (0.4, -1.9), (2, 2)])

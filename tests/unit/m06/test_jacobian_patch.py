@@ -2,8 +2,6 @@
 approaches J's parallelogram (the gap over s falls like s) and its area over s² approaches
 |det J| (5 at (1, 0.5) for (x² − y², 2xy), as m06-l04 states); det J vanishes at the origin."""
 
-import math
-
 import pytest
 
 from mlmath import widgets

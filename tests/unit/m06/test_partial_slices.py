@@ -2,8 +2,6 @@
 central difference along that one axis), the numbers m06-l01 states at (1, 1) and
 (2, −1), and the handle moving the point by drag and keys."""
 
-import math
-
 import pytest
 
 from mlmath import widgets

@@ -2,8 +2,6 @@
 like r² (gap / r² settles, as m06-l03 says); x³ − 3x + y² has critical points at (1, 0) and
 (-1, 0) where the gradient vanishes, and the Hessians the lesson states."""
 
-import math
-
 import pytest
 
 from mlmath import widgets

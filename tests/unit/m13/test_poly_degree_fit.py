@@ -6,7 +6,7 @@ import math
 import pytest
 
 from mlmath import widgets
-from mlmath.m13.l01_fit import TEST, TRAIN, VAL, fit, mse
+from mlmath.m13.l01_fit import TEST, TRAIN, fit, mse
 
 
 def widget(**config):
