@@ -59,3 +59,23 @@ def test_step_matches_reference_reduced(gpu, text_ids):
 
 def test_step_matches_reference_full_size(gpu, text_ids):
     check_step(gpu, text_ids, Config(), 2, [17, 5000])
+
+
+@pytest.mark.parametrize("max_norm", [1.0, 3e38])
+def test_sgd_mode_steps_by_lr_times_the_clipped_gradient(gpu, text_ids, max_norm):
+    """The no-clipping preset's plain SGD, on the AdamW kernel: two steps in a row (the second
+    would show any momentum, scaling or decay left over) each move p by exactly -lr · clip · g."""
+    cfg = Config(n_layer=2, n_head=4, n_embd=32, block_size=16)
+    engine = asyncio.run(Engine.create(gpu, cfg, 3, text_ids[:20000], load_wgsl))
+    engine.set_params(init_params(cfg, "sgd-test"))
+    engine.set_options(max_norm=max_norm)
+    engine.sgd = True
+    for t, (offsets, lr) in enumerate([([0, 1234, 9876], 0.5), ([77, 4321, 15000], 2.0)], 1):
+        before = np.asarray(asyncio.run(engine.fetch(engine.params)), dtype=np.float64)
+        engine.step(offsets, t, lr)
+        g = np.asarray(asyncio.run(engine.fetch(engine.grads)), dtype=np.float64)
+        norm, clip = asyncio.run(engine.fetch(engine.clip))
+        after = np.asarray(asyncio.run(engine.fetch(engine.params)), dtype=np.float64)
+        assert norm == pytest.approx(np.sqrt((g * g).sum()), rel=1e-4)
+        assert clip == (pytest.approx(max_norm / (norm + 1e-6), rel=1e-5) if norm > max_norm else 1.0)
+        np.testing.assert_allclose(after, before - lr * clip * g, rtol=0, atol=2e-6)

@@ -55,6 +55,7 @@ class Engine:
         self.gpu, self.cfg, self.B, self.pipelines = gpu, cfg, batch, pipelines
         self.kernel_of = {id(p): k for k, p in pipelines.items()}  # to list dispatches by name
         self.causal, self.max_norm = True, MAX_NORM  # switchable, for the pathology presets
+        self.sgd = False  # plain SGD instead of AdamW: the no-clipping preset's optimizer
         self.switched = []  # (uniform, fields) of each attention dispatch: the mask flag follows
         self.n, self.n_decay = layout(cfg)
         self.table = {p.name: p for p in param_table(cfg)}
@@ -261,10 +262,12 @@ class Engine:
 
     def step(self, offsets, t, lr, keep_loss=False):
         """Submit training step t (from 1) on the windows starting at `offsets`."""
-        b1, b2 = BETAS
+        (b1, b2), eps, decay, bc2 = BETAS, EPS, WEIGHT_DECAY, 1 - BETAS[1]**t
+        if self.sgd:  # m = g, v stays 0, the divisor is eps = 1, no decay: p -= lr * g
+            (b1, b2), eps, decay, bc2 = (0.0, 1.0), 1.0, 0.0, 1.0
         self.gpu.write(self.offsets[0], array("I", offsets))
-        self.gpu.write(self.adam_u[0], pack(self.n, self.n_decay, float(lr), b1, b2, EPS,
-                                            WEIGHT_DECAY, 1 - b1**t, 1 - b2**t))
+        self.gpu.write(self.adam_u[0], pack(self.n, self.n_decay, float(lr), b1, b2, eps,
+                                            decay, 1 - b1**t, bc2))
         copies = [(self.losses[0], 0, self.losses_out, self.losses[2])] if keep_loss else []
         self.gpu.submit(self.train_step, copies)
 

@@ -2,7 +2,7 @@
 
 import math
 
-from ..show import commas, fixed
+from ..show import commas, fixed, sci
 from ..widgets import shapes as S
 from ..widgets.plot import Plot
 from .recipe import SIZES
@@ -14,6 +14,11 @@ LN65 = math.log(65)
 
 def fmt_ms(ms):
     return "—" if ms is None else f"{commas(round(ms))} ms" if ms >= 10 else f"{fixed(ms, 1)} ms"
+
+
+def loss_text(v):
+    """A loss to three places; a runaway one (the no-clipping preset reaches 10³⁷) in powers of ten."""
+    return fixed(v, 3) if abs(v) < 1e4 else sci(v)
 
 
 def loss_plot(losses, evals, title="loss", x_max=None):

@@ -8,12 +8,12 @@ capstone session; this widget starts it and draws what it has measured.
 import asyncio
 import random
 
-from .recipe import PRESETS, SIZE_NAMES, SIZES, every
+from .recipe import PRESETS, SIZE_NAMES, SIZES, every, preset_length
 from .session import session
-from ..show import commas, fixed
+from ..show import commas
 from ..widgets import register
 from ..widgets.base import Widget, flag
-from .capstone_common import H, W, fmt_ms, loss_plot, set_size, size_button
+from .capstone_common import H, W, fmt_ms, loss_plot, loss_text, set_size, size_button
 
 # What gives each pathology away: shown with the answer, once the learner has guessed.
 LOOK = {
@@ -22,8 +22,9 @@ LOOK = {
     "lr_low": "A rate 100x too low: the curve barely leaves ln 65 ≈ 4.17.",
     "no_warmup": "A large rate from iteration 1: within the first few iterations the loss jumps "
                  "above where it started, then descends.",
-    "no_clip": "No cap on the gradient at a large rate: the quietest of the six. Sometimes a spike "
-               "climbs back above ln 65; often the curve just looks healthy, which no other preset does.",
+    "no_clip": "Plain SGD with no cap on the gradient: one steep batch throws the weights far, the "
+               "next gradient is larger still, and the loss climbs to astronomical values "
+               "(10²⁰ and more), then infinity or NaN. No other preset's loss passes 100.",
     "bad_init": "Weights 50x too large: the first loss is far above ln 65 ≈ 4.17.",
     "no_mask": "The mask off: the training loss runs well below the evaluated losses, which are "
                "measured with the mask on, as the model generates; the samples fall apart.",
@@ -127,7 +128,7 @@ class CapstoneTrainer(Widget):
         B, T = SIZES[r.size][1], SIZES[r.size][0].block_size
         steady = r.steady_ms
         out += [{"label": "iteration", "value": f"{r.step} / {r.steps}"},
-                {"label": "loss", "value": fixed(r.losses[-1], 3) if r.losses else "—"}]
+                {"label": "loss", "value": loss_text(r.losses[-1]) if r.losses else "—"}]
         if r.compile_ms is not None:
             out.append({"label": "engine build + shader compile", "value": fmt_ms(r.compile_ms)})
         out += [{"label": "first iteration", "value": fmt_ms(r.first_ms)},
@@ -135,7 +136,7 @@ class CapstoneTrainer(Widget):
                 {"label": "tokens/s", "value": commas(round(B * T * 1000 / steady)) if steady else "—"}]
         if r.evals:
             _, tr, va = r.evals[-1]
-            out.append({"label": f"at {r.evals[-1][0]}: train / val", "value": f"{fixed(tr, 3)} / {fixed(va, 3)}"})
+            out.append({"label": f"at {r.evals[-1][0]}: train / val", "value": f"{loss_text(tr)} / {loss_text(va)}"})
         if (self.presets or self.mystery) and r.preset and not (self.mystery and self.guess is None):
             out.append({"label": "preset", "value": PRESETS[r.preset][0]})
         return out
@@ -156,10 +157,11 @@ class CapstoneTrainer(Widget):
         out.append({"kind": "range", "id": "steps", "label": "iterations", "min": 20, "max": 5000, "step": 20,
                     "value": s.steps, "display": f"{commas(s.steps)} ({SIZE_NAMES[s.size]})"})
         if self.presets:
-            # a preset that fixes its own length says so on its button
-            out += [{"kind": "button", "id": f"preset_{k}",
-                     "label": f"{label} ({commas(o.steps)} iterations)" if o.steps else label}
-                    for k, (label, o) in PRESETS.items()]
+            # a preset that fixes its own length, or runs longer than the slider says, says so
+            for k, (label, o) in PRESETS.items():
+                n = preset_length(k, s.steps)
+                out.append({"kind": "button", "id": f"preset_{k}",
+                            "label": f"{label} ({commas(n)} iterations)" if o.steps or n != s.steps else label})
         if s.lost or (s.stored and not s.training):
             out.append({"kind": "button", "id": "resume_stored",
                         "label": f"Resume from the stored model (iteration {s.stored['step']})" if s.stored else

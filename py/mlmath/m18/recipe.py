@@ -20,6 +20,7 @@ class Options:
     lr: float = LR           # peak learning rate
     warmup: int = WARMUP     # warmup iterations
     max_norm: float = 1.0    # gradient clipping threshold; inf turns clipping off
+    sgd: bool = False        # plain SGD (the step is lr times the gradient) instead of AdamW
     init_scale: float = 1.0  # multiplies every initial standard deviation
     causal: bool = True      # the attention mask
     steps: int = 0           # a preset whose symptom needs a run this long fixes its length; 0: the widget's
@@ -33,12 +34,21 @@ PRESETS = {
     "lr_high": ("learning rate too high", replace(NORMAL, lr=1.0)),
     "lr_low": ("learning rate too low", replace(NORMAL, lr=1e-5)),
     "no_warmup": ("no warmup, large rate", replace(NORMAL, lr=0.1, warmup=0)),
-    "no_clip": ("no gradient clipping, large rate", replace(NORMAL, lr=0.1, max_norm=math.inf)),
+    # AdamW divides each step by the gradient's recent size, so at this scale the cap has
+    # little to do (m17-l03). Plain SGD steps by the gradient itself: there one steep batch
+    # throws the weights far, the next gradient is larger still, and only the cap stops it.
+    "no_clip": ("no gradient clipping, plain SGD", replace(NORMAL, lr=8.0, sgd=True, max_norm=math.inf)),
     "bad_init": ("broken initialisation", replace(NORMAL, init_scale=50.0)),
     # At the recipe's rate the model takes thousands of iterations to find the leak; ten
     # times the rate finds it in about 300 at either size (at demo size, not yet at 150).
     "no_mask": ("causal mask left off", replace(NORMAL, lr=1e-2, causal=False, steps=300)),
 }
+
+
+def preset_length(preset: str, steps: int) -> int:
+    """How long a preset runs: its own length if it fixes one, else the widget's, but never
+    less than the warmup: most symptoms build as the rate climbs to its peak."""
+    return PRESETS[preset][1].steps or max(steps, WARMUP)
 
 
 def every(steps: int) -> int:

@@ -23,7 +23,7 @@ from ..gpt.sample import generate
 from ..gpt.tokenizer import Tokenizer
 from ..gpt.train import Windows, estimate, lr_at
 from . import store
-from .recipe import NORMAL, PRESETS, SIZES, every
+from .recipe import NORMAL, PRESETS, SIZES, every, preset_length
 
 NO_GPU = ("No GPU to train on: {}. Every step that needs training opens without it; "
           "the tour, the quizzes and the code work as usual.")
@@ -177,8 +177,8 @@ class Session:
         evaluate=False skips the evaluations and samples (a short run that only needs its weights)."""
         previous = self.task if self.training else None
         self.stop()
-        steps = PRESETS[preset][1].steps if preset else 0
-        self.run = Run(self.size, steps or self.steps, self.seed, preset, evaluate=evaluate)
+        steps = preset_length(preset, self.steps) if preset else self.steps
+        self.run = Run(self.size, steps, self.seed, preset, evaluate=evaluate)
         self.task = asyncio.ensure_future(self._train(self.run, resume, previous))
         self.changed()
         return self.task
@@ -214,6 +214,7 @@ class Session:
                 flat = init_params(cfg, run.seed, options.init_scale)
             engine.set_params(flat)
             engine.set_options(options.causal, min(options.max_norm, 3e38))
+            engine.sgd = options.sgd
             self.engine, run.step = engine, first
             self.model = {"seed": run.seed, "step": first, "size": run.size, "preset": run.preset}
             windows, rng = Windows(len(self.ids), cfg.block_size), Rng(run.seed, "batches")

@@ -64,4 +64,4 @@ def test_the_loop_the_lesson_reads():
         assert line in src, line
     assert inspect.signature(capstone.estimate).parameters["batches"].default == 10
     labels = {label for label, _ in PRESETS.values()}
-    assert {"no warmup, large rate", "no gradient clipping, large rate"} <= labels
+    assert {"no warmup, large rate", "no gradient clipping, plain SGD"} <= labels
