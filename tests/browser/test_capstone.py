@@ -182,6 +182,20 @@ def test_each_preset_starts_a_run(l01):
     p.watched.assert_clean()
 
 
+def test_the_no_clipping_preset_runs_away_on_the_pages_gpu(l01):
+    """The symptom the lesson promises, on the browser's WebGPU rather than lavapipe: plain SGD
+    without the cap climbs far past any other preset's 100 (SwiftShader's run peaks near
+    10^11 where lavapipe's reaches 10^37), then the run stops at an infinite or NaN loss."""
+    p = l01
+    p.py("from mlmath.widgets import create\nwild = create('capstone_trainer', {'presets': True})")
+    p.py("wild.handle({'type': 'input', 'id': 'size', 'value': 'tiny'})\n"
+         "wild.handle({'type': 'input', 'id': 'preset_no_clip', 'value': None})")
+    p.wait("wild.run.preset == 'no_clip' and wild.run.ended", timeout=240)
+    assert p.py("session().status()").startswith("Diverged: the loss became")
+    assert p.py("max(v for v in wild.run.losses if abs(v) < float('inf'))") > 1e6
+    p.watched.assert_clean()
+
+
 @pytest.fixture(scope="module")
 def l03(browser, site_url):
     with lesson_page(browser, site_url, "m18-l03") as page:

@@ -23,8 +23,8 @@ LOOK = {
     "no_warmup": "A large rate from iteration 1: within the first few iterations the loss jumps "
                  "above where it started, then descends.",
     "no_clip": "Plain SGD with no cap on the gradient: one steep batch throws the weights far, the "
-               "next gradient is larger still, and the loss climbs to astronomical values "
-               "(10²⁰ and more), then infinity or NaN. No other preset's loss passes 100.",
+               "next gradient is larger still, and the loss climbs to astronomical values, "
+               "then to infinity or NaN, and the run stops. No other preset's loss passes 100.",
     "bad_init": "Weights 50x too large: the first loss is far above ln 65 ≈ 4.17.",
     "no_mask": "The mask off: the training loss runs well below the evaluated losses, which are "
                "measured with the mask on, as the model generates; the samples fall apart.",

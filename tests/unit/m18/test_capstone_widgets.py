@@ -97,3 +97,9 @@ def test_credits_select_by_click_and_keys():
     assert [s["handle"] for s in w.shapes() if s.get("focus")] == [f"f{w.index}"], "focus follows the selection"
     code = w.controls()[1]
     assert code["kind"] == "code" and code["label"].startswith(names[w.index])
+
+
+def test_a_runaway_loss_reads_in_powers_of_ten():
+    from mlmath.m18.capstone_common import loss_text
+    assert loss_text(2.73431) == "2.734" and loss_text(9999.0) == "9999.000"
+    assert loss_text(1.397e37) == "1.4×10³⁷" and loss_text(float("inf")) == "inf"
