@@ -174,7 +174,7 @@ def test_the_lesson_quotes_the_recorded_numbers():
             f"at iteration {losses.index(peak) + 1}") in text
     assert f"at iteration {len(losses)} the widget reports that the loss became {losses[-1]}" in text
     top = max(capped["losses"])
-    assert f"to {top:.1f} at iteration {capped['losses'].index(top) + 1}" in text
+    assert f"(to {top:.1f} at iteration {capped['losses'].index(top) + 1})" in text
     assert f"recovers to validation loss {final('tiny/300/no_clip_capped/mlmath')[2]:.2f}" in text
     full = lambda name: RUNS[at(("full", 100, "mlmath"), name)]
     for name in ("healthy", "lr_low"):
