@@ -133,29 +133,27 @@ def test_the_mystery_run_has_its_own_seed_and_one_guess(monkeypatch):
 def test_a_preset_runs_its_own_length_or_at_least_the_warmup_and_says_so(monkeypatch):
     monkeypatch.setattr(session_module, "_session", None)
     w = create("capstone_trainer", {"presets": True})
+
+    def press(preset):
+        """The run a preset's button starts (stopped at once: only its length matters)."""
+        async def go():
+            w.handle({"type": "input", "id": f"preset_{preset}", "value": None})
+            run = w.s.run
+            w.s.stop()
+            await w.s.task
+            return run
+        return asyncio.run(go())
+
+    def label(preset):
+        return next(c["label"] for c in w.controls() if c["id"] == f"preset_{preset}")
+
     w.s.steps = 100
-
-    async def go():
-        w.handle({"type": "input", "id": "preset_no_mask", "value": None})
-        run = w.s.run
-        w.s.stop()
-        await w.s.task
-        return run
-    assert asyncio.run(go()).steps == PRESETS["no_mask"][1].steps == 300 and w.s.steps == 100
-    labels = {c["id"]: c["label"] for c in w.controls()}
-    assert labels["preset_no_mask"] == "causal mask left off (300 iterations)"
-    assert labels["preset_lr_high"] == PRESETS["lr_high"][0]
+    assert press("no_mask").steps == PRESETS["no_mask"][1].steps == 300 and w.s.steps == 100
+    assert label("no_mask") == "causal mask left off (300 iterations)"
+    assert label("lr_high") == PRESETS["lr_high"][0]
     w.handle({"type": "input", "id": "steps", "value": 40})  # shorter than the warmup
-
-    async def short():
-        w.handle({"type": "input", "id": "preset_lr_high", "value": None})
-        run = w.s.run
-        w.s.stop()
-        await w.s.task
-        return run
-    assert asyncio.run(short()).steps == 100 and w.s.steps == 40
-    labels = {c["id"]: c["label"] for c in w.controls()}
-    assert labels["preset_lr_high"] == "learning rate too high (100 iterations)"
+    assert press("lr_high").steps == 100 and w.s.steps == 40
+    assert label("lr_high") == "learning rate too high (100 iterations)"
 
 
 def test_the_lesson_quotes_the_recorded_numbers():
