@@ -27,10 +27,10 @@ NAMES = ["healthy", *PRESETS, CAPPED]
 LABELLED, MYSTERY = "mlmath", "mlmath/mystery/1"  # the trainer's seed, and its first mystery run's
 # (size, iterations, seed): the shortest run a preset makes (the warmup's 100 iterations), the
 # demo's default length, the first mystery run, a run long enough to sample every 200
-# iterations, and the shortest run at the full size (lavapipe trains that size at about 1 s an
-# iteration on two cores, so it is evaluated only at its end).
+# iterations, and two full-size runs (lavapipe trains that size at about 1 s an iteration on
+# two cores, so they stay short and are evaluated only at their end).
 PLAN = [("tiny", 100, LABELLED), ("tiny", 300, LABELLED), ("tiny", 300, MYSTERY), ("tiny", 800, LABELLED),
-        ("full", 100, LABELLED)]
+        ("full", 100, LABELLED), ("full", 300, LABELLED)]
 
 
 def key(size, steps, name, seed):
