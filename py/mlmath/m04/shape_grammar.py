@@ -26,7 +26,7 @@ from ..widgets import register
 from ..widgets.base import Widget, flag, number, one_of
 from ..widgets.controls import Choice, Slider
 from ..widgets.plot import Plot
-from .l01_parents import PARENTS, graph_gap, moved_point, transform, value
+from .l01_parents import PARENTS, graph_gap, moved_point, transform
 
 B_VALUES = [-3, -2, -1.5, -1, -0.5, -0.25, 0.25, 0.5, 1, 1.5, 2, 3]
 STAGES = ["f(x)", "f(b·x)", "f(b·(x − h))", "a·f(b·(x − h))", "a·f(b·(x − h)) + k"]
@@ -168,29 +168,8 @@ class ShapeGrammar(Widget):
         if self.target:
             legend.append(("target", "accent2"))
         fns = [f, self.curve_fn()] + ([self.target[1]] if self.target else [])
-        out += p.legend(legend, corner=self.legend_corner(fns, len(legend), (x0, y0)))
+        out += p.legend(legend, corner=p.quiet_corner(len(legend), fns, [(x0, y0)]))
         return out
-
-    def legend_corner(self, fns, entries, anchor):
-        """The corner whose key box the curves (and the anchor) cross least, so the key never
-        sits on the graph it explains; top-left wins ties."""
-        p = self.plot
-        left, top, right, bottom = p.box
-        best, fewest = "top-left", None
-        for corner in ("top-left", "top-right", "bottom-left", "bottom-right"):
-            x1 = left + 12 if corner.endswith("left") else right - 150
-            y1 = top + 14 - 8 if corner.startswith("top") else bottom - 16 * entries - 4 - 8
-            x2, y2 = x1 + 150, y1 + 16 * entries + 8
-            lo_x, hi_x = p.x.value(x1), p.x.value(x2)
-            lo_y, hi_y = sorted((p.y.value(y1), p.y.value(y2)))
-            hits = int(lo_x <= anchor[0] <= hi_x and lo_y <= anchor[1] <= hi_y) * 10
-            for fn in fns:
-                for i in range(41):
-                    y = value(fn, lo_x + (hi_x - lo_x) * i / 40)
-                    hits += y is not None and lo_y <= y <= hi_y
-            if fewest is None or hits < fewest:
-                best, fewest = corner, hits
-        return best
 
     def formula(self):
         s = self.params()
