@@ -12,6 +12,7 @@ interrupted recording keeps what it has.
 
 import argparse
 import asyncio
+import math
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -54,7 +55,7 @@ async def record(key, session=None, log=print):
     finally:
         PRESETS.pop(CAPPED, None)
     r = s.run
-    if not r.evals and not r.note.startswith("Diverged"):  # the last evaluation the page makes
+    if not r.evals and math.isfinite(r.losses[-1]):  # the last evaluation the page makes
         est = await estimate(s.engine, Windows(len(s.ids), s.engine.cfg.block_size), seed, r.step, batches=4)
         r.evals.append((r.step, est["train"], est["val"]))
     out = {"losses": [round(v, 4) for v in r.losses],

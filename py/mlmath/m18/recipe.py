@@ -47,7 +47,7 @@ PRESETS = {
 
 def preset_length(preset: str, steps: int) -> int:
     """How long a preset runs: its own length if it fixes one, else the widget's, but never
-    less than the warmup: most symptoms build as the rate climbs to its peak."""
+    less than the recipe's warmup: most symptoms build as the rate climbs to its peak."""
     return PRESETS[preset][1].steps or max(steps, WARMUP)
 
 
