@@ -201,3 +201,13 @@ def test_a_point_knob_steps_its_two_sliders_and_goes_home():
     homing = Point(xs, ys, home=(0, 0))
     homing.key("Home")
     assert (xs.value, ys.value) == (0, 0)
+
+
+def test_a_legend_marks_lines_or_swatches():
+    p = Plot(x=(0, 1), y=(0, 1), box=(0, 0, 300, 200))
+    lines = p.legend([("a", "accent"), ("b", "muted")], corner="top-right")
+    assert [s["t"] for s in lines] == ["line", "text", "line", "text"]
+    boxes = p.legend([("bars", "accent nostroke"), ("pale", "accent2 nostroke", 0.3)], boxes=True)
+    assert [s["t"] for s in boxes] == ["rect", "text", "rect", "text"]
+    assert "opacity" not in boxes[0] and boxes[2]["opacity"] == 0.3
+    assert boxes[0]["x"] + boxes[0]["w"] < boxes[1]["x"]   # the swatch ends before its label

@@ -77,15 +77,10 @@ class DropoutRunningMean(Widget):
             out.append(S.rect(x0, p.y(x), x1 - x0, p.y(0) - p.y(x), "muted nofill"))
             if o == 0:
                 out.append(S.text((x0 + x1) / 2, p.y(0) - 6, "×", "small accent2"))
-        # a key of swatches drawn as the bars are (outline, pale fill, solid fill), not lines
-        kx, ky = p.box[2] - 160, p.box[1] + 8
-        masks = v["masks"]
-        for k, (label, cls, opacity) in enumerate([("input x", "muted nofill", None),
-                                                    ("latest mask, × dropped", "accent2 nostroke", 0.3),
-                                                    (f"mean over {masks} mask{'s' if masks != 1 else ''}", "accent nostroke", None)]):
-            extra = {"opacity": opacity} if opacity is not None else {}
-            out.append(S.rect(kx, ky + 16 * k, 16, 10, cls, **extra))
-            out.append(S.text(kx + 22, ky + 16 * k + 9, label, "small", "start"))
+        masks = v["masks"]   # swatches drawn as the bars are: outline, pale fill, solid fill
+        out += p.legend([("input x", "muted nofill"), ("latest mask, × dropped", "accent2 nostroke", 0.3),
+                         (f"mean over {masks} mask{'s' if masks != 1 else ''}", "accent nostroke")],
+                        corner="top-right", boxes=True)
         return out
 
     def readouts(self):

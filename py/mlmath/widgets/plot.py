@@ -170,16 +170,21 @@ class Plot:
         bottom = [self._pinned(x, _value(g, x) or 0.0) for x in reversed(xs)]
         return S.poly(top + bottom, f"{cls} solid nostroke", opacity=opacity)
 
-    def legend(self, entries, corner="top-left"):
+    def legend(self, entries, corner="top-left", boxes=False):
         """A key of (text, class) pairs, one line each, inside the named corner of the box
-        (quiet_corner() finds the one the data crosses least)."""
+        (quiet_corner() finds the one the data crosses least). boxes=True marks each entry with
+        a swatch, for bars and areas, and an entry may add its fill's opacity: (text, class, 0.3)."""
         left, top, right, bottom = self.box
         x = left + 12 if corner.endswith("left") else right - 150
         y = top + 14 if corner.startswith("top") else bottom - 16 * len(entries) - 4
         out = []
-        for i, (label, cls) in enumerate(entries):
-            out.append(S.line(x, y + 16 * i, x + 22, y + 16 * i, cls))
-            out.append(S.text(x + 28, y + 16 * i + 4, label, "small", "start"))
+        for i, (label, cls, *opacity) in enumerate(entries):
+            row = y + 16 * i
+            if boxes:
+                out.append(S.rect(x + 3, row - 5, 16, 10, cls, **({"opacity": opacity[0]} if opacity else {})))
+            else:
+                out.append(S.line(x, row, x + 22, row, cls))
+            out.append(S.text(x + 28, row + 4, label, "small", "start"))
         return out
 
     def quiet_corner(self, entries, fns=(), points=(), width=150, prefer=CORNERS, axis_name=True):
